@@ -1,0 +1,164 @@
+using System.Text.Json;
+using CredIr.Cli.Output;
+using CredIr.Contracts.V1;
+
+namespace CredIr.Cli.Scan;
+
+/// <summary>
+/// Writes a scan as the one JSON document scripts and SOAR integrations read
+/// (docs/scan-output.md). Events are written as they arrive so memory stays bounded; the
+/// credentials, with their first and last use, and the source gaps follow once the scan ends.
+/// </summary>
+internal sealed class ScanJsonWriter
+{
+    private readonly Dictionary<string, CredentialUsage> _usage = new(StringComparer.Ordinal);
+    private readonly List<Credential> _credentials = [];
+    private readonly List<SourceGap> _gaps = [];
+
+    public async Task WriteAsync(IAsyncEnumerable<ScanUpdate> updates, Stream output, CancellationToken cancellationToken)
+    {
+        await using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = false });
+        json.WriteStartObject();
+        json.WriteStartArray("events");
+        await foreach (var update in updates.WithCancellation(cancellationToken))
+        {
+            switch (update.UpdateCase)
+            {
+                case ScanUpdate.UpdateOneofCase.Event:
+                    WriteEvent(json, update.Event);
+                    Track(update.Event);
+                    if (json.BytesPending > 64 * 1024)
+                    {
+                        await json.FlushAsync(cancellationToken);
+                    }
+
+                    break;
+                case ScanUpdate.UpdateOneofCase.Credential:
+                    _credentials.Add(update.Credential);
+                    break;
+                case ScanUpdate.UpdateOneofCase.Gap:
+                    _gaps.Add(update.Gap);
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        json.WriteEndArray();
+        WriteCredentials(json);
+        WriteGaps(json);
+        json.WriteEndObject();
+        await json.FlushAsync(cancellationToken);
+    }
+
+    private void Track(TrailEvent trailEvent)
+    {
+        var key = string.IsNullOrEmpty(trailEvent.AccessKeyId) ? trailEvent.PrincipalArn : trailEvent.AccessKeyId;
+        if (!_usage.TryGetValue(key, out var usage))
+        {
+            usage = new CredentialUsage();
+            _usage[key] = usage;
+        }
+
+        usage.Add(trailEvent.EventTime.ToDateTimeOffset());
+    }
+
+    private static void WriteEvent(Utf8JsonWriter json, TrailEvent e)
+    {
+        json.WriteStartObject();
+        json.WriteString("eventId", e.EventId);
+        json.WriteString("eventTime", IsoTime.Format(e.EventTime.ToDateTimeOffset()));
+        json.WriteString("eventName", e.EventName);
+        json.WriteString("eventSource", e.EventSource);
+        json.WriteString("accessKeyId", e.AccessKeyId);
+        json.WriteString("accountId", e.AccountId);
+        json.WriteString("region", e.Region);
+        if (string.IsNullOrEmpty(e.ErrorCode))
+        {
+            json.WriteNull("errorCode");
+        }
+        else
+        {
+            json.WriteString("errorCode", e.ErrorCode);
+        }
+
+        json.WriteStartArray("categories");
+        foreach (var category in e.Categories)
+        {
+            json.WriteStringValue(ScanNames.Category(category));
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private void WriteCredentials(Utf8JsonWriter json)
+    {
+        json.WriteStartArray("credentials");
+        foreach (var credential in _credentials)
+        {
+            var key = string.IsNullOrEmpty(credential.AccessKeyId) ? credential.PrincipalArn : credential.AccessKeyId;
+            _usage.TryGetValue(key, out var usage);
+            json.WriteStartObject();
+            WriteStringOrNull(json, "accessKeyId", credential.AccessKeyId);
+            json.WriteString("kind", ScanNames.Kind(credential.Kind));
+            WriteStringOrNull(json, "principalArn", credential.PrincipalArn);
+            WriteStringOrNull(json, "accountId", credential.AccountId);
+            WriteStringOrNull(json, "derivedFromAccessKeyId", credential.Provenance?.DerivedFromAccessKeyId);
+            WriteStringOrNull(json, "createdByEventId", credential.Provenance?.CreatedByEventId);
+            WriteTimeOrNull(json, "firstUsed", usage?.FirstUsed);
+            WriteTimeOrNull(json, "lastUsed", usage?.LastUsed);
+            json.WriteNumber("events", usage?.Events ?? 0);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private void WriteGaps(Utf8JsonWriter json)
+    {
+        json.WriteStartArray("sourceGaps");
+        foreach (var gap in _gaps)
+        {
+            json.WriteStartObject();
+            WriteStringOrNull(json, "accountId", gap.AccountId);
+            WriteStringOrNull(json, "region", gap.Region);
+            json.WriteString("reason", gap.Reason);
+            WriteStringOrNull(json, "errorCode", gap.ErrorCode);
+            json.WriteStartArray("categoriesNotSeen");
+            foreach (var category in gap.CategoriesNotSeen)
+            {
+                json.WriteStringValue(ScanNames.Category(category));
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteStringOrNull(Utf8JsonWriter json, string name, string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
+    }
+
+    private static void WriteTimeOrNull(Utf8JsonWriter json, string name, DateTimeOffset? value)
+    {
+        if (value is { } time)
+        {
+            json.WriteString(name, IsoTime.Format(time));
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+}
