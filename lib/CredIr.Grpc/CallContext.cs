@@ -1,3 +1,6 @@
+using CredIr.Grpc.Internal.Server;
+using Microsoft.AspNetCore.Http;
+
 namespace CredIr.Grpc;
 
 /// <summary>
@@ -7,18 +10,30 @@ namespace CredIr.Grpc;
 /// </summary>
 public sealed class CallContext
 {
+    // On the server, metadata and peer are read from the request only when a handler asks: most never do.
+    private readonly HttpContext? _http;
+    private Metadata? _requestHeaders;
+    private string? _peer;
+
     public CallContext(
         Metadata? requestHeaders = null,
         DateTimeOffset? deadline = null,
         CancellationToken cancellationToken = default)
     {
-        RequestHeaders = requestHeaders ?? new Metadata();
+        _requestHeaders = requestHeaders ?? new Metadata();
+        Deadline = deadline;
+        CancellationToken = cancellationToken;
+    }
+
+    internal CallContext(HttpContext http, DateTimeOffset? deadline, CancellationToken cancellationToken)
+    {
+        _http = http;
         Deadline = deadline;
         CancellationToken = cancellationToken;
     }
 
     /// <summary>Request metadata (including "authorization").</summary>
-    public Metadata RequestHeaders { get; }
+    public Metadata RequestHeaders => _requestHeaders ??= RequestMetadata.From(_http!.Request.Headers);
 
     /// <summary>When the caller stops waiting; null for no deadline.</summary>
     public DateTimeOffset? Deadline { get; init; }
@@ -27,7 +42,11 @@ public sealed class CallContext
     public CancellationToken CancellationToken { get; init; }
 
     /// <summary>The remote address ("ipv4:127.0.0.1:5071"), or "in-process".</summary>
-    public string Peer { get; init; } = "in-process";
+    public string Peer
+    {
+        get => _peer ??= _http is null ? "in-process" : RequestMetadata.Peer(_http);
+        init => _peer = value;
+    }
 
     /// <summary>The authenticated caller, set by whoever authenticated the call; null when nobody did.</summary>
     public string? Caller { get; set; }
