@@ -1,0 +1,87 @@
+using CredIr.Sandbox.Iam.Policies;
+using static CredIr.Sandbox.Tests.Policies.Policies;
+
+namespace CredIr.Sandbox.Tests.Policies;
+
+public sealed class AccessDeniedMessageTests
+{
+    private const string Bob = "arn:aws:iam::111122223333:user/bob";
+
+    [Fact]
+    public void ImplicitDeny_SaysNoIdentityBasedPolicyAllowsTheAction()
+    {
+        var request = Request("iam:CreateUser", Bob);
+
+        var message = AccessDeniedMessages.For(request, PolicyEvaluator.Evaluate(request));
+
+        Assert.Equal(
+            "User: arn:aws:iam::111122223333:user/alice is not authorized to perform: iam:CreateUser on resource: arn:aws:iam::111122223333:user/bob because no identity-based policy allows the iam:CreateUser action",
+            message);
+    }
+
+    [Fact]
+    public void ExplicitDeny_SaysWithAnExplicitDenyInAnIdentityBasedPolicy()
+    {
+        var request = Request("iam:CreateUser", Bob, WellKnownPolicies.AdministratorAccess, Deny("*"));
+
+        var message = AccessDeniedMessages.For(request, PolicyEvaluator.Evaluate(request));
+
+        Assert.Equal(
+            "User: arn:aws:iam::111122223333:user/alice is not authorized to perform: iam:CreateUser on resource: arn:aws:iam::111122223333:user/bob with an explicit deny in an identity-based policy",
+            message);
+    }
+
+    [Fact]
+    public void AssumedRoleSession_IsNamedByItsSessionArn()
+    {
+        var request = new AuthorizationRequest(RequestPrincipal.AssumedRole(Account, "Role", "session"), "s3:ListBuckets", "*")
+        {
+            IdentityPolicies = [WellKnownPolicies.AdministratorAccess, WellKnownPolicies.RevokeOlderSessions(DateTimeOffset.UnixEpoch.AddYears(60))],
+            Context = new RequestContextBuilder().SetDate(ContextKeys.TokenIssueTime, DateTimeOffset.UnixEpoch.AddYears(50)).Build(),
+        };
+
+        var message = AccessDeniedMessages.For(request, PolicyEvaluator.Evaluate(request));
+
+        Assert.Equal(
+            "User: arn:aws:sts::111122223333:assumed-role/Role/session is not authorized to perform: s3:ListBuckets on resource: * with an explicit deny in an identity-based policy",
+            message);
+    }
+
+    [Theory]
+    [InlineData(AuthorizationDecision.ExplicitDeny, PolicyType.ServiceControlPolicy, "with an explicit deny in a service control policy")]
+    [InlineData(AuthorizationDecision.ImplicitDeny, PolicyType.ServiceControlPolicy, "because no service control policy allows the ec2:RunInstances action")]
+    [InlineData(AuthorizationDecision.ExplicitDeny, PolicyType.PermissionsBoundary, "with an explicit deny in a permissions boundary")]
+    [InlineData(AuthorizationDecision.ImplicitDeny, PolicyType.PermissionsBoundary, "because no permissions boundary allows the ec2:RunInstances action")]
+    [InlineData(AuthorizationDecision.ExplicitDeny, PolicyType.SessionPolicy, "with an explicit deny in a session policy")]
+    [InlineData(AuthorizationDecision.ImplicitDeny, PolicyType.SessionPolicy, "because no session policy allows the ec2:RunInstances action")]
+    [InlineData(AuthorizationDecision.ExplicitDeny, PolicyType.ResourceBased, "with an explicit deny in a resource-based policy")]
+    [InlineData(AuthorizationDecision.ImplicitDeny, PolicyType.ResourceBased, "because no resource-based policy allows the ec2:RunInstances action")]
+    public void EachPolicyType_IsNamedAsAwsNamesIt(AuthorizationDecision decision, PolicyType type, string reason)
+    {
+        var message = AccessDeniedMessages.For(Alice.Arn, "ec2:RunInstances", "arn:aws:ec2:us-east-1:111122223333:instance/*", new AuthorizationResult(decision, type));
+
+        Assert.Equal(
+            $"User: arn:aws:iam::111122223333:user/alice is not authorized to perform: ec2:RunInstances on resource: arn:aws:ec2:us-east-1:111122223333:instance/* {reason}",
+            message);
+    }
+
+    [Fact]
+    public void AssumeRoleRefusedByTrustPolicy_HasNoReason()
+    {
+        var trust = NamedPolicy.Parse("trust", """{"Version":"2012-10-17","Statement":{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}}""", PolicyDocumentKind.Trust);
+        var request = new AuthorizationRequest(Alice, "sts:AssumeRole", "arn:aws:iam::444455556666:role/X") { ResourcePolicy = trust };
+
+        var message = AccessDeniedMessages.For(request, PolicyEvaluator.EvaluateAssumeRole(request));
+
+        Assert.Equal(
+            "User: arn:aws:iam::111122223333:user/alice is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::444455556666:role/X",
+            message);
+        Assert.Equal(message, AccessDeniedMessages.ForAssumeRole(Alice.Arn, "arn:aws:iam::444455556666:role/X"));
+    }
+
+    [Fact]
+    public void AllowedRequest_HasNoAccessDeniedMessage()
+    {
+        Assert.Throws<ArgumentException>(() => AccessDeniedMessages.For(Alice.Arn, "iam:GetUser", "*", new AuthorizationResult(AuthorizationDecision.Allow)));
+    }
+}
