@@ -8,8 +8,13 @@ namespace CredIr.Sandbox.Iam.Policies;
 /// </summary>
 public static class AccessDeniedMessages
 {
+    /// <summary>AWS's whole message for AssumeRole called with root credentials.</summary>
+    public const string RootCannotAssumeRoles = "Roles may not be assumed by root accounts.";
+
     public static string For(AuthorizationRequest request, AuthorizationResult result) =>
-        For(request.Principal.Arn, request.Action, request.Resource, result);
+        request.Principal.Type == PrincipalType.Root && result is { Decision: AuthorizationDecision.ImplicitDeny, PolicyType: PolicyType.TrustPolicy }
+            ? RootCannotAssumeRoles
+            : For(request.Principal.Arn, request.Action, request.Resource, result);
 
     public static string For(string callerArn, string action, string resource, AuthorizationResult result)
     {

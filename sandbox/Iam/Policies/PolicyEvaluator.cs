@@ -21,7 +21,7 @@ public static class PolicyEvaluator
     /// trust policy must always allow; when it names the caller's account root, or the caller is in another
     /// account, the caller's identity policies must also allow sts:AssumeRole on the role, which this method
     /// checks from <see cref="AuthorizationRequest.IdentityPolicies"/>. Explicit denies in the caller's
-    /// policies apply as for any call.
+    /// policies apply as for any call. A root user may never assume a role.
     /// </summary>
     public static AuthorizationResult EvaluateAssumeRole(AuthorizationRequest request)
     {
@@ -30,7 +30,10 @@ public static class PolicyEvaluator
             throw new ArgumentException("AssumeRole needs the role's trust policy as the request's ResourcePolicy.", nameof(request));
         }
 
-        return Evaluate(request, trust: true);
+        // AWS refuses every AssumeRole by a root user, whatever the trust policy says.
+        return request.Principal.Type == PrincipalType.Root
+            ? new AuthorizationResult(AuthorizationDecision.ImplicitDeny, PolicyType.TrustPolicy)
+            : Evaluate(request, trust: true);
     }
 
     private static AuthorizationResult Evaluate(AuthorizationRequest request, bool trust)

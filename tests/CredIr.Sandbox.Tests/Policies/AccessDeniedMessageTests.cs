@@ -84,4 +84,16 @@ public sealed class AccessDeniedMessageTests
     {
         Assert.Throws<ArgumentException>(() => AccessDeniedMessages.For(Alice.Arn, "iam:GetUser", "*", new AuthorizationResult(AuthorizationDecision.Allow)));
     }
+
+    [Fact]
+    public void RootUser_MayNotAssumeARoleEvenWhenTrusted()
+    {
+        var trust = NamedPolicy.Parse("trust", """{"Version":"2012-10-17","Statement":{"Effect":"Allow","Principal":{"AWS":"111122223333"},"Action":"sts:AssumeRole"}}""", PolicyDocumentKind.Trust);
+        var request = new AuthorizationRequest(RequestPrincipal.Root(Account), "sts:AssumeRole", "arn:aws:iam::111122223333:role/Ops") { ResourcePolicy = trust };
+
+        var result = PolicyEvaluator.EvaluateAssumeRole(request);
+
+        Assert.Equal(AuthorizationDecision.ImplicitDeny, result.Decision);
+        Assert.Equal("Roles may not be assumed by root accounts.", AccessDeniedMessages.For(request, result));
+    }
 }

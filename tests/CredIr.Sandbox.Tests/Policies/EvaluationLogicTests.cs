@@ -222,4 +222,32 @@ public sealed class EvaluationLogicTests
 
         Assert.Equal(new AuthorizationResult(AuthorizationDecision.ImplicitDeny, PolicyType.ResourceBased), PolicyEvaluator.Evaluate(request));
     }
+
+    [Theory]
+    [InlineData("arn:aws:iam::111122223333:user/alice", AuthorizationDecision.Allow)]
+    [InlineData("arn:aws:iam::111122223333:user/mallory", AuthorizationDecision.ExplicitDeny)]
+    public void NotPrincipalDeny_DeniesEveryoneButTheNamedPrincipal(string caller, AuthorizationDecision expected)
+    {
+        var bucketPolicy = NamedPolicy.Parse("bucket", """{"Version":"2012-10-17","Statement":{"Effect":"Deny","NotPrincipal":{"AWS":"arn:aws:iam::111122223333:user/alice"},"Action":"s3:*","Resource":"*"}}""", PolicyDocumentKind.Resource);
+        var principal = new RequestPrincipal(caller, Account, PrincipalType.User);
+        var request = new AuthorizationRequest(principal, "s3:GetObject", "arn:aws:s3:::vault/key")
+        {
+            ResourcePolicy = bucketPolicy,
+            IdentityPolicies = [WellKnownPolicies.AdministratorAccess],
+        };
+
+        Assert.Equal(expected, Decide(request));
+    }
+
+    [Fact]
+    public void ResourcePolicy_NamingTheRole_GrantsItsSessionsButTheSessionPolicyStillCaps()
+    {
+        var bucketPolicy = NamedPolicy.Parse("bucket", """{"Version":"2012-10-17","Statement":{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:role/team/Ops"},"Action":"s3:*","Resource":"*"}}""", PolicyDocumentKind.Resource);
+        var request = new AuthorizationRequest(Session, "s3:PutObject", "arn:aws:s3:::reports/x") { ResourcePolicy = bucketPolicy };
+
+        var unrestricted = Decide(request);
+        var capped = Decide(request with { SessionPolicies = [Allow("s3:Get*")] });
+
+        Assert.Equal((AuthorizationDecision.Allow, AuthorizationDecision.ImplicitDeny), (unrestricted, capped));
+    }
 }
