@@ -96,4 +96,44 @@ public sealed class AccessDeniedMessageTests
         Assert.Equal(AuthorizationDecision.ImplicitDeny, result.Decision);
         Assert.Equal("Roles may not be assumed by root accounts.", AccessDeniedMessages.For(request, result));
     }
+
+    [Fact]
+    public void ServiceControlPolicyDeny_NamesTheScpArn()
+    {
+        const string scpArn = "arn:aws:organizations::444455556666:policy/o-a1b2c3d4e5/service_control_policy/p-examplescp";
+        var request = Request("ec2:CreateKeyPair", "arn:aws:ec2:us-east-1:111122223333:key-pair/probe", WellKnownPolicies.AdministratorAccess) with
+        {
+            ServiceControlPolicies = [WellKnownPolicies.AdministratorAccess, Deny("ec2:*", name: scpArn)],
+        };
+
+        var message = AccessDeniedMessages.For(request, PolicyEvaluator.Evaluate(request));
+
+        Assert.Equal(
+            "User: arn:aws:iam::111122223333:user/alice is not authorized to perform: ec2:CreateKeyPair on resource: arn:aws:ec2:us-east-1:111122223333:key-pair/probe with an explicit deny in a service control policy: " + scpArn,
+            message);
+    }
+
+    [Fact]
+    public void S3_QuotesTheResource()
+    {
+        var request = Request("s3:GetObject", "arn:aws:s3:::reports/q3.csv");
+
+        var message = AccessDeniedMessages.For(request, PolicyEvaluator.Evaluate(request), quoteResource: true);
+
+        Assert.Equal(
+            "User: arn:aws:iam::111122223333:user/alice is not authorized to perform: s3:GetObject on resource: \"arn:aws:s3:::reports/q3.csv\" because no identity-based policy allows the s3:GetObject action",
+            message);
+    }
+
+    [Fact]
+    public void Ec2_WrapsTheMessageInUnauthorizedOperation()
+    {
+        var request = Request("ec2:RunInstances", "arn:aws:ec2:us-east-1:111122223333:instance/*");
+
+        var message = AccessDeniedMessages.ForEc2(AccessDeniedMessages.For(request, PolicyEvaluator.Evaluate(request)), "c2FuZGJveA");
+
+        Assert.Equal(
+            "You are not authorized to perform this operation. User: arn:aws:iam::111122223333:user/alice is not authorized to perform: ec2:RunInstances on resource: arn:aws:ec2:us-east-1:111122223333:instance/* because no identity-based policy allows the ec2:RunInstances action. Encoded authorization failure message: c2FuZGJveA",
+            message);
+    }
 }
