@@ -11,8 +11,20 @@ namespace CredIr.Sandbox.Iam.Policies;
 /// </summary>
 public static class PolicyEvaluator
 {
-    /// <summary>Authorizes an ordinary API call (the resource policy, if any, is optional within an account).</summary>
-    public static AuthorizationResult Evaluate(AuthorizationRequest request) => Evaluate(request, trust: false);
+    /// <summary>
+    /// Authorizes an ordinary API call (the resource policy, if any, is optional within an account).
+    /// sts:GetCallerIdentity and sts:GetSessionToken are always allowed: AWS lets no policy control them.
+    /// </summary>
+    public static AuthorizationResult Evaluate(AuthorizationRequest request) =>
+        IsExemptFromPolicies(request.Action) ? new AuthorizationResult(AuthorizationDecision.Allow) : Evaluate(request, trust: false);
+
+    /// <summary>
+    /// Whether AWS authorizes <paramref name="action"/> without consulting any policy, even an explicit deny:
+    /// sts:GetCallerIdentity and sts:GetSessionToken ("you cannot use policies to control authentication operations").
+    /// </summary>
+    public static bool IsExemptFromPolicies(string action) =>
+        string.Equals(action, "sts:GetCallerIdentity", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(action, "sts:GetSessionToken", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Authorizes sts:AssumeRole (or AssumeRoleWithSAML / AssumeRoleWithWebIdentity / sts:TagSession) with

@@ -45,11 +45,21 @@ public sealed class EvaluationLogicTests
     public void DenyAll_StopsEveryActionOfTheCaller()
     {
         var denyAll = new NamedPolicy("CredIrDenyAll", WellKnownPolicies.DenyAll);
-        string[] actions = ["iam:CreateAccessKey", "sts:GetCallerIdentity", "s3:GetObject", "ec2:RunInstances"];
+        string[] actions = ["iam:CreateAccessKey", "sts:AssumeRole", "s3:GetObject", "ec2:RunInstances"];
 
         var decisions = actions.Select(a => Decide(Request(a, "*", WellKnownPolicies.AdministratorAccess, denyAll)));
 
         Assert.All(decisions, d => Assert.Equal(AuthorizationDecision.ExplicitDeny, d));
+    }
+
+    [Theory]
+    [InlineData("sts:GetCallerIdentity")]
+    [InlineData("sts:GetSessionToken")]
+    public void AuthenticationOperations_AreAllowedEvenUnderDenyAll(string action)
+    {
+        var request = Request(action, "*", new NamedPolicy("CredIrDenyAll", WellKnownPolicies.DenyAll));
+
+        Assert.Equal(new AuthorizationResult(AuthorizationDecision.Allow), PolicyEvaluator.Evaluate(request));
     }
 
     [Theory]
