@@ -87,11 +87,12 @@ public static class PolicyEvaluator
             return grant is { } g ? Allowed(g, resourcePolicyType) : new AuthorizationResult(AuthorizationDecision.Allow);
         }
 
-        var identity = Find(request.IdentityPolicies, PolicyEffect.Allow, request);
         if (!sameAccount && grant is null)
         {
             return new AuthorizationResult(AuthorizationDecision.ImplicitDeny, resourcePolicyType);
         }
+
+        var identity = Find(request.IdentityPolicies, PolicyEffect.Allow, request);
 
         var roleGrant = sameAccount && grant is { Match: PrincipalMatch.Role };
         if (identity is null && !roleGrant)
