@@ -41,7 +41,8 @@ internal sealed class LookupEvents(SandboxTrail trail, LookupThrottle throttle, 
             start = now - Window;
         }
 
-        var query = string.Join('\n', call.Account.Id, call.Region, key, value, start.UtcTicks, end.UtcTicks);
+        // The token is bound to the query as asked (not to the defaults, which move with the clock).
+        var query = string.Join('\n', call.Account.Id, call.Region, key, value, body["StartTime"]?.ToJsonString(), body["EndTime"]?.ToJsonString());
         var cursor = body["NextToken"] is { } t ? tokens.Read(t.GetValue<string>(), query) : ((DateTimeOffset, long)?)null;
         var filter = Filter(key, value, start, end, now);
         var page = trail.Page(call.Account.Id, call.Region, filter, cursor, max + 1);
