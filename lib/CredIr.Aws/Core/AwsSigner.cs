@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
 using Amazon.Runtime.Internal.Auth;
@@ -74,6 +75,13 @@ internal static class AwsSigner
             if (string.Equals(name, "host", StringComparison.OrdinalIgnoreCase))
             {
                 continue; // HttpClient writes the same host from the URL.
+            }
+
+            if (string.Equals(name, "Authorization", StringComparison.OrdinalIgnoreCase))
+            {
+                var space = value.IndexOf(' ', StringComparison.Ordinal);
+                message.Headers.Authorization = new AuthenticationHeaderValue(value[..space], value[(space + 1)..]);
+                continue;
             }
 
             if (name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase) && message.Content is not null)
