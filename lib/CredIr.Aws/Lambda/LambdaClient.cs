@@ -59,6 +59,20 @@ public sealed class LambdaClient
         while (!string.IsNullOrEmpty(marker));
     }
 
+    /// <summary>Creates a function.</summary>
+    public async Task<LambdaFunction> CreateFunctionAsync(CreateFunctionRequest request, CancellationToken cancellationToken = default)
+    {
+        var body = Json.Object()
+            .Set("FunctionName", request.FunctionName)
+            .Set("Role", request.Role)
+            .Set("Runtime", request.Runtime)
+            .Set("Handler", request.Handler)
+            .Set("Code", Json.Object().Set("ZipFile", Convert.ToBase64String(request.ZipFile.Span)));
+        var response = await _channel.SendAsync(Json.Rest("CreateFunction", HttpMethod.Post, Functions, body), cancellationToken).ConfigureAwait(false);
+        using var doc = Json.Parse(response);
+        return ReadFunction(doc.RootElement);
+    }
+
     /// <summary>Deletes a function (or one version of it).</summary>
     public async Task<AwsResult> DeleteFunctionAsync(DeleteFunctionRequest request, CancellationToken cancellationToken = default)
     {
