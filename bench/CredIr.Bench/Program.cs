@@ -1,9 +1,11 @@
 using CredIr.Bench.Grpc;
+using CredIr.Bench.Sandbox;
 
 // A benchmark is chosen by its name, the first argument.
 var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
     ["grpc"] = GrpcBenchmark.RunAsync,
+    ["sandbox-lookup"] = a => SandboxLookupBenchmark.RunAsync(a, CancellationToken.None),
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

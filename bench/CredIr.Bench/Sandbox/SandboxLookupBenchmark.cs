@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using CredIr.Sandbox;
 using CredIr.Sandbox.Scenarios;
 
-namespace CredIr.Bench;
+namespace CredIr.Bench.Sandbox;
 
 /// <summary>
 /// sandbox-lookup: LookupEvents requests per second the sandbox serves with its throttle off, clients
