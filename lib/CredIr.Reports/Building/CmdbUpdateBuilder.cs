@@ -19,7 +19,14 @@ internal static class CmdbUpdateBuilder
             var origin = c.Depth == 0
                 ? "compromised credential"
                 : $"derived by the actor with {c.CreatedByEventName} ({c.CreatedByEventId})";
-            updates.Add(new ReportCmdbUpdate(c.Id, "", $"Record the {c.Kind.Replace('-', ' ')} as compromised (status {status}); rotate or retire it", origin));
+            var follow = c.Kind switch
+            {
+                "access-key" => "issue its legitimate users a new key and delete this one once evidence is kept",
+                "role-session" or "session-token" or "federation-token" => "record when its sessions were revoked",
+                "login-profile" => "reset the console password and enforce MFA",
+                _ => "review who may use it",
+            };
+            updates.Add(new ReportCmdbUpdate(c.Id, "", $"Record the {c.Kind.Replace('-', ' ')} as compromised (status {status}); {follow}", origin));
         }
 
         var created = new HashSet<string>(StringComparer.Ordinal);

@@ -10,12 +10,12 @@ namespace CredIr.Reports.Rendering.Html;
 /// </summary>
 internal static class CredentialGraphSvg
 {
-    private const double NodeWidth = 270;
+    private const double NodeWidth = 300;
     private const double NodeHeight = 50;
     private const double ColumnGap = 120;
     private const double RowGap = 22;
     private const double Margin = 16;
-    private const int MaxChars = 36;
+    private const int MaxChars = 40;
 
     public static string Render(IReadOnlyList<ReportCredential> credentials, IReadOnlyList<ReportCredentialEdge> edges)
     {
@@ -69,7 +69,7 @@ internal static class CredentialGraphSvg
             svg.Append(Inv($"<g><title>{HtmlText.Encode($"{n.Line1}: {n.Line2}")}</title>"));
             svg.Append(Inv($"<rect x=\"{x:0.#}\" y=\"{y:0.#}\" width=\"{NodeWidth}\" height=\"{NodeHeight}\" rx=\"6\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"1.5\" />"));
             svg.Append(Inv($"<text x=\"{x + 10:0.#}\" y=\"{y + 21:0.#}\" class=\"node-id\">{HtmlText.Encode(Truncate(n.Line1, MaxChars))}</text>"));
-            svg.Append(Inv($"<text x=\"{x + 10:0.#}\" y=\"{y + 39:0.#}\" class=\"node-kind\">{HtmlText.Encode(Truncate(n.Line2, MaxChars + 6))}</text></g>\n"));
+            svg.Append(Inv($"<text x=\"{x + 10:0.#}\" y=\"{y + 39:0.#}\" class=\"node-kind\">{HtmlText.Encode(TruncateEnd(n.Line2, MaxChars + 6))}</text></g>\n"));
         }
 
         svg.Append("</svg>\n");
@@ -86,6 +86,9 @@ internal static class CredentialGraphSvg
     // Keep the end of long values (an ARN's resource name, a key id's tail) that tells them apart.
     private static string Truncate(string value, int max) =>
         value.Length <= max ? value : string.Concat("…", value.AsSpan(value.Length - (max - 1)));
+
+    private static string TruncateEnd(string value, int max) =>
+        value.Length <= max ? value : string.Concat(value.AsSpan(0, max - 1), "…");
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

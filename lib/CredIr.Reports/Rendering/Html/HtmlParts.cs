@@ -6,8 +6,11 @@ namespace CredIr.Reports.Rendering.Html;
 /// <summary>Small pieces of markup: codes, status pills, category chips, times.</summary>
 internal static class HtmlParts
 {
+    // Short identifiers (key ids, IPs, step ids) never wrap; ARNs and hashes may break anywhere.
     public static Html Code(string value) =>
-        value.Length == 0 ? Html.Raw("") : Html.Raw($"<code>{HtmlText.Encode(value)}</code>");
+        value.Length == 0 ? Html.Raw("")
+        : value.Length <= 24 ? Html.Raw($"<code class=\"nw\">{HtmlText.Encode(value)}</code>")
+        : Html.Raw($"<code>{HtmlText.Encode(value)}</code>");
 
     public static Html Time(DateTimeOffset? at) =>
         at is { } t ? Html.Raw($"<span class=\"time\">{HtmlText.Encode(UtcTimeJsonConverter.Format(t).Replace('T', ' '))}</span>") : Html.Raw("");

@@ -31,9 +31,10 @@ dl.facts { display: grid; grid-template-columns: 190px 1fr; gap: 5px 16px; margi
 dl.facts dt { color: var(--muted); } dl.facts dd { margin: 0; }
 table { width: 100%; border-collapse: collapse; font-size: 12.5px; }
 th { text-align: left; background: var(--soft); color: #495057; font-weight: 600; padding: 6px 8px; border-bottom: 1px solid var(--line); white-space: nowrap; }
-td { padding: 5px 8px; border-bottom: 1px solid #edf0f2; vertical-align: top; overflow-wrap: anywhere; }
+td { padding: 5px 8px; border-bottom: 1px solid #edf0f2; vertical-align: top; overflow-wrap: break-word; }
 tbody tr:nth-child(even) td { background: #fafbfc; }
 code { font: 12px ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace; background: var(--soft); padding: 1px 4px; border-radius: 3px; overflow-wrap: anywhere; }
+code.nw { white-space: nowrap; }
 .time { font: 12px ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace; white-space: nowrap; }
 small { color: var(--muted); }
 .pill { display: inline-block; border-radius: 10px; padding: 0 8px; font-size: 11.5px; font-weight: 600; white-space: nowrap; }
@@ -48,7 +49,7 @@ small { color: var(--muted); }
 svg text { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
 svg text.lane { font-size: 12px; fill: #343a40; }
 svg text.tick { font-size: 11px; fill: #6c757d; }
-svg text.milestone { font-size: 12px; font-weight: 700; }
+svg text.milestone { font-size: 12px; font-weight: 700; paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
 svg text.node-id { font: 12px ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace; fill: #212529; }
 svg text.node-kind { font-size: 11px; fill: #495057; }
 svg text.edge { font-size: 11px; fill: #495057; font-style: italic; }

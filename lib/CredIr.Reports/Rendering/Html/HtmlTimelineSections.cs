@@ -20,7 +20,7 @@ internal static class HtmlTimelineSections
 
     private static void Timeline(HtmlWriter html, ReportTimeline t)
     {
-        html.Section("timeline", "Timeline").Raw(TimelineSvg.Render(t));
+        html.Section("timeline", "Timeline").Raw(TimelineSvg.Render(t, "Timeline of the whole incident: the actor's actions by category and the response's milestones"));
         html.Raw("<p class=\"legend\">");
         foreach (var m in t.Milestones)
         {
@@ -28,6 +28,7 @@ internal static class HtmlTimelineSections
         }
 
         html.Raw("<span>● a call · ○ a refused call</span></p>\n");
+        CloseUp(html, t);
         html.Element("h3", "Milestones");
         html.Table(["milestone", "at", "what"], t.Milestones.Select(m => Row(Pill(m.Name), Time(m.At), m.Description)));
         html.Element("h3", "The actor's actions by category");
@@ -38,17 +39,36 @@ internal static class HtmlTimelineSections
         html.EndSection();
     }
 
+    // The actor usually works in minutes while the response takes hours or days: on the whole
+    // incident's scale the calls pile up, so their own span is drawn again, zoomed in.
+    private static void CloseUp(HtmlWriter html, ReportTimeline t)
+    {
+        var times = t.ActorActions.Where(a => a.At is not null).Select(a => a.At!.Value).ToList();
+        if (times.Count < 2 || t.Start is not { } start || t.End is not { } end)
+        {
+            return;
+        }
+
+        var (first, last) = (times.Min(), times.Max());
+        if ((last - first).Ticks * 4 > (end - start).Ticks)
+        {
+            return;
+        }
+
+        html.Element("h3", $"The actor's activity, close up ({UtcTimeJsonConverter.Format(first)} to {UtcTimeJsonConverter.Format(last)})");
+        html.Raw(TimelineSvg.Render(t, "The actor's actions by category, zoomed to their own time span", first, last));
+    }
+
     private static void ActorActions(HtmlWriter html, IReadOnlyList<ReportActorAction> actions)
     {
         html.Section("actor-actions", $"The actor's actions ({actions.Count})");
         html.Table(
-            ["time", "event", "categories", "access key", "source IP", "user agent", "account · region", "resources", "result"],
+            ["time", "event", "categories", "access key · source IP", "user agent", "account · region", "resources", "result"],
             actions.Select(a => Row(
                 Time(a.At),
                 Join(Html.Raw("<b>"), a.EventName, Html.Raw("</b>"), Small(a.EventSource), Html.Raw("<br />"), Code(a.EventId)),
                 Chips(a.Categories),
-                Code(a.AccessKeyId),
-                Code(a.SourceIpAddress),
+                Join(Code(a.AccessKeyId), Html.Raw("<br />"), Code(a.SourceIpAddress)),
                 a.UserAgent,
                 Join(Code(a.AccountId), Html.Raw("<br />"), Code(a.Region)),
                 Lines(a.Resources.Select(Resource)),

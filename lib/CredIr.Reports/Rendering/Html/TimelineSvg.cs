@@ -15,7 +15,7 @@ internal static class TimelineSvg
     private const double PlotLeft = LabelWidth + 10;
     private const double PlotRight = Width - 24;
     private const double LaneHeight = 34;
-    private const double MilestoneBand = 66;
+    private const double LabelRowHeight = 18;
     private const double AxisHeight = 34;
 
     private static readonly TimeSpan[] TickSteps =
@@ -26,9 +26,10 @@ internal static class TimelineSvg
         TimeSpan.FromDays(14), TimeSpan.FromDays(30),
     ];
 
-    public static string Render(ReportTimeline timeline)
+    // Draws the part of the timeline between from and to (all of it when they are null).
+    public static string Render(ReportTimeline timeline, string caption, DateTimeOffset? from = null, DateTimeOffset? to = null)
     {
-        if (timeline.Start is not { } first || timeline.End is not { } last)
+        if ((from ?? timeline.Start) is not { } first || (to ?? timeline.End) is not { } last)
         {
             return "<p class=\"none\">No times to draw.</p>";
         }
@@ -41,30 +42,33 @@ internal static class TimelineSvg
         double X(DateTimeOffset t) => PlotLeft + ((t - start).TotalSeconds / (end - start).TotalSeconds * (PlotRight - PlotLeft));
 
         var lanes = timeline.Lanes.Select(l => l.Category).ToList();
-        var height = MilestoneBand + (Math.Max(lanes.Count, 1) * LaneHeight) + AxisHeight;
-        var lanesBottom = MilestoneBand + (lanes.Count * LaneHeight);
+        var milestones = timeline.Milestones.Where(m => m.At >= start && m.At <= end).ToList();
+        var labels = PlaceLabels(milestones, X);
+        var band = 12 + ((labels.Count == 0 ? 0 : labels.Max(l => l.Row) + 1) * LabelRowHeight);
+        var height = band + (Math.Max(lanes.Count, 1) * LaneHeight) + AxisHeight;
+        var lanesBottom = band + (lanes.Count * LaneHeight);
         var svg = new StringBuilder(16 * 1024);
-        svg.Append(Inv($"<svg class=\"timeline\" viewBox=\"0 0 {Width} {height}\" width=\"100%\" role=\"img\" aria-label=\"Timeline of the actor's actions by category and of the response\">\n"));
-        svg.Append("<title>Timeline of the actor's actions by category and of the response</title>\n");
+        svg.Append(Inv($"<svg class=\"timeline\" viewBox=\"0 0 {Width} {height}\" width=\"100%\" role=\"img\" aria-label=\"{HtmlText.Encode(caption)}\">\n"));
+        svg.Append("<title>").Append(HtmlText.Encode(caption)).Append("</title>\n");
 
         for (var i = 0; i < lanes.Count; i++)
         {
-            var y = MilestoneBand + (i * LaneHeight);
+            var y = band + (i * LaneHeight);
             var fill = i % 2 == 0 ? "#f8f9fa" : "#ffffff";
             svg.Append(Inv($"<rect x=\"0\" y=\"{y}\" width=\"{Width}\" height=\"{LaneHeight}\" fill=\"{fill}\" />"));
             svg.Append(Inv($"<rect x=\"8\" y=\"{y + 12}\" width=\"10\" height=\"10\" rx=\"2\" fill=\"{CategoryPalette.Color(lanes[i])}\" />"));
             svg.Append(Inv($"<text x=\"24\" y=\"{y + 21}\" class=\"lane\">{HtmlText.Encode(lanes[i])}</text>\n"));
         }
 
-        Axis(svg, start, end, X, lanesBottom);
-        Milestones(svg, timeline.Milestones, X, lanesBottom);
-        foreach (var a in timeline.ActorActions.Where(a => a.At is not null))
+        Axis(svg, start, end, X, band, lanesBottom);
+        Milestones(svg, labels, lanesBottom);
+        foreach (var a in timeline.ActorActions.Where(a => a.At is { } at && at >= start && at <= end))
         {
             foreach (var category in a.Categories)
             {
                 var lane = lanes.IndexOf(category);
                 var cx = X(a.At!.Value);
-                var cy = MilestoneBand + (lane * LaneHeight) + (LaneHeight / 2);
+                var cy = band + (lane * LaneHeight) + (LaneHeight / 2);
                 var color = CategoryPalette.Color(category);
                 var refused = a.ErrorCode.Length > 0;
                 var tip = $"{UtcTimeJsonConverter.Format(a.At.Value)} {a.EventName} ({a.EventId}){(refused ? " refused: " + a.ErrorCode : "")}";
@@ -76,7 +80,7 @@ internal static class TimelineSvg
         return svg.ToString();
     }
 
-    private static void Axis(StringBuilder svg, DateTimeOffset start, DateTimeOffset end, Func<DateTimeOffset, double> x, double top)
+    private static void Axis(StringBuilder svg, DateTimeOffset start, DateTimeOffset end, Func<DateTimeOffset, double> x, double band, double top)
     {
         var step = TickSteps.FirstOrDefault(s => (end - start) / s <= 8, TickSteps[^1]);
         var tick = new DateTimeOffset(start.UtcTicks - (start.UtcTicks % step.Ticks) + step.Ticks, TimeSpan.Zero);
@@ -85,28 +89,54 @@ internal static class TimelineSvg
         for (; tick < end; tick += step)
         {
             var tx = x(tick);
-            svg.Append(Inv($"<line x1=\"{tx:0.#}\" y1=\"{MilestoneBand}\" x2=\"{tx:0.#}\" y2=\"{top + 5}\" stroke=\"#dee2e6\" stroke-width=\"1\" />"));
+            svg.Append(Inv($"<line x1=\"{tx:0.#}\" y1=\"{band}\" x2=\"{tx:0.#}\" y2=\"{top + 5}\" stroke=\"#dee2e6\" stroke-width=\"1\" />"));
             svg.Append(Inv($"<text x=\"{tx:0.#}\" y=\"{top + 20}\" class=\"tick\" text-anchor=\"middle\">{tick.UtcDateTime.ToString(format, CultureInfo.InvariantCulture)}</text>\n"));
         }
 
         svg.Append(Inv($"<text x=\"{PlotRight}\" y=\"{top + 32}\" class=\"tick\" text-anchor=\"end\">UTC</text>\n"));
     }
 
-    private static void Milestones(StringBuilder svg, IReadOnlyList<ReportMilestone> milestones, Func<DateTimeOffset, double> x, double bottom)
+    // Each label goes on the first row where it does not overlap the previous one, so milestones
+    // minutes apart stay readable; labels near the right edge grow leftwards.
+    private static List<(ReportMilestone Milestone, double X, int Row, bool AnchorEnd)> PlaceLabels(
+        IReadOnlyList<ReportMilestone> milestones, Func<DateTimeOffset, double> x)
     {
-        // Labels alternate between three rows so milestones minutes apart stay readable.
-        for (var i = 0; i < milestones.Count; i++)
+        var rowEnds = new List<double>();
+        var placed = new List<(ReportMilestone, double, int, bool)>();
+        foreach (var m in milestones.OrderBy(m => m.At))
         {
-            var m = milestones[i];
             var mx = x(m.At);
+            var width = (Label(m).Length * 7.2) + 8;
+            var anchorEnd = mx + width > Width - 4;
+            var left = anchorEnd ? mx - width : mx;
+            var row = rowEnds.FindIndex(end => end < left);
+            if (row < 0)
+            {
+                rowEnds.Add(0);
+                row = rowEnds.Count - 1;
+            }
+
+            rowEnds[row] = anchorEnd ? mx + 4 : mx + width;
+            placed.Add((m, mx, row, anchorEnd));
+        }
+
+        return placed;
+    }
+
+    private static void Milestones(StringBuilder svg, List<(ReportMilestone Milestone, double X, int Row, bool AnchorEnd)> labels, double bottom)
+    {
+        foreach (var (m, mx, row, anchorEnd) in labels)
+        {
             var color = CategoryPalette.Milestone(m.Name);
-            var labelY = 16 + ((i % 3) * 18);
-            var anchor = mx > PlotRight - 120 ? "end" : "start";
-            var labelX = anchor == "end" ? mx - 4 : mx + 4;
+            var labelY = 14 + (row * LabelRowHeight);
+            var labelX = anchorEnd ? mx - 4 : mx + 4;
             svg.Append(Inv($"<line x1=\"{mx:0.#}\" y1=\"{labelY - 12}\" x2=\"{mx:0.#}\" y2=\"{bottom}\" stroke=\"{color}\" stroke-width=\"2\" stroke-dasharray=\"6 4\"><title>{HtmlText.Encode(m.Name)} {UtcTimeJsonConverter.Format(m.At)}</title></line>"));
-            svg.Append(Inv($"<text x=\"{labelX:0.#}\" y=\"{labelY}\" class=\"milestone\" fill=\"{color}\" text-anchor=\"{anchor}\">{HtmlText.Encode(m.Name)} {m.At.UtcDateTime.ToString("MM-dd HH:mm", CultureInfo.InvariantCulture)}</text>\n"));
+            svg.Append(Inv($"<text x=\"{labelX:0.#}\" y=\"{labelY}\" class=\"milestone\" fill=\"{color}\" text-anchor=\"{(anchorEnd ? "end" : "start")}\">{HtmlText.Encode(Label(m))}</text>\n"));
         }
     }
+
+    private static string Label(ReportMilestone m) =>
+        $"{m.Name} {m.At.UtcDateTime.ToString("MM-dd HH:mm", CultureInfo.InvariantCulture)}";
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
