@@ -12,8 +12,17 @@ internal static class HtmlParts
         : value.Length <= 24 ? Html.Raw($"<code class=\"nw\">{HtmlText.Encode(value)}</code>")
         : Html.Raw($"<code>{HtmlText.Encode(value)}</code>");
 
-    public static Html Time(DateTimeOffset? at) =>
-        at is { } t ? Html.Raw($"<span class=\"time\">{HtmlText.Encode(UtcTimeJsonConverter.Format(t).Replace('T', ' '))}</span>") : Html.Raw("");
+    // Date and time may wrap onto two lines in a narrow column, never inside either.
+    public static Html Time(DateTimeOffset? at)
+    {
+        if (at is not { } t)
+        {
+            return Html.Raw("");
+        }
+
+        var parts = UtcTimeJsonConverter.Format(t).Split('T');
+        return Html.Raw($"<span class=\"time\"><span>{parts[0]}</span> <span>{parts[1]}</span></span>");
+    }
 
     public static Html Pill(string status) =>
         status.Length == 0 ? Html.Raw("") : Html.Raw($"<span class=\"pill {StatusClass(status)}\">{HtmlText.Encode(status)}</span>");

@@ -35,8 +35,9 @@ td { padding: 5px 8px; border-bottom: 1px solid #edf0f2; vertical-align: top; ov
 tbody tr:nth-child(even) td { background: #fafbfc; }
 code { font: 12px ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace; background: var(--soft); padding: 1px 4px; border-radius: 3px; overflow-wrap: anywhere; }
 code.nw { white-space: nowrap; }
-.time { font: 12px ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace; white-space: nowrap; }
-small { color: var(--muted); }
+.time { font: 12px ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace; }
+.time span { white-space: nowrap; }
+small { color: var(--muted); overflow-wrap: anywhere; }
 .pill { display: inline-block; border-radius: 10px; padding: 0 8px; font-size: 11.5px; font-weight: 600; white-space: nowrap; }
 .pill.ok { background: #d3f9d8; color: #2b8a3e; } .pill.bad { background: #ffe3e3; color: #c92a2a; }
 .pill.warn { background: #fff3bf; color: #a05a00; } .pill.auto { background: #e7f5ff; color: #1864ab; }
