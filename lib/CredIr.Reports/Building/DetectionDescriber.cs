@@ -33,6 +33,13 @@ internal static class DetectionDescriber
                 root = detail;
             }
 
+            // Security Hub's EventBridge events carry the ASFF findings in a list.
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("findings", out var findings)
+                && findings.ValueKind == JsonValueKind.Array && findings.GetArrayLength() > 0)
+            {
+                root = findings[0];
+            }
+
             if (Text(root, "eventTypeCode") is { } health)
             {
                 return new ReportDetection("health-event", health, $"AWS Health event {health}", ticket);
