@@ -10,6 +10,7 @@ namespace CredIr.Reports.Tests;
 public sealed class HtmlScreenshotTests(ReportFixture fixture) : IClassFixture<ReportFixture>
 {
     private static readonly TimeSpan BrowserTimeout = TimeSpan.FromSeconds(120);
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     [Fact]
     public async Task Html_RenderedInHeadlessChromium_ProducesAScreenshotOfTheReport()
@@ -19,9 +20,9 @@ public sealed class HtmlScreenshotTests(ReportFixture fixture) : IClassFixture<R
         var output = Path.Combine(AppContext.BaseDirectory, "TestResults");
         Directory.CreateDirectory(output);
         var html = Path.Combine(output, "report.html");
-        await File.WriteAllTextAsync(html, fixture.Html, Encoding.UTF8);
-        await File.WriteAllTextAsync(Path.Combine(output, "report.md"), fixture.Markdown, Encoding.UTF8);
-        await File.WriteAllTextAsync(Path.Combine(output, "report.json"), fixture.Json, Encoding.UTF8);
+        await File.WriteAllTextAsync(html, fixture.Html, Utf8);
+        await File.WriteAllTextAsync(Path.Combine(output, "report.md"), fixture.Markdown, Utf8);
+        await File.WriteAllTextAsync(Path.Combine(output, "report.json"), fixture.Json, Utf8);
         var screenshot = Path.Combine(output, "report-screenshot.png");
         File.Delete(screenshot);
         var profile = Directory.CreateTempSubdirectory("credir-chromium-");

@@ -7,8 +7,21 @@ internal sealed class MarkdownWriter
 {
     private readonly StringBuilder _text = new();
 
-    public void Heading(int level, string title) =>
-        _text.Append('\n').Append('#', level).Append(' ').Append(MarkdownText.Escape(title)).Append("\n\n");
+    public void Heading(int level, string title)
+    {
+        // Exactly one blank line before a heading, whatever came before it.
+        while (_text.Length > 0 && _text[^1] == '\n')
+        {
+            _text.Length--;
+        }
+
+        if (_text.Length > 0)
+        {
+            _text.Append("\n\n");
+        }
+
+        _text.Append('#', level).Append(' ').Append(MarkdownText.Escape(title)).Append("\n\n");
+    }
 
     public void Line(string markdown) => _text.Append(markdown).Append('\n');
 
@@ -41,5 +54,5 @@ internal sealed class MarkdownWriter
         _text.Append('\n');
     }
 
-    public override string ToString() => _text.ToString().TrimStart('\n');
+    public override string ToString() => _text.ToString();
 }
