@@ -21,6 +21,7 @@ internal static class CmdbUpdateBuilder
                 : $"derived by the actor with {c.CreatedByEventName} ({c.CreatedByEventId})";
             var follow = c.Kind switch
             {
+                "access-key" when c.Depth > 0 => "the actor made it: delete it once evidence is kept",
                 "access-key" => "issue its legitimate users a new key and delete this one once evidence is kept",
                 "role-session" or "session-token" or "federation-token" => "record when its sessions were revoked",
                 "login-profile" => "reset the console password and enforce MFA",
