@@ -39,6 +39,9 @@ public sealed class ReportBuilder(TimeProvider timeProvider)
             EvidenceSection.Build(input.Evidence, input.EvidenceVerification),
             LessonsBuilder.Build(incident, input.LessonsLearned, summary, durations, actorActions, actions),
             CmdbUpdateBuilder.Build(incident, actorActions, credentials, applications),
-            incident.Notes.Select(n => new ReportNote(n.Author, ProtoValues.Time(n.At), n.Text)).ToList());
+            incident.Notes
+                .Select(n => new ReportNote(n.Author, ProtoValues.Time(n.At), n.Text))
+                .OrderBy(n => n.At ?? DateTimeOffset.MaxValue)
+                .ToList());
     }
 }

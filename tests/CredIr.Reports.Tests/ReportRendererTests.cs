@@ -69,4 +69,28 @@ public sealed class ReportRendererTests
         var row = markdown.Split('\n').Single(l => l.Contains(" e-01 |", StringComparison.Ordinal));
         Assert.Equal(11, row.Split(" | ").Length);
     }
+
+    [Fact]
+    public void Render_ThousandsOfActorCalls_DrawsAMarkForEachAndStaysWellFormed()
+    {
+        var input = SampleEvidence.Input();
+        var categories = Enum.GetValues<EventCategory>().Where(c => c != EventCategory.Unspecified).ToArray();
+        var events = Enumerable.Range(0, 2000).Select(i => new TrailEvent
+        {
+            EventId = $"bulk-{i:D4}",
+            EventName = "GetObject",
+            EventTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(Times.At(SampleIncident.CompromisedAt).AddMinutes(i * 2)),
+            AccessKeyId = SampleEvents.LeakedKey,
+            SourceIpAddress = $"203.0.113.{i % 250}",
+            Categories = { categories[i % categories.Length] },
+        }).ToList();
+
+        var report = Builder.Build(input with { ActorEvents = events });
+        var doc = HtmlReportTests.Parse(ReportRenderer.ToHtml(report));
+
+        var overview = doc.Descendants("svg").First(s => (string?)s.Attribute("class") == "timeline");
+        Assert.Equal(2000, overview.Descendants("circle").Count());
+        Assert.Equal(250, report.Indicators.Count(i => i.Type == "source-ip"));
+        Assert.Equal(2000, doc.Descendants("section").Single(s => (string?)s.Attribute("id") == "actor-actions").Descendants("tr").Count() - 1);
+    }
 }
