@@ -1,0 +1,47 @@
+using CredIr.Reports.Building;
+using CredIr.Reports.Model;
+
+namespace CredIr.Reports;
+
+/// <summary>Computes the post-incident report from its input. Pure apart from the report's own timestamp.</summary>
+public sealed class ReportBuilder(TimeProvider timeProvider)
+{
+    /// <summary>Builds the report model that every renderer shares.</summary>
+    public IncidentReport Build(ReportInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var incident = input.Incident;
+        var actorActions = ActorActions.From(input.ActorEvents);
+        var timeline = TimelineBuilder.Build(incident, actorActions);
+        var (credentials, edges) = CredentialGraphBuilder.Build(incident);
+        var summary = SummaryBuilder.Build(incident, actorActions, credentials, timeline.Milestones);
+        var durations = DurationCalculator.Build(incident);
+        var actions = ActionBuilder.Build(incident);
+        var applications = ApplicationBuilder.Build(incident, actorActions);
+
+        return new IncidentReport(
+            IncidentReport.CurrentSchemaVersion,
+            timeProvider.GetUtcNow().ToUniversalTime(),
+            IncidentSections.Incident(incident),
+            summary,
+            durations,
+            timeline,
+            IndicatorBuilder.Build(incident, actorActions),
+            credentials,
+            edges,
+            actions,
+            IncidentSections.Approvals(incident),
+            IncidentSections.Recovery(incident),
+            applications,
+            IncidentSections.Stakeholders(incident),
+            IncidentSections.Communications(incident),
+            IncidentSections.Notifications(incident),
+            EvidenceSection.Build(input.Evidence, input.EvidenceVerification),
+            LessonsBuilder.Build(incident, input.LessonsLearned, summary, durations, actorActions, actions),
+            CmdbUpdateBuilder.Build(incident, actorActions, credentials, applications),
+            incident.Notes
+                .Select(n => new ReportNote(n.Author, ProtoValues.Time(n.At), n.Text))
+                .OrderBy(n => n.At ?? DateTimeOffset.MaxValue)
+                .ToList());
+    }
+}
