@@ -1,0 +1,99 @@
+using System.Text.Json;
+using CredIr.Contracts.V1;
+using CredIr.Incidents.Domain;
+using CredIr.Incidents.Evidence;
+using CredIr.Incidents.Storage;
+using Google.Protobuf.WellKnownTypes;
+
+namespace CredIr.Incidents.Grains;
+
+/// <summary>
+/// The activation of one incident. Its state is the stored document and the ETag it was read
+/// with; a change is made on a copy and becomes the state only once written, so a refused or
+/// conflicting call leaves the activation holding what the store holds.
+/// </summary>
+internal sealed partial class IncidentGrain(
+    string incidentId,
+    IIncidentStore store,
+    IncidentWorkflow workflow,
+    EvidenceLog evidence,
+    IPlaybookDriver driver,
+    TimeProvider time) : IGrainLifecycle, IIncidentSession
+{
+    private readonly ChangeFeed _feed = new();
+    private Incident? _state;
+    private string? _etag;
+
+    public string IncidentId => incidentId;
+
+    public bool KeepAlive => _feed.HasWatchers;
+
+    public Incident Current => _state ?? throw NotFound();
+
+    public IIncidentStore Store => store;
+
+    public DateTimeOffset Now => time.GetUtcNow();
+
+    public Task OnActivateAsync(CancellationToken cancellationToken) => ReadStateAsync(cancellationToken);
+
+    public Task ReloadAsync(CancellationToken cancellationToken) => ReadStateAsync(cancellationToken);
+
+    public void OnDeactivate() => _feed.CompleteAll();
+
+    private async Task ReadStateAsync(CancellationToken cancellationToken)
+    {
+        var stored = await store.ReadAsync(incidentId, cancellationToken);
+        _state = stored?.State;
+        _etag = stored?.ETag;
+    }
+
+    private async Task WriteStateAsync(Incident draft, string? requestId, CancellationToken cancellationToken)
+    {
+        _etag = await store.WriteAsync(draft, _etag, requestId, cancellationToken);
+        _state = draft;
+    }
+
+    /// <summary>
+    /// Makes one change as one version: skipped when the request id was already applied, written
+    /// with the ETag, then recorded in the evidence log and published to watchers.
+    /// </summary>
+    public async Task<Incident> CommitAsync(string? requestId, string kind, string description, Func<Incident, bool> change, CancellationToken cancellationToken)
+    {
+        if (requestId is { Length: > 0 } && await store.FindRequestAsync(requestId, cancellationToken) is not null)
+        {
+            return Current;
+        }
+
+        var draft = Current.Clone();
+        if (!change(draft))
+        {
+            return Current;
+        }
+
+        var now = time.GetUtcNow();
+        draft.Version++;
+        draft.UpdatedAt = Timestamp.FromDateTimeOffset(now);
+        await WriteStateAsync(draft, requestId, cancellationToken);
+        await RecordAsync(draft, kind, description, requestId, cancellationToken);
+        return draft;
+    }
+
+    public Task AppendEvidenceAsync(string kind, string summary, string payloadJson, CancellationToken cancellationToken) =>
+        evidence.AppendAsync(incidentId, kind, summary, payloadJson, cancellationToken);
+
+    private async Task RecordAsync(Incident incident, string kind, string description, string? requestId, CancellationToken cancellationToken)
+    {
+        var payload = JsonSerializer.Serialize(new EvidenceChangePayload(incident.Version, PhaseNames.Of(incident.Phase), requestId ?? string.Empty), EvidenceJsonContext.Default.EvidenceChangePayload);
+        await evidence.AppendAsync(incidentId, kind, description, payload, cancellationToken);
+        _feed.Publish(new IncidentChange
+        {
+            Version = incident.Version,
+            At = incident.UpdatedAt,
+            Description = description,
+            Incident = incident,
+        });
+    }
+
+    private IncidentException NotFound() =>
+        new(IncidentErrorKind.NotFound, $"No incident {incidentId}; open one first or check the id.");
+}
