@@ -15,7 +15,7 @@ public sealed class AutoApprovePolicy
     public Severity MinSeverity { get; set; } = Severity.Unspecified;
 
     /// <summary>Which plan kinds may be approved automatically.</summary>
-    public IList<PlanKind> PlanKinds { get; } = [PlanKind.Containment, PlanKind.Eradication, PlanKind.Recovery];
+    public PlanKind[] PlanKinds { get; set; } = [PlanKind.Containment, PlanKind.Eradication, PlanKind.Recovery];
 
     public bool AllowOnRequest { get; set; } = true;
 

@@ -33,6 +33,8 @@ internal sealed class IncidentWorkflow(Approvals approvals)
             Input = request.Input,
             Scope = request.Scope ?? new Scope(),
             AutoApprove = request.AutoApprove,
+            TrailSource = request.TrailSource,
+            LogLocation = request.LogLocation,
             WaitingFor = "identification of the credentials",
             Findings = new FindingsSummary(),
         };

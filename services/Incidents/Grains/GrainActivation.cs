@@ -13,12 +13,12 @@ internal sealed class GrainActivation<TGrain>(string key, TGrain grain) : IDispo
 
     public SemaphoreSlim Turn { get; } = new(1, 1);
 
-    public bool IsActivated { get; set; }
+    public volatile bool IsActivated;
 
     /// <summary>Set under the turn when the runtime drops the activation; a caller that gets the turn afterwards looks again.</summary>
-    public bool IsDeactivated { get; set; }
+    public volatile bool IsDeactivated;
 
-    public long LastUsedTimestamp { get; set; }
+    public long LastUsedTimestamp;
 
     public void Dispose() => Turn.Dispose();
 }

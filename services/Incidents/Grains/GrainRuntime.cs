@@ -62,6 +62,21 @@ internal sealed class GrainRuntime<TGrain> : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// For read-only calls (Orleans' [AlwaysInterleave]): runs beside the current turn on an
+    /// active activation, so reading an incident never waits for a long-running advance.
+    /// </summary>
+    public Task<TResult> InvokeInterleavedAsync<TResult>(string key, Func<TGrain, CancellationToken, Task<TResult>> call, CancellationToken cancellationToken)
+    {
+        if (_activations.TryGetValue(key, out var activation) && activation.IsActivated && !activation.IsDeactivated)
+        {
+            activation.LastUsedTimestamp = _time.GetTimestamp();
+            return call(activation.Grain, cancellationToken);
+        }
+
+        return InvokeAsync(key, call, cancellationToken);
+    }
+
     private async Task<TResult> CallWithRetriesAsync<TResult>(GrainActivation<TGrain> activation, Func<TGrain, CancellationToken, Task<TResult>> call, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)

@@ -21,7 +21,8 @@ internal sealed partial class IncidentGrain(
     TimeProvider time) : IGrainLifecycle, IIncidentSession
 {
     private readonly ChangeFeed _feed = new();
-    private Incident? _state;
+    // Replaced, never mutated, once written: interleaved readers see a whole committed version.
+    private volatile Incident? _state;
     private string? _etag;
 
     public string IncidentId => incidentId;

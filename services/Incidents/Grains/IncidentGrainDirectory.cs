@@ -10,23 +10,21 @@ internal sealed class IncidentGrainDirectory : IIncidentGrainFactory, IAsyncDisp
 {
     public IncidentGrainDirectory(
         IIncidentStore store,
+        EvidenceLog evidence,
         IncidentWorkflow workflow,
         IPlaybookDriver driver,
         GrainRuntimeOptions options,
         TimeProvider time,
         ILogger<IncidentGrainDirectory> logger)
     {
-        Evidence = new EvidenceLog(store, time);
         Runtime = new GrainRuntime<IncidentGrain>(
-            id => new IncidentGrain(id, store, workflow, Evidence, driver, time),
+            id => new IncidentGrain(id, store, workflow, evidence, driver, time),
             options,
             time,
             logger);
     }
 
     public GrainRuntime<IncidentGrain> Runtime { get; }
-
-    public EvidenceLog Evidence { get; }
 
     public IIncidentGrain GetGrain(string incidentId) => new IncidentGrainReference(Runtime, incidentId);
 

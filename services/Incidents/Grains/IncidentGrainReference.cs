@@ -15,7 +15,7 @@ internal sealed class IncidentGrainReference(GrainRuntime<IncidentGrain> runtime
         runtime.InvokeAsync(incidentId, (grain, ct) => grain.OpenAsync(request, actor, ct), cancellationToken);
 
     public Task<Incident> GetAsync(CancellationToken cancellationToken) =>
-        runtime.InvokeAsync(incidentId, static (grain, _) => grain.GetAsync(), cancellationToken);
+        runtime.InvokeInterleavedAsync(incidentId, static (grain, _) => grain.GetAsync(), cancellationToken);
 
     public Task<Incident> AdvanceAsync(AdvanceRequest request, string actor, CancellationToken cancellationToken) =>
         runtime.InvokeAsync(incidentId, (grain, ct) => grain.AdvanceAsync(actor, ct), cancellationToken);
@@ -43,8 +43,9 @@ internal sealed class IncidentGrainReference(GrainRuntime<IncidentGrain> runtime
 
     public async IAsyncEnumerable<IncidentChange> WatchAsync(long fromVersion, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // Subscribing takes a turn; reading the feed does not, so a watcher never blocks the incident.
-        var subscription = await runtime.InvokeAsync(incidentId, (grain, _) => Task.FromResult(grain.Subscribe(fromVersion)), cancellationToken);
+        // Neither subscribing nor reading the feed takes a turn, so a watcher never blocks the incident;
+        // the version filter below drops a change the snapshot already holds.
+        var subscription = await runtime.InvokeInterleavedAsync(incidentId, (grain, _) => Task.FromResult(grain.Subscribe(fromVersion)), cancellationToken);
         try
         {
             var seen = fromVersion;
