@@ -15,13 +15,7 @@ internal sealed class EvidenceLog(IIncidentStore store, TimeProvider time)
         for (var attempt = 0; attempt < AppendAttempts; attempt++)
         {
             var head = await store.ReadLastEvidenceAsync(incidentId, cancellationToken);
-            var sequence = (head?.Sequence ?? 0) + 1;
-            var previous = head?.Hash ?? EvidenceHash.Genesis;
-            // Millisecond precision is what the store keeps; hashing the same value keeps the chain verifiable.
-            var at = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
-            var record = new EvidenceRecord(
-                incidentId, sequence, at, kind, summary, payloadJson, previous,
-                EvidenceHash.Compute(previous, sequence, at, kind, summary, payloadJson));
+            var record = new EvidenceDraft(time.GetUtcNow(), kind, summary, payloadJson).Seal(incidentId, head);
             if (await store.TryAppendEvidenceAsync(record, cancellationToken))
             {
                 return record;

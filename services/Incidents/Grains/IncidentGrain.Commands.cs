@@ -14,8 +14,7 @@ internal sealed partial class IncidentGrain
 
         var incident = IncidentWorkflow.Open(incidentId, request, actor, time.GetUtcNow());
         incident.Version = 1;
-        await WriteStateAsync(incident, request.RequestId, cancellationToken);
-        await RecordAsync(incident, "opened", $"incident opened by {actor}: {incident.Title}", request.RequestId, cancellationToken);
+        await WriteStateAsync(incident, "opened", $"incident opened by {actor}: {incident.Title}", request.RequestId, cancellationToken);
         return incident;
     }
 

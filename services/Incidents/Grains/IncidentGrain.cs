@@ -48,15 +48,25 @@ internal sealed partial class IncidentGrain(
         _etag = stored?.ETag;
     }
 
-    private async Task WriteStateAsync(Incident draft, string? requestId, CancellationToken cancellationToken)
+    /// <summary>Writes the draft with its evidence entry, then tells the watchers.</summary>
+    private async Task WriteStateAsync(Incident draft, string kind, string description, string? requestId, CancellationToken cancellationToken)
     {
-        _etag = await store.WriteAsync(draft, _etag, requestId, cancellationToken);
+        var payload = JsonSerializer.Serialize(new EvidenceChangePayload(draft.Version, PhaseNames.Of(draft.Phase), requestId ?? string.Empty), EvidenceJsonContext.Default.EvidenceChangePayload);
+        var evidenceDraft = new EvidenceDraft(time.GetUtcNow(), kind, description, payload);
+        _etag = await store.WriteAsync(draft, _etag, requestId, evidenceDraft, cancellationToken);
         _state = draft;
+        _feed.Publish(new IncidentChange
+        {
+            Version = draft.Version,
+            At = draft.UpdatedAt,
+            Description = description,
+            Incident = draft,
+        });
     }
 
     /// <summary>
     /// Makes one change as one version: skipped when the request id was already applied, written
-    /// with the ETag, then recorded in the evidence log and published to watchers.
+    /// with the ETag together with its evidence entry, then published to watchers.
     /// </summary>
     public async Task<Incident> CommitAsync(string? requestId, string kind, string description, Func<Incident, bool> change, CancellationToken cancellationToken)
     {
@@ -74,26 +84,12 @@ internal sealed partial class IncidentGrain(
         var now = time.GetUtcNow();
         draft.Version++;
         draft.UpdatedAt = Timestamp.FromDateTimeOffset(now);
-        await WriteStateAsync(draft, requestId, cancellationToken);
-        await RecordAsync(draft, kind, description, requestId, cancellationToken);
+        await WriteStateAsync(draft, kind, description, requestId, cancellationToken);
         return draft;
     }
 
     public Task AppendEvidenceAsync(string kind, string summary, string payloadJson, CancellationToken cancellationToken) =>
         evidence.AppendAsync(incidentId, kind, summary, payloadJson, cancellationToken);
-
-    private async Task RecordAsync(Incident incident, string kind, string description, string? requestId, CancellationToken cancellationToken)
-    {
-        var payload = JsonSerializer.Serialize(new EvidenceChangePayload(incident.Version, PhaseNames.Of(incident.Phase), requestId ?? string.Empty), EvidenceJsonContext.Default.EvidenceChangePayload);
-        await evidence.AppendAsync(incidentId, kind, description, payload, cancellationToken);
-        _feed.Publish(new IncidentChange
-        {
-            Version = incident.Version,
-            At = incident.UpdatedAt,
-            Description = description,
-            Incident = incident,
-        });
-    }
 
     private IncidentException NotFound() =>
         new(IncidentErrorKind.NotFound, $"No incident {incidentId}; open one first or check the id.");

@@ -18,10 +18,12 @@ internal interface IIncidentStore : IAsyncDisposable
 
     /// <summary>
     /// Writes the document when the stored ETag is <paramref name="expectedETag"/> (null: the incident
-    /// must not exist yet), recording <paramref name="requestId"/> as applied in the same transaction.
-    /// Returns the new ETag; throws <see cref="StateConflictException"/> on a stale ETag.
+    /// must not exist yet), recording <paramref name="requestId"/> as applied and chaining
+    /// <paramref name="evidence"/> onto the evidence log in the same transaction, so a change and its
+    /// evidence are never one without the other. Returns the new ETag; throws
+    /// <see cref="StateConflictException"/> on a stale ETag.
     /// </summary>
-    Task<string> WriteAsync(Incident state, string? expectedETag, string? requestId, CancellationToken cancellationToken);
+    Task<string> WriteAsync(Incident state, string? expectedETag, string? requestId, EvidenceDraft? evidence, CancellationToken cancellationToken);
 
     /// <summary>The incident a request id was applied to, or null when it never was.</summary>
     Task<string?> FindRequestAsync(string requestId, CancellationToken cancellationToken);

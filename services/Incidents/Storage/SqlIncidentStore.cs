@@ -41,7 +41,7 @@ internal abstract partial class SqlIncidentStore(TimeProvider time) : IIncidentS
         return new StoredIncident(Incident.Parser.ParseFrom((byte[])reader.GetValue(0)), reader.GetString(1));
     }
 
-    public async Task<string> WriteAsync(Incident state, string? expectedETag, string? requestId, CancellationToken cancellationToken)
+    public async Task<string> WriteAsync(Incident state, string? expectedETag, string? requestId, EvidenceDraft? evidence, CancellationToken cancellationToken)
     {
         var etag = Guid.NewGuid().ToString("N");
         await using var connection = await OpenConnectionAsync(cancellationToken);
@@ -75,12 +75,18 @@ internal abstract partial class SqlIncidentStore(TimeProvider time) : IIncidentS
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
 
+            if (evidence is not null)
+            {
+                var head = await ReadLastEvidenceAsync(connection, transaction, state.IncidentId, cancellationToken);
+                await InsertEvidenceAsync(connection, transaction, evidence.Seal(state.IncidentId, head), cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
             return etag;
         }
         catch (DbException exception) when (IsUniqueViolation(exception))
         {
-            // The request id was applied by another writer between our check and this write.
+            // Another writer applied the request id, or appended evidence, between our read and this write.
             throw new StateConflictException(state.IncidentId);
         }
     }

@@ -40,7 +40,7 @@ public abstract class IncidentStoreContract : IAsyncLifetime
     [Fact]
     public async Task Write_ThenRead_ReturnsDocumentAndETag()
     {
-        var etag = await Store.WriteAsync(TestIncidents.Document("inc-a"), null, "req-1", CancellationToken.None);
+        var etag = await Store.WriteAsync(TestIncidents.Document("inc-a"), null, "req-1", null, CancellationToken.None);
 
         var stored = await Store.ReadAsync("inc-a", CancellationToken.None);
 
@@ -53,27 +53,41 @@ public abstract class IncidentStoreContract : IAsyncLifetime
     [Fact]
     public async Task Write_WithStaleETag_Conflicts()
     {
-        var first = await Store.WriteAsync(TestIncidents.Document("inc-b"), null, null, CancellationToken.None);
-        await Store.WriteAsync(TestIncidents.Document("inc-b", version: 2), first, null, CancellationToken.None);
+        var first = await Store.WriteAsync(TestIncidents.Document("inc-b"), null, null, null, CancellationToken.None);
+        await Store.WriteAsync(TestIncidents.Document("inc-b", version: 2), first, null, null, CancellationToken.None);
 
-        await Assert.ThrowsAsync<StateConflictException>(() => Store.WriteAsync(TestIncidents.Document("inc-b", version: 3), first, null, CancellationToken.None));
+        await Assert.ThrowsAsync<StateConflictException>(() => Store.WriteAsync(TestIncidents.Document("inc-b", version: 3), first, null, null, CancellationToken.None));
         Assert.Equal(2, (await Store.ReadAsync("inc-b", CancellationToken.None))!.State.Version);
+    }
+
+    [Fact]
+    public async Task Write_WithEvidence_ChainsItInTheSameTransaction()
+    {
+        var draft = new EvidenceDraft(TestIncidents.Start, "opened", "opened by alice", "{}");
+        var etag = await Store.WriteAsync(TestIncidents.Document("inc-v"), null, null, draft, CancellationToken.None);
+        await Store.WriteAsync(TestIncidents.Document("inc-v", version: 2), etag, null, draft with { Kind = "note" }, CancellationToken.None);
+
+        await Assert.ThrowsAsync<StateConflictException>(() => Store.WriteAsync(TestIncidents.Document("inc-v", version: 3), etag, null, draft with { Kind = "stale" }, CancellationToken.None));
+        var entries = await Store.ReadEvidenceAsync("inc-v", CancellationToken.None).ToListAsync();
+
+        Assert.Equal([(1L, "opened"), (2L, "note")], entries.Select(e => (e.Sequence, e.Kind)));
+        Assert.Equal(entries[0].Hash, entries[1].PreviousHash);
     }
 
     [Fact]
     public async Task Write_NewIncidentThatExists_Conflicts()
     {
-        await Store.WriteAsync(TestIncidents.Document("inc-c"), null, null, CancellationToken.None);
+        await Store.WriteAsync(TestIncidents.Document("inc-c"), null, null, null, CancellationToken.None);
 
-        await Assert.ThrowsAsync<StateConflictException>(() => Store.WriteAsync(TestIncidents.Document("inc-c"), null, null, CancellationToken.None));
+        await Assert.ThrowsAsync<StateConflictException>(() => Store.WriteAsync(TestIncidents.Document("inc-c"), null, null, null, CancellationToken.None));
     }
 
     [Fact]
     public async Task Write_RequestIdUsedBefore_Conflicts()
     {
-        await Store.WriteAsync(TestIncidents.Document("inc-d"), null, "same-request", CancellationToken.None);
+        await Store.WriteAsync(TestIncidents.Document("inc-d"), null, "same-request", null, CancellationToken.None);
 
-        await Assert.ThrowsAsync<StateConflictException>(() => Store.WriteAsync(TestIncidents.Document("inc-e"), null, "same-request", CancellationToken.None));
+        await Assert.ThrowsAsync<StateConflictException>(() => Store.WriteAsync(TestIncidents.Document("inc-e"), null, "same-request", null, CancellationToken.None));
         Assert.Null(await Store.ReadAsync("inc-e", CancellationToken.None));
     }
 
@@ -83,7 +97,7 @@ public abstract class IncidentStoreContract : IAsyncLifetime
         for (var i = 0; i < 7; i++)
         {
             var phase = i % 2 == 0 ? Phase.Containing : Phase.Opened;
-            await Store.WriteAsync(TestIncidents.Document($"inc-{i:D2}", phase), null, null, CancellationToken.None);
+            await Store.WriteAsync(TestIncidents.Document($"inc-{i:D2}", phase), null, null, null, CancellationToken.None);
         }
 
         var seen = new List<string>();
