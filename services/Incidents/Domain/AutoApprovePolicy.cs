@@ -14,13 +14,16 @@ public sealed class AutoApprovePolicy
     /// <summary>Unspecified: severity alone never approves.</summary>
     public Severity MinSeverity { get; set; } = Severity.Unspecified;
 
-    /// <summary>Which plan kinds may be approved automatically.</summary>
-    public PlanKind[] PlanKinds { get; set; } = [PlanKind.Containment, PlanKind.Eradication, PlanKind.Recovery];
+    /// <summary>
+    /// Which plan kinds may be approved automatically; empty means every kind. (Empty by default
+    /// because configuration binding appends to a non-empty default instead of replacing it.)
+    /// </summary>
+    public PlanKind[] PlanKinds { get; set; } = [];
 
     public bool AllowOnRequest { get; set; } = true;
 
     internal bool Applies(Incident incident, PlanKind kind) =>
-        PlanKinds.Contains(kind)
+        (PlanKinds.Length == 0 || PlanKinds.Contains(kind))
         && ((AllowOnRequest && incident.AutoApprove)
             || (MinSeverity != Severity.Unspecified && incident.Severity >= MinSeverity));
 }

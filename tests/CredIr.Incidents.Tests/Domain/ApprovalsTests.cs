@@ -68,6 +68,19 @@ public sealed class ApprovalsTests
     }
 
     [Fact]
+    public void SeverityPolicy_LimitedToContainment_LeavesOtherPlansPending()
+    {
+        var approvals = new Approvals(true, new AutoApprovePolicy { MinSeverity = Severity.High, PlanKinds = [PlanKind.Containment] });
+        var incident = TestIncidents.Document("inc-1", Phase.Eradicating);
+        incident.Severity = Severity.Critical;
+
+        var containment = approvals.Request(incident, new Plan { PlanId = "containment-1", Kind = PlanKind.Containment }, "alice", Now);
+        var eradication = approvals.Request(incident, new Plan { PlanId = "eradication-1", Kind = PlanKind.Eradication }, "alice", Now);
+
+        Assert.Equal((ApprovalDecision.AutoApproved, ApprovalDecision.Pending), (containment.Decision, eradication.Decision));
+    }
+
+    [Fact]
     public void RequestedAutoApproval_PolicyDisallowsIt_StaysPending()
     {
         var approvals = new Approvals(true, new AutoApprovePolicy { AllowOnRequest = false });

@@ -53,6 +53,8 @@ public sealed class PlaybookDriverTests : IDisposable
             ["deactivate AKIADERIVED000000001", "deactivate AKIAEXAMPLE0000001", "iam:DeleteUser backdoor", "restore payments-data"],
             phases.Cloud.Effects.Where(e => e.Value == 1).Select(e => e.Key).Order(StringComparer.Ordinal));
         Assert.All(incident.Journal, entry => Assert.Equal("bob", entry.ApprovedBy));
+        var checkpoint = Assert.Single(await coordinator.Store.ReadCheckpointsAsync(id, CancellationToken.None));
+        Assert.True(checkpoint.Done);
 
         var closed = await service.CloseIncidentAsync(new CloseIncidentRequest { IncidentId = id, LessonsLearned = "no long-lived keys in CI" }, Calls.As("alice"));
         var evidence = await service.VerifyEvidenceAsync(new VerifyEvidenceRequest { IncidentId = id }, Calls.As("auditor"));
