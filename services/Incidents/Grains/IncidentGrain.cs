@@ -70,9 +70,11 @@ internal sealed partial class IncidentGrain(
     /// </summary>
     public async Task<Incident> CommitAsync(string? requestId, string kind, string description, Func<Incident, bool> change, CancellationToken cancellationToken)
     {
-        if (requestId is { Length: > 0 } && await store.FindRequestAsync(requestId, cancellationToken) is not null)
+        if (requestId is { Length: > 0 } && await store.FindRequestAsync(requestId, cancellationToken) is { } appliedTo)
         {
-            return Current;
+            return appliedTo == incidentId
+                ? Current
+                : throw new IncidentException(IncidentErrorKind.InvalidArgument, $"Request id {requestId} was already used for incident {appliedTo}; use a new request id per change.");
         }
 
         var draft = Current.Clone();

@@ -127,6 +127,20 @@ public sealed class IncidentsServiceTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task RequestIdOfAnotherIncident_IsInvalidArgument()
+    {
+        var first = await Service.OpenIncidentAsync(TestIncidents.Open("open-1"), Calls.As("alice"));
+        var second = await Service.OpenIncidentAsync(TestIncidents.Open("open-2"), Calls.As("alice"));
+        await Service.AddNoteAsync(new AddNoteRequest { IncidentId = first.IncidentId, RequestId = "note-1", Text = "a" }, Calls.As("alice"));
+
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            Service.AddNoteAsync(new AddNoteRequest { IncidentId = second.IncidentId, RequestId = "note-1", Text = "b" }, Calls.As("alice")));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.Status);
+        Assert.Contains(first.IncidentId, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CompromiseTimeInTheFuture_IsInvalidArgument()
     {
         var opened = await Service.OpenIncidentAsync(TestIncidents.Open("open-1"), Calls.As("alice"));
