@@ -36,7 +36,8 @@ public interface IIncidentGrain
 
     /// <summary>
     /// The current state first when <paramref name="fromVersion"/> is behind it (or 0), then every
-    /// later change made through this process, until cancelled or the activation is dropped.
+    /// later change made through this process (and another coordinator's changes once this process
+    /// reads them, on its next write), until cancelled or the activation is dropped.
     /// </summary>
     IAsyncEnumerable<IncidentChange> WatchAsync(long fromVersion, CancellationToken cancellationToken);
 }

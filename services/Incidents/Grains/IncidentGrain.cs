@@ -37,7 +37,25 @@ internal sealed partial class IncidentGrain(
 
     public Task OnActivateAsync(CancellationToken cancellationToken) => ReadStateAsync(cancellationToken);
 
-    public Task ReloadAsync(CancellationToken cancellationToken) => ReadStateAsync(cancellationToken);
+    /// <summary>
+    /// After a conflict: the store holds a version another coordinator wrote. This process's
+    /// watchers have not seen it (the change feed is per process), so it is passed on to them.
+    /// </summary>
+    public async Task ReloadAsync(CancellationToken cancellationToken)
+    {
+        var before = _state?.Version ?? 0;
+        await ReadStateAsync(cancellationToken);
+        if (_state is { } fresh && fresh.Version > before)
+        {
+            _feed.Publish(new IncidentChange
+            {
+                Version = fresh.Version,
+                At = fresh.UpdatedAt,
+                Description = "changed by another coordinator",
+                Incident = fresh,
+            });
+        }
+    }
 
     public void OnDeactivate() => _feed.CompleteAll();
 

@@ -64,4 +64,26 @@ public sealed class TwoProcessConflictTests(PostgresFixture postgres)
         Assert.Equal(["second", "first"], result.Notes.Select(n => n.Text));
         Assert.Equal(3, result.Version);
     }
+
+    [Fact]
+    public async Task Watcher_ChangeFromOtherProcess_IsDeliveredWhenThisProcessCatchesUp()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        await using var first = await IncidentHarness.StartAsync(database);
+        await using var second = await IncidentHarness.StartAsync(database);
+        var opened = await first.Service.OpenIncidentAsync(TestIncidents.Open("open-1"), Calls.As("alice"));
+        using var cancel = new CancellationTokenSource();
+        await using var watch = first.Service.WatchIncidentAsync(new WatchIncidentRequest { IncidentId = opened.IncidentId, FromVersion = 1 }, Calls.Cancelling("viewer", cancel.Token)).GetAsyncEnumerator(cancel.Token);
+        var next = watch.MoveNextAsync();
+
+        await second.Service.AddNoteAsync(new AddNoteRequest { IncidentId = opened.IncidentId, Text = "from the second process" }, Calls.As("bob"));
+        await first.Service.AddNoteAsync(new AddNoteRequest { IncidentId = opened.IncidentId, Text = "from the first process" }, Calls.As("alice"));
+
+        Assert.True(await Eventually.Within(next, "the other process's change"));
+        var theirs = watch.Current;
+        Assert.True(await Eventually.Within(watch.MoveNextAsync(), "this process's change"));
+        Assert.Equal((2L, "changed by another coordinator"), (theirs.Version, theirs.Description));
+        Assert.Equal(3, watch.Current.Version);
+        await cancel.CancelAsync();
+    }
 }
