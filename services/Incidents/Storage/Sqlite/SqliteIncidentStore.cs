@@ -50,8 +50,10 @@ internal sealed class SqliteIncidentStore : SqlIncidentStore
 
     public override ValueTask DisposeAsync()
     {
-        // Pooled connections keep the file (and its WAL) open; release them so the file can be removed.
-        SqliteConnection.ClearAllPools();
+        // Pooled connections keep the file (and its WAL) open; release ours (only ours: other
+        // components of a combined host may use SQLite too) so the file can be moved or removed.
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
         return ValueTask.CompletedTask;
     }
 }
