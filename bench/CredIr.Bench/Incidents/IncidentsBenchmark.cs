@@ -102,7 +102,7 @@ internal static class IncidentsBenchmark
             gets.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
         }
 
-        Console.WriteLine($"{name}:   get (active incident)   p50 {Percentile(gets, 0.50):F3} ms   p99 {Percentile(gets, 0.99):F3} ms");
+        Console.WriteLine($"{name}:   get (active incident)   p50 {Percentile(gets, 0.50) * 1000:F1} us   p99 {Percentile(gets, 0.99) * 1000:F1} us");
         var (writes, notifications) = await WatchLatencyAsync(service, ids[0], caller);
         Console.WriteLine($"{name}:   change write            p50 {Percentile(writes, 0.50):F3} ms   p99 {Percentile(writes, 0.99):F3} ms");
         Console.WriteLine($"{name}:   change start -> watcher  p50 {Percentile(notifications, 0.50):F3} ms   p99 {Percentile(notifications, 0.99):F3} ms");
