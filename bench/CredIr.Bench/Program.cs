@@ -5,6 +5,7 @@ using CredIr.Bench.Sandbox;
 var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
     ["grpc"] = GrpcBenchmark.RunAsync,
+    ["incidents"] = CredIr.Bench.Incidents.IncidentsBenchmark.RunAsync,
     ["sandbox-lookup"] = a => SandboxLookupBenchmark.RunAsync(a, CancellationToken.None),
 };
 

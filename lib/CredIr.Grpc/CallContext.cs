@@ -14,13 +14,15 @@ public sealed class CallContext
     private readonly HttpContext? _http;
     private Metadata? _requestHeaders;
     private string? _peer;
+    private Metadata? _responseHeaders;
+    private Metadata? _responseTrailers;
 
     public CallContext(
         Metadata? requestHeaders = null,
         DateTimeOffset? deadline = null,
         CancellationToken cancellationToken = default)
     {
-        _requestHeaders = requestHeaders ?? new Metadata();
+        _requestHeaders = requestHeaders;
         Deadline = deadline;
         CancellationToken = cancellationToken;
     }
@@ -33,7 +35,10 @@ public sealed class CallContext
     }
 
     /// <summary>Request metadata (including "authorization").</summary>
-    public Metadata RequestHeaders => _requestHeaders ??= RequestMetadata.From(_http!.Request.Headers);
+    public Metadata RequestHeaders => _requestHeaders ??= _http is null ? new Metadata() : RequestMetadata.From(_http.Request.Headers);
+
+    /// <summary>Whether any request metadata exists, without creating it.</summary>
+    internal bool HasRequestHeaders => _requestHeaders is { Count: > 0 };
 
     /// <summary>When the caller stops waiting; null for no deadline.</summary>
     public DateTimeOffset? Deadline { get; init; }
@@ -52,10 +57,24 @@ public sealed class CallContext
     public string? Caller { get; set; }
 
     /// <summary>Headers sent before the first response message (server) or received (client).</summary>
-    public Metadata ResponseHeaders { get; private init; } = new();
+    public Metadata ResponseHeaders
+    {
+        get => _responseHeaders ??= new Metadata();
+        private init => _responseHeaders = value;
+    }
 
     /// <summary>Trailers sent with the status (server) or received with it (client).</summary>
-    public Metadata ResponseTrailers { get; private init; } = new();
+    public Metadata ResponseTrailers
+    {
+        get => _responseTrailers ??= new Metadata();
+        private init => _responseTrailers = value;
+    }
+
+    /// <summary>Response headers set so far, or null: read without creating them.</summary>
+    internal Metadata? ResponseHeadersIfAny => _responseHeaders;
+
+    /// <summary>Response trailers set so far, or null: read without creating them.</summary>
+    internal Metadata? ResponseTrailersIfAny => _responseTrailers;
 
     /// <summary>The same call (headers, trailers, caller) under another cancellation token.</summary>
     public CallContext WithCancellationToken(CancellationToken cancellationToken) =>

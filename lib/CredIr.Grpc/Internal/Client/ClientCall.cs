@@ -50,9 +50,12 @@ internal sealed class ClientCall<TResponse> : IDisposable
             headers.TryAddWithoutValidation(GrpcProtocol.EncodingHeader, GrpcProtocol.Gzip);
         }
 
-        foreach (var entry in _context.RequestHeaders)
+        if (_context.HasRequestHeaders)
         {
-            headers.TryAddWithoutValidation(entry.Key, entry.Value);
+            foreach (var entry in _context.RequestHeaders)
+            {
+                headers.TryAddWithoutValidation(entry.Key, entry.Value);
+            }
         }
 
         if (_context.Deadline is { } deadline)
@@ -81,7 +84,7 @@ internal sealed class ClientCall<TResponse> : IDisposable
             throw Failure(e, "Error starting gRPC call");
         }
 
-        ResponseMetadata.CopyTo(_response.Headers, _context.ResponseHeaders);
+        ResponseMetadata.CopyTo(_response.Headers, _context, trailers: false);
         if (_response.Headers.Contains(GrpcProtocol.StatusTrailer))
         {
             Finish(_response.Headers);
@@ -140,7 +143,7 @@ internal sealed class ClientCall<TResponse> : IDisposable
     private void Finish(HttpHeaders trailers)
     {
         _finished = true;
-        ResponseMetadata.CopyTo(trailers, _context.ResponseTrailers);
+        ResponseMetadata.CopyTo(trailers, _context, trailers: true);
         var status = ResponseMetadata.Status(trailers);
         if (status is null)
         {
@@ -149,14 +152,13 @@ internal sealed class ClientCall<TResponse> : IDisposable
 
         if (status != StatusCode.OK)
         {
-            var message = trailers.TryGetValues(GrpcProtocol.MessageTrailer, out var values) ? PercentEncoding.Decode(values.First()) : string.Empty;
             var copy = new Metadata();
-            foreach (var entry in _context.ResponseTrailers)
+            foreach (var entry in _context.ResponseTrailersIfAny ?? Enumerable.Empty<Metadata.Entry>())
             {
                 copy.Add(entry);
             }
 
-            throw new RpcException(status.Value, message, copy);
+            throw new RpcException(status.Value, ResponseMetadata.Message(trailers), copy);
         }
     }
 

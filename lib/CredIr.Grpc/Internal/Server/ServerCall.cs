@@ -205,7 +205,7 @@ internal sealed class ServerCall : IDisposable
                 headers[GrpcProtocol.MessageTrailer] = PercentEncoding.Encode(message);
             }
 
-            RequestMetadata.CopyTo(Context.ResponseTrailers, headers);
+            RequestMetadata.CopyTo(Context.ResponseTrailersIfAny, headers);
             if (extraTrailers is not null)
             {
                 RequestMetadata.CopyTo(extraTrailers, headers);
@@ -220,7 +220,7 @@ internal sealed class ServerCall : IDisposable
             response.AppendTrailer(GrpcProtocol.MessageTrailer, PercentEncoding.Encode(message));
         }
 
-        AppendTrailers(response, Context.ResponseTrailers);
+        AppendTrailers(response, Context.ResponseTrailersIfAny);
         if (extraTrailers is not null)
         {
             AppendTrailers(response, extraTrailers);
@@ -233,8 +233,13 @@ internal sealed class ServerCall : IDisposable
         _deadline?.Dispose();
     }
 
-    private static void AppendTrailers(HttpResponse response, Metadata trailers)
+    private static void AppendTrailers(HttpResponse response, Metadata? trailers)
     {
+        if (trailers is null)
+        {
+            return;
+        }
+
         foreach (var entry in trailers)
         {
             response.AppendTrailer(entry.Key, entry.Value);
@@ -252,6 +257,6 @@ internal sealed class ServerCall : IDisposable
         var response = _http.Response;
         response.ContentType = GrpcProtocol.ContentType;
         response.Headers[GrpcProtocol.AcceptEncodingHeader] = GrpcProtocol.AcceptedEncodings;
-        RequestMetadata.CopyTo(Context.ResponseHeaders, response.Headers);
+        RequestMetadata.CopyTo(Context.ResponseHeadersIfAny, response.Headers);
     }
 }

@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Globalization;
+using CredIr.Contracts.V1;
+using CredIr.Grpc;
+using CredIr.Incidents.Hosting;
+using CredIr.Incidents.Service;
+using CredIr.Incidents.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CredIr.Bench.Incidents;
+
+/// <summary>
+/// "incidents": the coordinator on each store. Opens incidents and drives each through every
+/// phase transition plus notes (each change one ETag write and one evidence append), then
+/// measures Get and the delay from a change to its watch notification.
+/// Usage: incidents [--incidents N] [--workers W] [--postgres CONNECTION] (or CREDIR_BENCH_POSTGRES).
+/// Driving to "contained" against the sandbox needs the phase services; this measures the coordinator alone.
+/// </summary>
+internal static class IncidentsBenchmark
+{
+    private static readonly Phase[] Path =
+    [
+        Phase.Identified, Phase.Containing, Phase.Contained, Phase.Eradicating,
+        Phase.Eradicated, Phase.Recovering, Phase.Recovered,
+    ];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var incidents = Option(args, "--incidents", 300);
+        var workers = Option(args, "--workers", 8);
+        var postgres = OptionText(args, "--postgres") ?? Environment.GetEnvironmentVariable("CREDIR_BENCH_POSTGRES");
+        var folder = Directory.CreateTempSubdirectory("credir-bench-").FullName;
+        try
+        {
+            await RunStoreAsync("sqlite", "sqlite:" + System.IO.Path.Combine(folder, "credir.db"), incidents, workers);
+            if (postgres is null)
+            {
+                Console.WriteLine("postgres: skipped (pass --postgres or set CREDIR_BENCH_POSTGRES)");
+            }
+            else
+            {
+                await RunStoreAsync("postgres", postgres, incidents, workers);
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+
+        return 0;
+    }
+
+    private static async Task RunStoreAsync(string name, string store, int incidents, int workers)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Store"] = store }).Build();
+        var services = new ServiceCollection().AddLogging().AddIncidents(configuration);
+        await using var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<IIncidentStore>().MigrateAsync(CancellationToken.None);
+        var service = provider.GetRequiredService<IncidentsService>();
+        var grains = provider.GetRequiredService<CredIr.Incidents.Grains.IIncidentGrainFactory>();
+        var caller = CallContext.InProcess(CancellationToken.None, "bench");
+        var run = Guid.NewGuid().ToString("N")[..8];
+
+        // Every change below writes the document once and appends one evidence entry.
+        var changesPerIncident = 1 + Path.Length + 2;
+        var ids = new string[incidents];
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < incidents)
+            {
+                var opened = await service.OpenIncidentAsync(new OpenIncidentRequest
+                {
+                    RequestId = $"bench-{run}-{i}",
+                    Input = new IdentificationInput { AccessKeyId = "AKIABENCH" + i.ToString("D11", CultureInfo.InvariantCulture) },
+                }, caller);
+                var grain = grains.GetGrain(opened.IncidentId);
+                await service.AddNoteAsync(new AddNoteRequest { IncidentId = opened.IncidentId, Text = "triage started" }, caller);
+                foreach (var phase in Path)
+                {
+                    await grain.TransitionAsync(phase, "bench", "bench", CancellationToken.None);
+                }
+
+                await service.AddNoteAsync(new AddNoteRequest { IncidentId = opened.IncidentId, Text = "done" }, caller);
+                ids[i] = opened.IncidentId;
+            }
+        })));
+        clock.Stop();
+        var seconds = clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"{name}: {incidents} incidents x {changesPerIncident} changes with {workers} workers in {seconds:F2} s");
+        Console.WriteLine($"{name}:   incidents/s {incidents / seconds:F1}   changes (ETag writes + evidence appends)/s {incidents * changesPerIncident / seconds:F1}");
+
+        var gets = new List<double>();
+        for (var i = 0; i < 2000; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await service.GetIncidentAsync(new GetIncidentRequest { IncidentId = ids[i % ids.Length] }, caller);
+            gets.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+
+        Console.WriteLine($"{name}:   get (active incident)   p50 {Percentile(gets, 0.50) * 1000:F1} us   p99 {Percentile(gets, 0.99) * 1000:F1} us");
+        var (writes, notifications) = await WatchLatencyAsync(service, ids[0], caller);
+        Console.WriteLine($"{name}:   change write            p50 {Percentile(writes, 0.50):F3} ms   p99 {Percentile(writes, 0.99):F3} ms");
+        Console.WriteLine($"{name}:   change start -> watcher  p50 {Percentile(notifications, 0.50):F3} ms   p99 {Percentile(notifications, 0.99):F3} ms");
+    }
+
+    /// <summary>For each note: how long the write took, and how long until a watcher held the new version.</summary>
+    private static async Task<(List<double> Writes, List<double> Notifications)> WatchLatencyAsync(IncidentsService service, string incidentId, CallContext caller)
+    {
+        const int Changes = 500;
+        using var stop = new CancellationTokenSource();
+        var current = await service.GetIncidentAsync(new GetIncidentRequest { IncidentId = incidentId }, caller);
+        var watchContext = CallContext.InProcess(stop.Token, "watcher");
+        await using var watch = service.WatchIncidentAsync(new WatchIncidentRequest { IncidentId = incidentId, FromVersion = current.Version }, watchContext).GetAsyncEnumerator(stop.Token);
+        var writes = new List<double>();
+        var notifications = new List<double>();
+        for (var i = 0; i < Changes; i++)
+        {
+            // Stamped when the watcher's read completes, not when this loop gets round to it.
+            var seen = watch.MoveNextAsync().AsTask().ContinueWith(
+                static t => (t.Result, Stopwatch.GetTimestamp()), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            var start = Stopwatch.GetTimestamp();
+            await service.AddNoteAsync(new AddNoteRequest { IncidentId = incidentId, Text = "watch " + i.ToString(CultureInfo.InvariantCulture) }, caller);
+            writes.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            var (arrived, at) = await seen;
+            if (!arrived)
+            {
+                throw new InvalidOperationException("The watch ended before the change arrived.");
+            }
+
+            notifications.Add(Stopwatch.GetElapsedTime(start, at).TotalMilliseconds);
+        }
+
+        await stop.CancelAsync();
+        return (writes, notifications);
+    }
+
+    private static double Percentile(List<double> values, double p)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+    }
+
+    private static int Option(string[] args, string name, int fallback) =>
+        OptionText(args, name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+
+    private static string? OptionText(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+}

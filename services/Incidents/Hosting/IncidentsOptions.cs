@@ -1,0 +1,26 @@
+using CredIr.Incidents.Domain;
+
+namespace CredIr.Incidents.Hosting;
+
+/// <summary>The coordinator's settings (section "Incidents"), validated at start-up.</summary>
+public sealed class IncidentsOptions
+{
+    public const string SectionName = "Incidents";
+
+    /// <summary>
+    /// "sqlite:&lt;path&gt;" (the default, a file beside the process), or a PostgreSQL connection
+    /// string: postgres://user:password@host:port/database or Npgsql's Host=...;Username=... form.
+    /// </summary>
+    public string Store { get; set; } = "sqlite:credir.db";
+
+    /// <summary>How long an incident stays in memory without a call (or a watcher) before it is dropped.</summary>
+    public TimeSpan IdleActivationTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>An approver must differ from the person who asked for the plan.</summary>
+    public bool TwoPersonRule { get; set; } = true;
+
+    public AutoApprovePolicy AutoApprove { get; set; } = new();
+
+    /// <summary>How many times a call is retried from fresh state after another process wrote first.</summary>
+    public int ConflictRetries { get; set; } = 5;
+}

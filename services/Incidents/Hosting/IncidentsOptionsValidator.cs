@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Options;
+
+namespace CredIr.Incidents.Hosting;
+
+/// <summary>Refuses a bad configuration at start, naming the key and what to put there.</summary>
+internal sealed class IncidentsOptionsValidator : IValidateOptions<IncidentsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, IncidentsOptions options)
+    {
+        var failures = new List<string>();
+        if (IncidentStoreFactory.Check(options.Store) is { } storeProblem)
+        {
+            failures.Add($"{IncidentsOptions.SectionName}:Store: {storeProblem}");
+        }
+
+        if (options.IdleActivationTimeout <= TimeSpan.Zero)
+        {
+            failures.Add($"{IncidentsOptions.SectionName}:IdleActivationTimeout must be positive (e.g. 00:10:00).");
+        }
+
+        if (options.ConflictRetries is < 0 or > 100)
+        {
+            failures.Add($"{IncidentsOptions.SectionName}:ConflictRetries must be between 0 and 100.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.AutoApprove.Name))
+        {
+            failures.Add($"{IncidentsOptions.SectionName}:AutoApprove:Name must name the policy; approvals record it.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,75 @@
+using System.Runtime.CompilerServices;
+using CredIr.Contracts.Services;
+using CredIr.Contracts.V1;
+using CredIr.Grpc;
+
+namespace CredIr.Incidents.Tests.Phases;
+
+/// <summary>
+/// A stand-in for the Containment service, which is not built yet (coordinator unit tests only).
+/// Deactivating a key is idempotent as the real one must be: it looks at the key first.
+/// </summary>
+internal sealed class StandInContainment(FakeCloud cloud) : IContainmentService
+{
+    /// <summary>Simulates the coordinator dying right after the cloud call, before its result is journaled.</summary>
+    public bool CrashAfterNextEffect { get; set; }
+
+    public Task<Plan> PlanContainmentAsync(PlanContainmentRequest request, CallContext context) => Task.FromResult(new Plan
+    {
+        Kind = PlanKind.Containment,
+        Steps =
+        {
+            request.Credentials.Select(c => new PlanStep
+            {
+                StepId = "deactivate-" + c.AccessKeyId,
+                Action = "iam:UpdateAccessKey(Inactive)",
+                AccessKeyId = c.AccessKeyId,
+                Target = new ResourceRef { Type = "AWS::IAM::AccessKey", Id = c.AccessKeyId },
+                Description = $"Set {c.AccessKeyId} Inactive",
+                Reversible = true,
+                Status = StepStatus.Planned,
+            }),
+        },
+        BlastRadius = new BlastRadius { Warnings = { "deployments using this key stop" } },
+    });
+
+    public async IAsyncEnumerable<PlanStep> ExecuteContainmentAsync(ExecutePlanRequest request, CallContext context)
+    {
+        await Task.Yield();
+        foreach (var step in request.Plan.Steps.Where(s => request.StepIds.Count == 0 || request.StepIds.Contains(s.StepId)))
+        {
+            var result = new PlanStep(step);
+            if (cloud.KeyStatus.TryGetValue(step.AccessKeyId, out var status) && status == "Inactive")
+            {
+                result.Status = StepStatus.AlreadyDone;
+                result.ResultMessage = "already inactive";
+            }
+            else
+            {
+                cloud.KeyStatus[step.AccessKeyId] = "Inactive";
+                cloud.Count("deactivate " + step.AccessKeyId);
+                if (CrashAfterNextEffect)
+                {
+                    CrashAfterNextEffect = false;
+                    throw new InvalidOperationException("simulated coordinator crash after the cloud call");
+                }
+
+                result.Status = StepStatus.Succeeded;
+                result.PriorStateJson = "{\"Status\":\"Active\"}";
+            }
+
+            yield return result;
+        }
+    }
+
+    public IAsyncEnumerable<PlanStep> RollbackContainmentAsync(RollbackRequest request, CallContext context) => Empty<PlanStep>();
+
+    public IAsyncEnumerable<VerificationUpdate> VerifyContainmentAsync(VerifyContainmentRequest request, CallContext context) => Empty<VerificationUpdate>();
+
+    private static async IAsyncEnumerable<T> Empty<T>([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await Task.CompletedTask;
+        cancellationToken.ThrowIfCancellationRequested();
+        yield break;
+    }
+}

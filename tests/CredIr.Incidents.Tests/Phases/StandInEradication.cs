@@ -1,0 +1,79 @@
+using CredIr.Contracts.Services;
+using CredIr.Contracts.V1;
+using CredIr.Grpc;
+using Google.Protobuf.WellKnownTypes;
+
+namespace CredIr.Incidents.Tests.Phases;
+
+/// <summary>
+/// A stand-in for the Eradication service, which is not built yet (coordinator unit tests only):
+/// the scan finds a CreateUser, a CreateAccessKey that derives a new key, and a GetObject.
+/// </summary>
+internal sealed class StandInEradication(FakeCloud cloud) : IEradicationService
+{
+    public const string DerivedKey = "AKIADERIVED000000001";
+
+    public int Scans { get; private set; }
+
+    public async IAsyncEnumerable<ScanUpdate> ScanAsync(ScanRequest request, CallContext context)
+    {
+        Scans++;
+        await Task.Yield();
+        var at = request.Since.ToDateTimeOffset();
+        yield return Event("ev-1", at.AddMinutes(1), "CreateUser", EventCategory.IdentityPersistence);
+        yield return Event("ev-2", at.AddMinutes(2), "CreateAccessKey", EventCategory.IdentityPersistence);
+        yield return new ScanUpdate
+        {
+            Credential = new Credential
+            {
+                AccessKeyId = DerivedKey,
+                Kind = CredentialKind.AccessKey,
+                UserName = "backdoor",
+                Provenance = new Provenance { DerivedFromAccessKeyId = request.Credentials[0].AccessKeyId, CreatedByEventId = "ev-2", CreatedByEventName = "CreateAccessKey", Depth = 1 },
+            },
+        };
+        yield return new ScanUpdate { Checkpoint = new ScanCheckpoint { AccessKeyId = request.Credentials[0].AccessKeyId, AccountId = "111122223333", Region = "us-east-1", Done = true } };
+        yield return Event("ev-3", at.AddMinutes(3), "GetObject", EventCategory.SensitiveDataAccess);
+        yield return new ScanUpdate
+        {
+            Summary = new ScanSummary
+            {
+                EventsAttributed = 3,
+                CredentialsTotal = 2,
+                CredentialsDerived = 1,
+                EventsByCategory = { ["identity_persistence"] = 2, ["sensitive_data_access"] = 1 },
+                Created = { new ResourceRef { Type = "AWS::IAM::User", Id = "backdoor" } },
+                Complete = true,
+            },
+        };
+    }
+
+    public Task<Plan> PlanEradicationAsync(PlanEradicationRequest request, CallContext context) => Task.FromResult(new Plan
+    {
+        Kind = PlanKind.Eradication,
+        Steps = { new PlanStep { StepId = "delete-backdoor", Action = "iam:DeleteUser", Target = new ResourceRef { Type = "AWS::IAM::User", Id = "backdoor" }, Status = StepStatus.Planned } },
+    });
+
+    public async IAsyncEnumerable<PlanStep> ExecuteEradicationAsync(ExecutePlanRequest request, CallContext context)
+    {
+        await Task.Yield();
+        foreach (var step in request.Plan.Steps.Where(s => request.StepIds.Contains(s.StepId)))
+        {
+            cloud.Count(step.Action + " " + step.Target.Id);
+            yield return new PlanStep(step) { Status = StepStatus.Succeeded };
+        }
+    }
+
+    private static ScanUpdate Event(string id, DateTimeOffset at, string name, EventCategory category) => new()
+    {
+        Event = new TrailEvent
+        {
+            EventId = id,
+            EventName = name,
+            EventTime = Timestamp.FromDateTimeOffset(at),
+            AccessKeyId = "AKIAEXAMPLE0000001",
+            Categories = { category },
+            RawJson = $$"""{"eventID":"{{id}}","eventName":"{{name}}"}""",
+        },
+    };
+}

@@ -1,0 +1,15 @@
+using CredIr.Incidents.Storage;
+using CredIr.Incidents.Storage.Sqlite;
+using CredIr.Incidents.Tests.Infrastructure;
+
+namespace CredIr.Incidents.Tests.Storage;
+
+public sealed class SqliteIncidentStoreTests : IncidentStoreContract, IDisposable
+{
+    private readonly TempDirectory _directory = new();
+
+    internal override Task<IIncidentStore> CreateStoreAsync() =>
+        Task.FromResult<IIncidentStore>(new SqliteIncidentStore(Path.Combine(_directory.Path, "credir.db"), TimeProvider.System));
+
+    public void Dispose() => _directory.Dispose();
+}
