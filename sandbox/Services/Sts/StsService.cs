@@ -167,7 +167,6 @@ internal sealed class StsService : ISandboxService
             SessionName = sessionName,
             MfaAuthenticated = mfa || call.Caller.Session?.MfaAuthenticated == true,
             SessionPolicy = policy,
-            SourceAccessKeyId = call.Caller.AccessKeyId,
         };
         lock (call.State.Gate)
         {
