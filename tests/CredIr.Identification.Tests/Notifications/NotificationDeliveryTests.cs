@@ -73,6 +73,8 @@ public sealed class NotificationDeliveryTests : IDisposable
         var (dispatcher, notifier, _) = Build(Settings(receiver.Url));
         var mark = _clock.Mark();
         await dispatcher.StartAsync(CancellationToken.None);
+        await _clock.TimerArmedAtAsync(T0 + TimeSpan.FromMinutes(10), mark, "the dispatcher idle on an empty outbox");
+        mark = _clock.Mark();
 
         await notifier.NotifyAsync(Request(), CancellationToken.None);
         await _clock.TimerArmedAtAsync(T0 + TimeSpan.FromMinutes(10), mark, "the idle poll after delivery");
@@ -127,7 +129,9 @@ public sealed class NotificationDeliveryTests : IDisposable
         mark = _clock.Mark();
         await second.StartAsync(CancellationToken.None);
         await _clock.TimerArmedAtAsync(T0.AddSeconds(5), mark, "the second dispatcher picking up the pending retry");
+        var beforeRepeat = _clock.Mark();
         var again = await secondNotifier.NotifyAsync(Request(), CancellationToken.None);
+        await _clock.TimerArmedAtAsync(T0.AddSeconds(5), beforeRepeat, "the second dispatcher back asleep after the repeated request");
         _clock.Advance(TimeSpan.FromSeconds(5));
         await _clock.TimerArmedAtAsync(T0.AddSeconds(5) + TimeSpan.FromMinutes(10), mark, "the idle poll after delivery");
         await second.StopAsync(CancellationToken.None);
