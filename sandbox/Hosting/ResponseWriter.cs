@@ -121,7 +121,7 @@ internal static class ResponseWriter
     private static async Task Json(HttpResponse response, JsonNode node, string contentType, CancellationToken ct)
     {
         response.ContentType = contentType;
-        var bytes = Encoding.UTF8.GetBytes(node.ToJsonString());
+        var bytes = Encoding.UTF8.GetBytes(node.ToJsonString(JsonText.Relaxed));
         response.ContentLength = bytes.Length;
         await response.Body.WriteAsync(bytes, ct);
     }

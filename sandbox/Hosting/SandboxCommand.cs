@@ -79,5 +79,5 @@ internal static class SandboxCommand
             ["adminSecretAccessKey"] = a.AdminSecretAccessKey,
         }).ToArray()),
         ["regions"] = new JsonArray(host.Regions.Select(r => (JsonNode)r).ToArray()),
-    }.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+    }.ToJsonString(Hosting.JsonText.Relaxed);
 }

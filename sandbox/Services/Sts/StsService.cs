@@ -69,7 +69,7 @@ internal sealed class StsService : ISandboxService
             throw denied;
         }
 
-        var request = call.Authorizer.Request(call.Caller, "sts:AssumeRole", roleArn, call.SourceIp, role.TrustPolicy) with { ResourceAccountId = roleAccount.Id };
+        var request = call.Authorizer.Request(call.Caller, "sts:AssumeRole", roleArn, call.SourceIp, call.Region, role.TrustPolicy) with { ResourceAccountId = roleAccount.Id };
         var verdict = PolicyEvaluator.EvaluateAssumeRole(request);
         if (!verdict.IsAllowed)
         {
