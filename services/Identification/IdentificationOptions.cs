@@ -11,6 +11,12 @@ public sealed class IdentificationOptions
     /// <summary>How far back the baseline of normal use reaches when no baseline_days is given.</summary>
     public int DefaultBaselineDays { get; set; } = 7;
 
+    /// <summary>Regions whose CloudTrail is read when the request names none (IAM and STS global calls land in us-east-1).</summary>
+    public IList<string> Regions { get; } = [];
+
+    /// <summary>How far back a credential's use is read (CloudTrail LookupEvents keeps 90 days).</summary>
+    public int LookbackDays { get; set; } = 30;
+
     /// <summary>The CMDB file (JSON) of applications, owners and organisation-wide contacts.</summary>
     public string? CmdbPath { get; set; }
 }
