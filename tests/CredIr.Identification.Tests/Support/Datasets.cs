@@ -29,21 +29,16 @@ internal static class Datasets
 
     private static string SharedFolder()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        var root = RepoPaths.Root;
+        // CI clones the repository with shared/ beside it; worktrees live one level further down.
+        foreach (var candidate in new[] { Path.Combine(root, "..", "shared"), Path.Combine(root, "..", "..", "shared") })
         {
-            if (File.Exists(Path.Combine(dir.FullName, "CredIr.sln")))
+            if (Directory.Exists(Path.Combine(candidate, "datasets")))
             {
-                // CI clones the repository with shared/ beside it; worktrees live one level further down.
-                foreach (var candidate in new[] { Path.Combine(dir.FullName, "..", "shared"), Path.Combine(dir.FullName, "..", "..", "shared") })
-                {
-                    if (Directory.Exists(Path.Combine(candidate, "datasets")))
-                    {
-                        return Path.GetFullPath(candidate);
-                    }
-                }
+                return Path.GetFullPath(candidate);
             }
         }
 
-        throw new DirectoryNotFoundException("shared/datasets not found beside the repository (looked upwards from " + AppContext.BaseDirectory + ")");
+        throw new DirectoryNotFoundException($"shared/datasets not found beside the repository at {root}");
     }
 }
