@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -14,6 +15,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly int _failFirst;
+    private readonly Channel<Received> _arrivals = Channel.CreateUnbounded<Received>();
     private int _requests;
 
     private WebhookReceiver(WebApplication app, int failFirst)
@@ -48,8 +50,24 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         var body = await reader.ReadToEndAsync();
         var n = Interlocked.Increment(ref _requests);
         var status = n <= _failFirst ? 503 : 200;
-        Requests.Enqueue(new Received(n, status, body, request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
+        var received = new Received(n, status, body, request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase));
+        Requests.Enqueue(received);
+        _arrivals.Writer.TryWrite(received);
         return Results.StatusCode(status);
+    }
+
+    /// <summary>The next request to arrive (in order), or a timeout naming what was awaited.</summary>
+    public async Task<Received> NextAsync(string what)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        try
+        {
+            return await _arrivals.Reader.ReadAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"waited 20 s for {what} at {Url}");
+        }
     }
 
     public async ValueTask DisposeAsync()
