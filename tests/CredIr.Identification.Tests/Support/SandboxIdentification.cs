@@ -11,11 +11,16 @@ using Microsoft.Extensions.Options;
 namespace CredIr.Identification.Tests.Support;
 
 /// <summary>
-/// The sandbox running single-account-key-leak, and the Identification service wired to it over real HTTP with the
+/// The sandbox running a scenario (single-account-key-leak by default), and the Identification service wired to it over real HTTP with the
 /// management account's administrator key, on the sandbox's clock.
 /// </summary>
-public sealed class SandboxIdentification : IAsyncLifetime
+public sealed class SandboxIdentification(string scenarioFile) : IAsyncLifetime
 {
+    public SandboxIdentification()
+        : this("single-account-key-leak.json")
+    {
+    }
+
     private readonly string _outboxPath = Path.Combine(Path.GetTempPath(), $"ident-outbox-{Guid.NewGuid():N}.db");
     private readonly Stack<IDisposable> _owned = new();
 
@@ -30,7 +35,7 @@ public sealed class SandboxIdentification : IAsyncLifetime
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var scenario = Path.Combine(RepoPaths.Root, "sandbox", "scenarios", "single-account-key-leak.json");
+        var scenario = Path.Combine(RepoPaths.Root, "sandbox", "scenarios", scenarioFile);
         Sandbox = await SandboxHost.StartAsync(new SandboxOptions { Port = 0, ScenarioPath = scenario }, timeout.Token);
         var http = Own(new HttpClient());
         var runtime = Own(new AwsRuntime(http, new AwsClientOptions
