@@ -30,6 +30,7 @@ public static class DefaultRules
         new("Ec2WindowsPassword", Ec2, "GetPasswordData", SensitiveDataAccess | CredentialAccess),
         new("Ec2UserData", Ec2, "DescribeInstanceAttribute", SensitiveDataAccess, RuleCondition.RequestEquals("attribute", "userData")),
         new("DatabaseSecretRead", "rds.amazonaws.com", "DownloadDBLogFilePortion", SensitiveDataAccess),
+        new("SharedSnapshotUsed", Ec2, "SharedSnapshot*", SensitiveDataAccess),
         new("ModelInvocation", "bedrock.amazonaws.com", "InvokeModel*", SensitiveDataAccess | ResourceCreation),
 
         // Resource creation (compute and services that create resources on the actor's behalf)
@@ -74,6 +75,7 @@ public static class DefaultRules
         new("RolesAnywhere", "rolesanywhere.amazonaws.com", "Create*", IdentityPersistence),
         new("ResourcePolicyPermission", Lambda, "AddPermission*", IdentityPersistence),
         new("ConsoleLogin", "signin.amazonaws.com", "ConsoleLogin", IdentityPersistence),
+        new("ConsoleSignInStep", "signin.amazonaws.com", "CheckMfa", IdentityPersistence),
         new("InstanceSshKey", "ec2-instance-connect.amazonaws.com", "Send*SSHPublicKey", IdentityPersistence | CredentialAccess),
         new("SerialConsole", Ec2, "EnableSerialConsoleAccess", IdentityPersistence),
         new("SharedWithOtherAccounts", Any, "Modify*Attribute", IdentityPersistence, RuleCondition.RequestHas("createVolumePermission")),
