@@ -11,7 +11,12 @@ internal static class Datasets
 
     public static string StratusDetonations => Path.Combine(Root, "stratus-detonation-logs");
 
-    public static async Task<List<CloudTrailRecord>> ReadAllAsync()
+    private static readonly Lazy<Task<List<CloudTrailRecord>>> All = new(LoadAsync);
+
+    /// <summary>Every record of both datasets (read once per test run; records are immutable).</summary>
+    public static Task<List<CloudTrailRecord>> ReadAllAsync() => All.Value;
+
+    private static async Task<List<CloudTrailRecord>> LoadAsync()
     {
         var records = new List<CloudTrailRecord>();
         foreach (var file in Directory.EnumerateFiles(InvictusStratus, "*.json").Concat(Directory.EnumerateFiles(StratusDetonations, "aws.*.json")))
