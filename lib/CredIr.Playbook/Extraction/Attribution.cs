@@ -11,6 +11,9 @@ public abstract record Attribution
 {
     public abstract bool Matches(CloudTrailRecord record);
 
+    /// <summary>What a source filters on to return (at least) the matching records.</summary>
+    public abstract (AttributionSelector Kind, string Value) Selector { get; }
+
     /// <summary>userIdentity.accessKeyId is exactly this key.</summary>
     public static Attribution AccessKey(string accessKeyId) => new AccessKeyAttribution(accessKeyId);
 
@@ -31,6 +34,8 @@ public abstract record Attribution
         public override bool Matches(CloudTrailRecord record) =>
             string.Equals(record.UserIdentity.AccessKeyId, AccessKeyId, StringComparison.Ordinal);
 
+        public override (AttributionSelector Kind, string Value) Selector => (AttributionSelector.AccessKeyId, AccessKeyId);
+
         public override string ToString() => $"accessKeyId={AccessKeyId}";
     }
 
@@ -39,6 +44,8 @@ public abstract record Attribution
         public override bool Matches(CloudTrailRecord record) =>
             string.Equals(record.UserIdentity.Arn, UserArn, StringComparison.Ordinal)
             || string.Equals(record.UserIdentity.SessionContext?.Issuer?.Arn, UserArn, StringComparison.Ordinal);
+
+        public override (AttributionSelector Kind, string Value) Selector => (AttributionSelector.PrincipalArn, UserArn);
 
         public override string ToString() => $"principal={UserArn}";
     }
@@ -49,6 +56,8 @@ public abstract record Attribution
             string.Equals(record.UserIdentity.Arn, UserArn, StringComparison.Ordinal)
             && (record.EventName == "ConsoleLogin" || record.SessionCredentialFromConsole);
 
+        public override (AttributionSelector Kind, string Value) Selector => (AttributionSelector.PrincipalArn, UserArn);
+
         public override string ToString() => $"console={UserArn}";
     }
 
@@ -58,6 +67,8 @@ public abstract record Attribution
             record.UserIdentity.Type == "AssumedRole"
             && string.Equals(record.UserIdentity.SessionName, SessionName, StringComparison.Ordinal)
             && (RoleArn is null || string.Equals(record.UserIdentity.SessionContext?.Issuer?.Arn, RoleArn, StringComparison.Ordinal));
+
+        public override (AttributionSelector Kind, string Value) Selector => (AttributionSelector.UserName, SessionName);
 
         public override string ToString() => $"session={SessionName}@{RoleArn ?? "any role"}";
     }
@@ -71,6 +82,8 @@ public abstract record Attribution
             && string.Equals(JsonFields.StringAt(request, "roleArn"), RoleArn, StringComparison.Ordinal)
             && record.UserIdentity.AccountId is { } caller
             && caller != ArnParts.Account(RoleArn);
+
+        public override (AttributionSelector Kind, string Value) Selector => (AttributionSelector.ResourceName, RoleArn);
 
         public override string ToString() => $"cross-account AssumeRole into {RoleArn}";
     }

@@ -143,7 +143,7 @@ public sealed class LogFileTrailSource(string root, LogFileSourceOptions options
             else
             {
                 LogFileTrailSourceLog.FileFailed(logger, file.Path, error);
-                await work.Writer.WriteAsync(new TrailGapItem(new TrailGap(file.AccountId, file.Region, $"log file {Unit(file.Path)} could not be read: {error}", EventCategories.None)), cancellationToken);
+                await work.Writer.WriteAsync(new TrailGapItem(new TrailGap(file.AccountId, file.Region, $"log file {Unit(file.Path)} could not be read: {error}", EventCategories.None, UnitFailed: true)), cancellationToken);
             }
 
             await work.Writer.WriteAsync(new TrailProgressItem(work.FilesTotal, done, read), cancellationToken);
