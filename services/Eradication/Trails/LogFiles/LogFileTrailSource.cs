@@ -78,6 +78,8 @@ public sealed class LogFileTrailSource(string root, LogFileSourceOptions options
         {
             await foreach (var item in channel.Reader.ReadAllAsync(cancellationToken))
             {
+                // ReadAllAsync only looks at the token when it has to wait; a full channel would keep flowing.
+                cancellationToken.ThrowIfCancellationRequested();
                 yield return item;
             }
 
