@@ -4,6 +4,7 @@ using CredIr.Bench.Grpc;
 var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
     ["grpc"] = GrpcBenchmark.RunAsync,
+    ["logfiles"] = CredIr.Bench.LogFiles.LogFilesBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
