@@ -81,7 +81,8 @@ public sealed partial class SandboxHost : IAsyncDisposable
         }
 
         var clock = new SandboxClock(options.TimeProvider ?? TimeProvider.System);
-        var start = clock.GetUtcNow();
+        var now = clock.GetUtcNow();
+        var start = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
         var regions = scenario.Regions is { Count: > 0 } r ? r : options.DefaultRegions;
         var state = new SandboxState(clock, new IdGenerator(scenario.Seed), regions);
         var seeder = new OrganizationSeeder(state, scenario, source, start);

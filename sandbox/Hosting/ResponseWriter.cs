@@ -33,6 +33,10 @@ internal static class ResponseWriter
                 return Xml(response, Qualify(queryRoot, service.XmlNamespace!), ct);
             case AwsProtocol.Ec2:
                 return Xml(response, Qualify(new XElement(operation + "Response", new XElement("requestId", requestId), result.Xml), service.XmlNamespace!), ct);
+            case AwsProtocol.Json when result.Raw is not null:
+                response.ContentType = "application/x-amz-json-1.1";
+                response.ContentLength = result.Raw.Length;
+                return response.Body.WriteAsync(result.Raw, ct).AsTask();
             case AwsProtocol.Json:
                 return Json(response, result.Json ?? new JsonObject(), "application/x-amz-json-1.1", ct);
             case AwsProtocol.RestJson:
@@ -121,7 +125,7 @@ internal static class ResponseWriter
     private static async Task Json(HttpResponse response, JsonNode node, string contentType, CancellationToken ct)
     {
         response.ContentType = contentType;
-        var bytes = Encoding.UTF8.GetBytes(node.ToJsonString());
+        var bytes = Encoding.UTF8.GetBytes(node.ToJsonString(JsonText.Relaxed));
         response.ContentLength = bytes.Length;
         await response.Body.WriteAsync(bytes, ct);
     }

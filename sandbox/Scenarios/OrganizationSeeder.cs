@@ -63,6 +63,13 @@ internal sealed class OrganizationSeeder(SandboxState state, Scenario scenario, 
             var admin = IamStore.AddUser(state, account, scenario.Options.AdminUser);
             IamStore.AddKey(state, account, admin, declared.AdminAccessKeyId, declared.AdminSecretAccessKey);
             IamStore.Attach(state, account, admin, WellKnownPolicies.AdministratorAccessArn);
+            if (declared.RootAccessKeyId is { } rootKeyId)
+            {
+                var rootKey = new AccessKey(rootKeyId, declared.RootSecretAccessKey ?? state.Ids.Secret(), "root", state.Clock.GetUtcNow());
+                account.RootKeys.Add(rootKey);
+                state.Keys[rootKey.Id] = (account, rootKey);
+            }
+
             if (!isManagement)
             {
                 var trust = $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{managementId}}:root"},"Action":"sts:AssumeRole"}]}""";
@@ -190,7 +197,7 @@ internal sealed class OrganizationSeeder(SandboxState state, Scenario scenario, 
 
             foreach (var finding in g.Findings)
             {
-                var copy = (JsonObject)finding.DeepClone();
+                var copy = (JsonObject)Stamp(finding.DeepClone())!;
                 var id = copy["id"]?.GetValue<string>() ?? state.Ids.Hex(32);
                 copy["id"] = id;
                 copy["accountId"] ??= account.Id;
@@ -198,6 +205,29 @@ internal sealed class OrganizationSeeder(SandboxState state, Scenario scenario, 
                 copy["arn"] ??= $"arn:aws:guardduty:{g.Region}:{account.Id}:detector/{detector.Id}/finding/{id}";
                 detector.Findings[id] = copy;
             }
+        }
+    }
+
+    /// <summary>Finding times written "@-3h" become absolute times, so findings line up with the steps.</summary>
+    private JsonNode? Stamp(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var key in o.Select(kv => kv.Key).ToList())
+                {
+                    o[key] = Stamp(o[key]?.DeepClone());
+                }
+
+                return o;
+            case JsonArray a:
+                return new JsonArray(a.Select(n => Stamp(n?.DeepClone())).ToArray());
+            case JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.String && v.GetValue<string>() is ['@', .. var rest]:
+                return RelativeTime.TryParse(rest, out var offset)
+                    ? JsonValue.Create(Protocols.X.TimeMillis(start + offset))
+                    : throw ScenarioException.At(source, "resources.guardDuty.findings", $"'@{rest}' is not a relative time such as @-3h");
+            default:
+                return node;
         }
     }
 

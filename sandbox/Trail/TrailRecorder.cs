@@ -21,6 +21,8 @@ internal sealed class TrailRecorder(SandboxTrail trail, SandboxState state, bool
         // IAM and other global services land in us-east-1, as in AWS.
         var region = call.Service.IsGlobal ? "us-east-1" : call.Region;
         var readOnly = call.ReadOnly ?? IsReadOnly(call.Operation);
+        // CloudTrail times have whole seconds.
+        var time = new DateTimeOffset(call.Time.UtcTicks - (call.Time.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
         var accounts = new List<string> { call.Caller.AccountId };
         accounts.AddRange(call.AlsoRecordIn.Where(a => a != call.Caller.AccountId));
         var shared = accounts.Count > 1 ? state.Ids.Guid().ToString() : null;
@@ -31,7 +33,7 @@ internal sealed class TrailRecorder(SandboxTrail trail, SandboxState state, bool
             {
                 ["eventVersion"] = EventVersion,
                 ["userIdentity"] = UserIdentity.Of(call.Caller, state),
-                ["eventTime"] = X.Time(call.Time),
+                ["eventTime"] = X.Time(time),
                 ["eventSource"] = call.Service.EventSource,
                 ["eventName"] = call.Operation,
                 ["awsRegion"] = region,
@@ -54,9 +56,11 @@ internal sealed class TrailRecorder(SandboxTrail trail, SandboxState state, bool
             record["requestID"] = call.RequestId;
             record["eventID"] = eventId;
             record["readOnly"] = readOnly;
-            if (call.Resources.Count > 0)
+            // LookupEvents indexes names and ARNs alike; the record itself lists only ARNs, as AWS does.
+            var arns = call.Resources.Where(r => r.Arn.StartsWith("arn:", StringComparison.Ordinal)).ToList();
+            if (arns.Count > 0)
             {
-                record["resources"] = new JsonArray(call.Resources.Select(r => (JsonNode)new JsonObject
+                record["resources"] = new JsonArray(arns.Select(r => (JsonNode)new JsonObject
                 {
                     ["accountId"] = account,
                     ["type"] = r.Type,
@@ -73,12 +77,12 @@ internal sealed class TrailRecorder(SandboxTrail trail, SandboxState state, bool
             }
 
             record["eventCategory"] = dataEvent ? "Data" : "Management";
-            trail.Add(new RecordedEvent(eventId, call.Operation, call.Service.EventSource, call.Time, account, region,
-                call.Caller.AccessKeyId, call.Caller.Username, readOnly, !dataEvent, record.ToJsonString())
+            trail.Add(new RecordedEvent(eventId, call.Operation, call.Service.EventSource, time, account, region,
+                call.Caller.AccessKeyId, call.Caller.Username, readOnly, !dataEvent, record.ToJsonString(JsonText.Relaxed))
             {
                 Resources = call.Resources.Select(r => (r.Type, r.Arn)).ToList(),
                 Sequence = trail.NextSequence(),
-                DeliverAt = call.Time + trail.DeliveryDelay,
+                DeliverAt = time + trail.DeliveryDelay,
                 Delivered = TrailLogging(account),
             });
         }

@@ -11,8 +11,20 @@ namespace CredIr.Sandbox.Iam.Policies;
 /// </summary>
 public static class PolicyEvaluator
 {
-    /// <summary>Authorizes an ordinary API call (the resource policy, if any, is optional within an account).</summary>
-    public static AuthorizationResult Evaluate(AuthorizationRequest request) => Evaluate(request, trust: false);
+    /// <summary>
+    /// Authorizes an ordinary API call (the resource policy, if any, is optional within an account).
+    /// sts:GetCallerIdentity and sts:GetSessionToken are always allowed: AWS lets no policy control them.
+    /// </summary>
+    public static AuthorizationResult Evaluate(AuthorizationRequest request) =>
+        IsExemptFromPolicies(request.Action) ? new AuthorizationResult(AuthorizationDecision.Allow) : Evaluate(request, trust: false);
+
+    /// <summary>
+    /// Whether AWS authorizes <paramref name="action"/> without consulting any policy, even an explicit deny:
+    /// sts:GetCallerIdentity and sts:GetSessionToken ("you cannot use policies to control authentication operations").
+    /// </summary>
+    public static bool IsExemptFromPolicies(string action) =>
+        string.Equals(action, "sts:GetCallerIdentity", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(action, "sts:GetSessionToken", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Authorizes sts:AssumeRole (or AssumeRoleWithSAML / AssumeRoleWithWebIdentity / sts:TagSession) with
@@ -21,7 +33,7 @@ public static class PolicyEvaluator
     /// trust policy must always allow; when it names the caller's account root, or the caller is in another
     /// account, the caller's identity policies must also allow sts:AssumeRole on the role, which this method
     /// checks from <see cref="AuthorizationRequest.IdentityPolicies"/>. Explicit denies in the caller's
-    /// policies apply as for any call.
+    /// policies apply as for any call. A root user may never assume a role.
     /// </summary>
     public static AuthorizationResult EvaluateAssumeRole(AuthorizationRequest request)
     {
@@ -30,7 +42,10 @@ public static class PolicyEvaluator
             throw new ArgumentException("AssumeRole needs the role's trust policy as the request's ResourcePolicy.", nameof(request));
         }
 
-        return Evaluate(request, trust: true);
+        // AWS refuses every AssumeRole by a root user, whatever the trust policy says.
+        return request.Principal.Type == PrincipalType.Root
+            ? new AuthorizationResult(AuthorizationDecision.ImplicitDeny, PolicyType.TrustPolicy)
+            : Evaluate(request, trust: true);
     }
 
     private static AuthorizationResult Evaluate(AuthorizationRequest request, bool trust)
@@ -72,11 +87,12 @@ public static class PolicyEvaluator
             return grant is { } g ? Allowed(g, resourcePolicyType) : new AuthorizationResult(AuthorizationDecision.Allow);
         }
 
-        var identity = Find(request.IdentityPolicies, PolicyEffect.Allow, request);
         if (!sameAccount && grant is null)
         {
             return new AuthorizationResult(AuthorizationDecision.ImplicitDeny, resourcePolicyType);
         }
+
+        var identity = Find(request.IdentityPolicies, PolicyEffect.Allow, request);
 
         var roleGrant = sameAccount && grant is { Match: PrincipalMatch.Role };
         if (identity is null && !roleGrant)

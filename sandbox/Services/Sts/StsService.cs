@@ -32,6 +32,7 @@ internal sealed class StsService : ISandboxService
     private static ServiceResult GetAccessKeyInfo(SandboxCall call)
     {
         var keyId = call.Form.Required("AccessKeyId");
+        call.Authorize("sts:GetAccessKeyInfo", "*");
         lock (call.State.Gate)
         {
             // AWS answers for any well-formed key id, even one it does not know, with the owning account when it can.
@@ -69,7 +70,7 @@ internal sealed class StsService : ISandboxService
             throw denied;
         }
 
-        var request = call.Authorizer.Request(call.Caller, "sts:AssumeRole", roleArn, call.SourceIp, role.TrustPolicy) with { ResourceAccountId = roleAccount.Id };
+        var request = call.Authorizer.Request(call.Caller, "sts:AssumeRole", roleArn, call.SourceIp, call.Region, role.TrustPolicy) with { ResourceAccountId = roleAccount.Id };
         var verdict = PolicyEvaluator.EvaluateAssumeRole(request);
         if (!verdict.IsAllowed)
         {

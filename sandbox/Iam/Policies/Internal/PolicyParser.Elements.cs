@@ -11,6 +11,10 @@ internal static partial class PolicyParser
     private static readonly SearchValues<char> VendorChars =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-*");
 
+    // Condition keys of identity providers are prefixed by the provider's host (token.actions.githubusercontent.com:sub).
+    private static readonly SearchValues<char> ConditionKeyPrefixChars =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._/");
+
     private static (string[] Actions, bool IsNot) ReadActions(JsonElement? action, JsonElement? notAction, string where)
     {
         if (action is not null && notAction is not null)
@@ -27,7 +31,7 @@ internal static partial class PolicyParser
 
         foreach (var value in actions)
         {
-            if (value != "*" && !HasVendorPrefix(value))
+            if (value != "*" && !HasVendorPrefix(value, VendorChars))
             {
                 throw Fail($"{VendorPrefix} (Action \"{value}\" in {where})");
             }
@@ -165,7 +169,7 @@ internal static partial class PolicyParser
 
             foreach (var entry in UniqueProperties(block.Value, $"{block.Name} of {where}"))
             {
-                if (!HasVendorPrefix(entry.Name))
+                if (!HasVendorPrefix(entry.Name, ConditionKeyPrefixChars))
                 {
                     throw Fail($"{VendorPrefix} (condition key \"{entry.Name}\" in {where})");
                 }
@@ -211,11 +215,11 @@ internal static partial class PolicyParser
         _ => throw Fail($"{SyntaxErrors} {field} in {where} must be a string or an array of strings, not {element.GetRawText()}."),
     };
 
-    private static bool HasVendorPrefix(string value)
+    private static bool HasVendorPrefix(string value, SearchValues<char> prefixChars)
     {
         var colon = value.IndexOf(':', StringComparison.Ordinal);
         return colon > 0 && colon < value.Length - 1
-            && value.AsSpan(0, colon).IndexOfAnyExcept(VendorChars) < 0;
+            && value.AsSpan(0, colon).IndexOfAnyExcept(prefixChars) < 0;
     }
 
     private static string Capitalize(string text) =>
