@@ -5,7 +5,7 @@ namespace CredIr.Sandbox.Tests.Boto;
 public sealed class S3VersioningTests
 {
     [Fact]
-    public async Task ActorsDeleteInVersionedBucket_LeavesADeleteMarkerAndTheOriginalVersion()
+    public async Task ActorsDeleteInVersionedBucket_LeavesTheOriginal_AndDeletingTheMarkerRestoresIt()
     {
         await using var sandbox = await ShippedScenarios.StartAsync(ShippedScenarios.MultiAccountOrg);
 
@@ -16,5 +16,6 @@ public sealed class S3VersioningTests
         Assert.Equal("NoSuchKey", result.GetProperty("current").GetProperty("code").GetString());
         Assert.Equal([true], result.GetProperty("deleteMarkers").EnumerateArray().Select(e => e.GetBoolean()));
         Assert.Equal("-- dump\n", result.GetProperty("restored").GetString());
+        Assert.Equal("-- dump\n", result.GetProperty("undeleted").GetString());
     }
 }

@@ -59,6 +59,21 @@ public sealed class RoutingAndSigningTests
     }
 
     [Fact]
+    public async Task MalformedParameter_IsAClientErrorNotAServerFault()
+    {
+        await using var sandbox = await ShippedScenarios.StartAsync(ShippedScenarios.MultiAccountOrg);
+        var parameters = new JsonObject
+        {
+            ["FunctionName"] = "f", ["Role"] = "arn:aws:iam::111111111111:role/none", ["Code"] = new JsonObject { ["ZipFile"] = "%%% not base64 %%%" },
+        };
+
+        var (status, _) = await RawClient.SendAsync(sandbox, sandbox.Accounts[0].AdminCredentials, "lambda", "CreateFunction", parameters);
+
+        Assert.Equal(400, status);
+        Assert.Contains(sandbox.Trail.All(sandbox.Accounts[0].AccountId), e => e.EventName == "CreateFunction20150331" && e.Json.Contains("InvalidParameterValueException", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task DeliveryDelay_HidesEventsFromLookupUntilTheClockPassesIt()
     {
         var scenario = new Scenario { Options = new ScenarioOptions { DeliveryDelay = "5m", LookupEventsRateLimit = 0 } };
