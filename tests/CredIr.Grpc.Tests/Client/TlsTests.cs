@@ -49,7 +49,7 @@ public sealed class TlsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Https_WithAConfiguredCertificate_ServesGrpcAndStillAnswersHttp11()
+    public async Task Https_WithAConfiguredCertificate_ServesGrpcAndAnswersHttp11Too()
     {
         using var handler = new SocketsHttpHandler();
         handler.SslOptions.RemoteCertificateValidationCallback = IsTestCertificate;
@@ -58,10 +58,12 @@ public sealed class TlsTests : IAsyncLifetime
 
         var reply = await channel.CreateClient<IEchoService>().SayAsync(new EchoRequest { Text = "over tls" }, new CallContext());
         using var plain = await http11.GetAsync(new Uri(_address, "/"));
+        using var grpcOverHttp11 = await http11.PostAsync(new Uri(_address, "/credir.test.v1.Echo/Say"), new ByteArrayContent([0, 0, 0, 0, 0]) { Headers = { { "content-type", "application/grpc" } } });
 
         Assert.Equal("https", _address.Scheme);
         Assert.Equal("over tls", reply.Text);
         Assert.Equal(new Version(1, 1), plain.Version);
+        Assert.Equal(HttpStatusCode.UpgradeRequired, grpcOverHttp11.StatusCode);
     }
 
     // The self-signed certificate is trusted by its thumbprint, and nothing else is.
