@@ -152,6 +152,53 @@ public sealed class ChannelTests(EchoHost host) : IClassFixture<EchoHost>, IDisp
         Assert.Equal(StatusCode.ResourceExhausted, error.Status);
     }
 
+    [Fact]
+    public async Task ReflectionV1_ThroughTheLowLevelDuplexCall_ListsTheMappedServices()
+    {
+        var requests = new[] { new Reflection.V1.ServerReflectionRequest { ListServices = "" } }.ToAsyncEnumerable();
+        var names = new List<string>();
+
+        await foreach (var response in _channel.DuplexStreamingAsync(
+            "grpc.reflection.v1.ServerReflection/ServerReflectionInfo", requests, Reflection.V1.ServerReflectionResponse.Parser, new CallContext()))
+        {
+            names.AddRange(response.ListServicesResponse.Service.Select(s => s.Name));
+        }
+
+        Assert.Contains("credir.test.v1.Echo", names);
+        Assert.Contains("grpc.reflection.v1.ServerReflection", names);
+    }
+
+    [Fact]
+    public async Task HealthWatch_ThroughThePublicContract_SeesAStatusChange()
+    {
+        // A host of its own: the status change must not leak into the other tests.
+        var own = new EchoHost();
+        await own.InitializeAsync();
+        var seen = new List<ServingStatus>();
+        try
+        {
+            using var channel = GrpcChannel.ForAddress(own.Address);
+            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            var request = new Health.V1.HealthCheckRequest { Service = "credir.test.v1.Echo" };
+            await foreach (var update in channel.CreateClient<IHealthService>().WatchAsync(request, new CallContext(cancellationToken: stop.Token)))
+            {
+                seen.Add((ServingStatus)update.Status);
+                if (seen.Count == 2)
+                {
+                    break;
+                }
+
+                own.Health.SetStatus("credir.test.v1.Echo", ServingStatus.NotServing);
+            }
+        }
+        finally
+        {
+            await own.DisposeAsync();
+        }
+
+        Assert.Equal([ServingStatus.Serving, ServingStatus.NotServing], seen);
+    }
+
     public void Dispose() => _channel.Dispose();
 
     private static async IAsyncEnumerable<EchoRequest> Requests(params string[] texts)
