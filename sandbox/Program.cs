@@ -1,2 +1,3 @@
-var app = WebApplication.CreateBuilder(args).Build();
-await app.RunAsync();
+using CredIr.Sandbox;
+
+return await SandboxCommand.RunAsync(args);

@@ -1,2 +1,8 @@
-var app = WebApplication.CreateBuilder(args).Build();
+using CredIr.Grpc;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddCredIrGrpcHost();
+
+var app = builder.Build();
+app.MapGrpcInfrastructure();
 await app.RunAsync();

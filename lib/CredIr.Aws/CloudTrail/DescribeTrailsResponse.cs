@@ -1,0 +1,4 @@
+namespace CredIr.Aws;
+
+/// <summary>The trails.</summary>
+public sealed record DescribeTrailsResponse(IReadOnlyList<CloudTrailTrail> Trails, string? RequestId);

@@ -1,0 +1,4 @@
+namespace CredIr.Aws;
+
+/// <summary>Asks whether a trail is logging.</summary>
+public sealed record GetTrailStatusRequest(string Name);

@@ -1,0 +1,128 @@
+using System.Net;
+using Amazon.Runtime;
+
+namespace CredIr.Aws;
+
+/// <summary>
+/// Sends one operation's requests for one service, credentials, account and region: rate limit,
+/// sign (fresh credentials and time on every attempt), send, read, turn errors into
+/// <see cref="AwsServiceException"/>, retry what is retryable, log each attempt.
+/// </summary>
+internal sealed class AwsChannel
+{
+    private readonly AwsRuntime _runtime;
+    private readonly AWSCredentials _credentials;
+
+    public AwsChannel(AwsRuntime runtime, AwsServiceInfo service, AWSCredentials credentials, string region, string? accountId)
+    {
+        _runtime = runtime;
+        _credentials = credentials;
+        Service = service;
+        Region = region;
+        AccountId = accountId;
+        Endpoint = runtime.Endpoints.Resolve(service.Kind, region);
+    }
+
+    public AwsServiceInfo Service { get; }
+
+    public string Region { get; }
+
+    public string? AccountId { get; }
+
+    public AwsEndpoint Endpoint { get; }
+
+    public AwsRuntime Runtime => _runtime;
+
+    private string AccountLabel => AccountId ?? "caller";
+
+    public async Task<AwsHttpResponse> SendAsync(AwsHttpRequest request, CancellationToken cancellationToken)
+    {
+        var state = new CallState(this, request);
+        try
+        {
+            return await _runtime.Pipeline.ExecuteAsync(
+                static (s, ct) => new ValueTask<AwsHttpResponse>(s.Channel.AttemptAsync(s, ct)), state, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsServiceException ex)
+        {
+            ex.Attempts = state.Attempts;
+            throw;
+        }
+    }
+
+    private async Task<AwsHttpResponse> AttemptAsync(CallState state, CancellationToken cancellationToken)
+    {
+        var attempt = ++state.Attempts;
+        using var lease = await _runtime.Limiters.AcquireAsync(state.Request.RateLimit, AccountLabel, Region, cancellationToken).ConfigureAwait(false);
+        var credentials = await _credentials.GetCredentialsAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        using var message = AwsSigner.Sign(state.Request, Endpoint, Service.SigningName, credentials, _runtime.Time.GetUtcNow());
+        HttpResponseMessage response;
+        try
+        {
+            response = await _runtime.Http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (AwsRetryPipeline.IsRetryable(ex) && !cancellationToken.IsCancellationRequested)
+        {
+            AwsLog.TransportError(_runtime.Logger, Service.EndpointPrefix, state.Request.Operation, AccountLabel, Region, attempt, ex.GetType().Name);
+            throw;
+        }
+
+        using (response)
+        {
+            var headers = ReadHeaders(response);
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode)
+            {
+                var requestId = AwsHeaders.RequestId(headers);
+                AwsLog.Succeeded(_runtime.Logger, Service.EndpointPrefix, state.Request.Operation, AccountLabel, Region, attempt, response.StatusCode, requestId);
+                return new AwsHttpResponse(response.StatusCode, headers, body, requestId);
+            }
+
+            throw Fail(state.Request.Operation, response.StatusCode, headers, body, credentials, attempt);
+        }
+    }
+
+    private AwsServiceException Fail(string operation, HttpStatusCode status, Dictionary<string, string> headers, byte[] body, ImmutableCredentials credentials, int attempt)
+    {
+        var (code, message, requestId) = AwsErrorParser.Parse(status, headers, body);
+        var error = new AwsServiceException(Service.EndpointPrefix, operation, status, code, Redact(message, credentials), requestId) { Attempts = attempt };
+        AwsLog.ServiceError(_runtime.Logger, Service.EndpointPrefix, operation, AccountLabel, Region, attempt, code, status, requestId, error.IsRetryable);
+        return error;
+    }
+
+    // A service never echoes a secret, but an emulator or a proxy might: the message is the one place it could slip through.
+    private static string Redact(string message, ImmutableCredentials credentials)
+    {
+        if (!string.IsNullOrEmpty(credentials.SecretKey))
+        {
+            message = message.Replace(credentials.SecretKey, "[redacted]", StringComparison.Ordinal);
+        }
+
+        return string.IsNullOrEmpty(credentials.Token) ? message : message.Replace(credentials.Token, "[redacted]", StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, string> ReadHeaders(HttpResponseMessage response)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in response.Headers)
+        {
+            headers[name] = string.Join(',', values);
+        }
+
+        foreach (var (name, values) in response.Content.Headers)
+        {
+            headers[name] = string.Join(',', values);
+        }
+
+        return headers;
+    }
+
+    private sealed class CallState(AwsChannel channel, AwsHttpRequest request)
+    {
+        public AwsChannel Channel { get; } = channel;
+
+        public AwsHttpRequest Request { get; } = request;
+
+        public int Attempts { get; set; }
+    }
+}

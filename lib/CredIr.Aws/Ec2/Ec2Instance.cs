@@ -1,0 +1,4 @@
+namespace CredIr.Aws;
+
+/// <summary>An instance.</summary>
+public sealed record Ec2Instance(string InstanceId, string? ImageId, string? InstanceType, string State, DateTimeOffset? LaunchTime, string? IamInstanceProfileArn, string? KeyName, string? ReservationId, string? OwnerId, string? SubnetId, string? VpcId, string? PrivateIpAddress, string? PublicIpAddress, IReadOnlyList<Ec2Tag> Tags);

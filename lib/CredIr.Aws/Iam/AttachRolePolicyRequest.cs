@@ -1,0 +1,4 @@
+namespace CredIr.Aws;
+
+/// <summary>Attaches a managed policy to a role.</summary>
+public sealed record AttachRolePolicyRequest(string RoleName, string PolicyArn);

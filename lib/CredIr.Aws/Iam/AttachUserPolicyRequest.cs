@@ -1,0 +1,4 @@
+namespace CredIr.Aws;
+
+/// <summary>Attaches a managed policy to a user.</summary>
+public sealed record AttachUserPolicyRequest(string UserName, string PolicyArn);

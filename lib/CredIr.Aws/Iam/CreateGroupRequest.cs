@@ -1,0 +1,4 @@
+namespace CredIr.Aws;
+
+/// <summary>Creates a group.</summary>
+public sealed record CreateGroupRequest(string GroupName, string? Path = null);

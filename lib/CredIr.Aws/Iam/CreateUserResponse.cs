@@ -1,0 +1,4 @@
+namespace CredIr.Aws;
+
+/// <summary>The user created.</summary>
+public sealed record CreateUserResponse(IamUser User, string? RequestId);

@@ -1,0 +1,4 @@
+namespace CredIr.Aws;
+
+/// <summary>Deletes an inline policy of a role.</summary>
+public sealed record DeleteRolePolicyRequest(string RoleName, string PolicyName);

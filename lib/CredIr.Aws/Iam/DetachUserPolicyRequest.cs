@@ -1,0 +1,4 @@
+namespace CredIr.Aws;
+
+/// <summary>Detaches a managed policy from a user.</summary>
+public sealed record DetachUserPolicyRequest(string UserName, string PolicyArn);

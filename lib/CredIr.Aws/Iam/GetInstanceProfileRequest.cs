@@ -1,0 +1,4 @@
+namespace CredIr.Aws;
+
+/// <summary>Gets an instance profile.</summary>
+public sealed record GetInstanceProfileRequest(string InstanceProfileName);

@@ -1,0 +1,4 @@
+namespace CredIr.Aws;
+
+/// <summary>Gets an inline policy of a user.</summary>
+public sealed record GetUserPolicyRequest(string UserName, string PolicyName);

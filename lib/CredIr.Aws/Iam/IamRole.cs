@@ -1,0 +1,4 @@
+namespace CredIr.Aws;
+
+/// <summary>An IAM role; its trust policy URL-decoded (null in lists that omit it).</summary>
+public sealed record IamRole(string RoleName, string RoleId, string Arn, string Path, DateTimeOffset? CreateDate, string? AssumeRolePolicyDocument, string? Description, int? MaxSessionDuration, DateTimeOffset? RoleLastUsedDate, string? RoleLastUsedRegion);

@@ -1,0 +1,4 @@
+namespace CredIr.Aws;
+
+/// <summary>An instance profile.</summary>
+public sealed record InstanceProfileResponse(IamInstanceProfile InstanceProfile, string? RequestId);

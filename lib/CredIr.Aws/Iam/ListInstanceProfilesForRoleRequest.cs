@@ -1,0 +1,4 @@
+namespace CredIr.Aws;
+
+/// <summary>Lists the instance profiles that carry a role.</summary>
+public sealed record ListInstanceProfilesForRoleRequest(string RoleName);

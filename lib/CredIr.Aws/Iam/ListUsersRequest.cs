@@ -1,0 +1,4 @@
+namespace CredIr.Aws;
+
+/// <summary>Lists users.</summary>
+public sealed record ListUsersRequest(string? PathPrefix = null);

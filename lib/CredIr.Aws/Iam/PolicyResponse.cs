@@ -1,0 +1,4 @@
+namespace CredIr.Aws;
+
+/// <summary>A managed policy.</summary>
+public sealed record PolicyResponse(IamManagedPolicy Policy, string? RequestId);

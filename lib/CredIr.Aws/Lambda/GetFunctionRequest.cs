@@ -1,0 +1,4 @@
+namespace CredIr.Aws;
+
+/// <summary>Gets a function.</summary>
+public sealed record GetFunctionRequest(string FunctionName, string? Qualifier = null);

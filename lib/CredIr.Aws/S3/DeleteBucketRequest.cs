@@ -1,0 +1,4 @@
+namespace CredIr.Aws;
+
+/// <summary>Deletes an empty bucket.</summary>
+public sealed record DeleteBucketRequest(string Bucket);

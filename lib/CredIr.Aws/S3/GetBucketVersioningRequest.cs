@@ -1,0 +1,4 @@
+namespace CredIr.Aws;
+
+/// <summary>Asks whether a bucket keeps versions.</summary>
+public sealed record GetBucketVersioningRequest(string Bucket);

@@ -1,0 +1,19 @@
+namespace CredIr.Grpc;
+
+/// <summary>Server limits and error detail, bound from the "Grpc" configuration section.</summary>
+public sealed class GrpcServerOptions
+{
+    public const string SectionName = "Grpc";
+
+    /// <summary>The largest request message accepted (after decompression); larger is RESOURCE_EXHAUSTED. Null: no limit.</summary>
+    public int? MaxReceiveMessageSize { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>The largest response message sent; larger is RESOURCE_EXHAUSTED. Null: no limit.</summary>
+    public int? MaxSendMessageSize { get; set; }
+
+    /// <summary>
+    /// Put the type and message of unhandled exceptions in grpc-message. Off by default: an
+    /// exception message can carry secrets. Responses are never compressed.
+    /// </summary>
+    public bool EnableDetailedErrors { get; set; }
+}

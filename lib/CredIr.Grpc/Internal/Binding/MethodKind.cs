@@ -1,0 +1,9 @@
+namespace CredIr.Grpc.Internal.Binding;
+
+internal enum MethodKind
+{
+    Unary,
+    ServerStreaming,
+    ClientStreaming,
+    DuplexStreaming,
+}

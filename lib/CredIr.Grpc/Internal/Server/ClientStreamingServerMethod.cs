@@ -1,0 +1,23 @@
+using CredIr.Grpc.Internal.Binding;
+using Google.Protobuf;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CredIr.Grpc.Internal.Server;
+
+internal sealed class ClientStreamingServerMethod<TService, TRequest, TResponse>(ContractMethod method, ServerCallServices services)
+    : ServerMethod(method, services)
+    where TService : class
+    where TRequest : IMessage<TRequest>
+    where TResponse : IMessage<TResponse>
+{
+    private readonly MessageParser<TRequest> _parser = (MessageParser<TRequest>)method.Descriptor.InputType.Parser;
+    private readonly Func<TService, IAsyncEnumerable<TRequest>, CallContext, Task<TResponse>> _invoker =
+        method.Method.CreateDelegate<Func<TService, IAsyncEnumerable<TRequest>, CallContext, Task<TResponse>>>();
+
+    protected override async Task InvokeAsync(ServerCall call)
+    {
+        var service = call.HttpContext.RequestServices.GetRequiredService<TService>();
+        var response = await _invoker(service, call.ReadAllAsync(_parser, RequestName), call.Context).ConfigureAwait(false);
+        call.WriteMessage(response);
+    }
+}

@@ -1,0 +1,228 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Net.Sockets;
+using System.Runtime.CompilerServices;
+using Google.Protobuf;
+using Microsoft.AspNetCore.Http;
+
+namespace CredIr.Grpc.Internal.Server;
+
+/// <summary>
+/// One gRPC call on the server: reads the request frames from the body pipe, writes response
+/// frames, and ends with the status, as trailers or (when nothing was sent yet) trailers-only.
+/// </summary>
+internal sealed class ServerCall : IDisposable
+{
+    private readonly HttpContext _http;
+    private readonly ServerCallServices _services;
+    private CancellationTokenSource? _deadline;
+    private CancellationTokenSource? _linked;
+    private bool _gzip;
+    private bool _headersWritten;
+
+    public ServerCall(HttpContext http, ServerCallServices services, string method)
+    {
+        _http = http;
+        _services = services;
+        Method = method;
+        Context = new CallContext(RequestMetadata.From(http.Request.Headers), cancellationToken: http.RequestAborted)
+        {
+            Peer = RequestMetadata.Peer(http),
+        };
+    }
+
+    public string Method { get; }
+
+    public CallContext Context { get; private set; }
+
+    public HttpContext HttpContext => _http;
+
+    public bool DeadlineExceeded => _deadline?.IsCancellationRequested == true;
+
+    public bool ClientGone => _http.RequestAborted.IsCancellationRequested;
+
+    /// <summary>Reads grpc-timeout and grpc-encoding; refuses an encoding we cannot read.</summary>
+    public void Start()
+    {
+        var headers = _http.Request.Headers;
+        var encoding = headers[GrpcProtocol.EncodingHeader].ToString();
+        if (encoding.Length > 0 && encoding != GrpcProtocol.Identity)
+        {
+            if (encoding != GrpcProtocol.Gzip)
+            {
+                throw new RpcException(StatusCode.Unimplemented, $"Unsupported grpc-encoding value '{encoding}'. Supported encodings: {GrpcProtocol.AcceptedEncodings}");
+            }
+
+            _gzip = true;
+        }
+
+        var timeoutHeader = headers[GrpcProtocol.TimeoutHeader].ToString();
+        if (timeoutHeader.Length > 0 && GrpcTimeout.TryParse(timeoutHeader, out var timeout))
+        {
+            _deadline = new CancellationTokenSource(timeout, _services.Time);
+            _linked = CancellationTokenSource.CreateLinkedTokenSource(_http.RequestAborted, _deadline.Token);
+            Context = new CallContext(Context.RequestHeaders, _services.Time.GetUtcNow() + timeout, _linked.Token)
+            {
+                Peer = Context.Peer,
+            };
+        }
+    }
+
+    /// <summary>The one request message of a unary or server-streaming call.</summary>
+    public async Task<T> ReadSingleAsync<T>(MessageParser<T> parser, string messageName)
+        where T : IMessage<T>
+    {
+        var message = await ReadMessageAsync(parser, messageName).ConfigureAwait(false);
+        if (message is null)
+        {
+            throw new RpcException(StatusCode.Internal, "Request did not include a message.");
+        }
+
+        if (await ReadMessageAsync(parser, messageName).ConfigureAwait(false) is not null)
+        {
+            throw new RpcException(StatusCode.Internal, "Additional data after the message received.");
+        }
+
+        return message;
+    }
+
+    /// <summary>Every request message of a client- or bidi-streaming call.</summary>
+    public async IAsyncEnumerable<T> ReadAllAsync<T>(MessageParser<T> parser, string messageName, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        where T : IMessage<T>
+    {
+        while (await ReadMessageAsync(parser, messageName, cancellationToken).ConfigureAwait(false) is { } message)
+        {
+            yield return message;
+        }
+    }
+
+    /// <summary>The next request message, or null at the end of the request stream.</summary>
+    public async ValueTask<T?> ReadMessageAsync<T>(MessageParser<T> parser, string messageName, CancellationToken cancellationToken = default)
+        where T : IMessage<T>
+    {
+        var reader = _http.Request.BodyReader;
+        var token = cancellationToken.CanBeCanceled ? cancellationToken : Context.CancellationToken;
+        while (true)
+        {
+            ReadResult result;
+            try
+            {
+                result = await reader.ReadAsync(token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or SocketException && !ClientGone)
+            {
+                throw new RpcException(StatusCode.Internal, "The request stream ended abruptly.");
+            }
+
+            var buffer = result.Buffer;
+            if (GrpcFraming.TryReadFrame(ref buffer, _services.MaxReceiveMessageSize, out var compressed, out var payload))
+            {
+                try
+                {
+                    return GrpcFraming.Parse(payload, compressed, _gzip, parser, messageName, _services.MaxReceiveMessageSize);
+                }
+                finally
+                {
+                    reader.AdvanceTo(buffer.Start);
+                }
+            }
+
+            if (result.IsCompleted || result.IsCanceled)
+            {
+                var incomplete = buffer.Length > 0;
+                reader.AdvanceTo(buffer.End);
+                if (incomplete)
+                {
+                    throw new RpcException(StatusCode.Internal, "Incomplete message.");
+                }
+
+                token.ThrowIfCancellationRequested();
+                return default;
+            }
+
+            reader.AdvanceTo(buffer.Start, buffer.End);
+        }
+    }
+
+    /// <summary>Buffers one response message; unary responses go out with the trailers.</summary>
+    public void WriteMessage(IMessage message)
+    {
+        WriteHeadersOnce();
+        GrpcFraming.WriteMessage(_http.Response.BodyWriter, message, _services.MaxSendMessageSize);
+    }
+
+    /// <summary>Writes one streamed response message and sends it at once.</summary>
+    public async Task WriteMessageAsync(IMessage message)
+    {
+        WriteMessage(message);
+        var flushed = await _http.Response.BodyWriter.FlushAsync(Context.CancellationToken).ConfigureAwait(false);
+        if (flushed.IsCanceled)
+        {
+            Context.CancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
+    /// <summary>Ends the call with a status: trailers, or a trailers-only response if nothing was sent.</summary>
+    public void Complete(StatusCode status, string? message, Metadata? extraTrailers = null)
+    {
+        var response = _http.Response;
+        if (!_headersWritten && !response.HasStarted)
+        {
+            WriteHeadersOnce();
+            var headers = response.Headers;
+            headers[GrpcProtocol.StatusTrailer] = StatusStrings.Of(status);
+            if (!string.IsNullOrEmpty(message))
+            {
+                headers[GrpcProtocol.MessageTrailer] = PercentEncoding.Encode(message);
+            }
+
+            RequestMetadata.CopyTo(Context.ResponseTrailers, headers);
+            if (extraTrailers is not null)
+            {
+                RequestMetadata.CopyTo(extraTrailers, headers);
+            }
+
+            return;
+        }
+
+        response.AppendTrailer(GrpcProtocol.StatusTrailer, StatusStrings.Of(status));
+        if (!string.IsNullOrEmpty(message))
+        {
+            response.AppendTrailer(GrpcProtocol.MessageTrailer, PercentEncoding.Encode(message));
+        }
+
+        AppendTrailers(response, Context.ResponseTrailers);
+        if (extraTrailers is not null)
+        {
+            AppendTrailers(response, extraTrailers);
+        }
+    }
+
+    public void Dispose()
+    {
+        _linked?.Dispose();
+        _deadline?.Dispose();
+    }
+
+    private static void AppendTrailers(HttpResponse response, Metadata trailers)
+    {
+        foreach (var entry in trailers)
+        {
+            response.AppendTrailer(entry.Key, entry.Value);
+        }
+    }
+
+    private void WriteHeadersOnce()
+    {
+        if (_headersWritten)
+        {
+            return;
+        }
+
+        _headersWritten = true;
+        var response = _http.Response;
+        response.ContentType = GrpcProtocol.ContentType;
+        response.Headers[GrpcProtocol.AcceptEncodingHeader] = GrpcProtocol.AcceptedEncodings;
+        RequestMetadata.CopyTo(Context.ResponseHeaders, response.Headers);
+    }
+}

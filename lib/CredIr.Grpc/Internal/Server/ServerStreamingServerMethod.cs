@@ -1,0 +1,26 @@
+using CredIr.Grpc.Internal.Binding;
+using Google.Protobuf;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CredIr.Grpc.Internal.Server;
+
+internal sealed class ServerStreamingServerMethod<TService, TRequest, TResponse>(ContractMethod method, ServerCallServices services)
+    : ServerMethod(method, services)
+    where TService : class
+    where TRequest : IMessage<TRequest>
+    where TResponse : IMessage<TResponse>
+{
+    private readonly MessageParser<TRequest> _parser = (MessageParser<TRequest>)method.Descriptor.InputType.Parser;
+    private readonly Func<TService, TRequest, CallContext, IAsyncEnumerable<TResponse>> _invoker =
+        method.Method.CreateDelegate<Func<TService, TRequest, CallContext, IAsyncEnumerable<TResponse>>>();
+
+    protected override async Task InvokeAsync(ServerCall call)
+    {
+        var request = await call.ReadSingleAsync(_parser, RequestName).ConfigureAwait(false);
+        var service = call.HttpContext.RequestServices.GetRequiredService<TService>();
+        await foreach (var response in _invoker(service, request, call.Context).WithCancellation(call.Context.CancellationToken).ConfigureAwait(false))
+        {
+            await call.WriteMessageAsync(response).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace CredIr.Sandbox.Auth;
+
+internal enum CallerType
+{
+    IAMUser,
+    AssumedRole,
+    FederatedUser,
+    Root,
+}

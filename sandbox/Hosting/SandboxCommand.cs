@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CredIr.Sandbox.Scenarios;
+
+namespace CredIr.Sandbox;
+
+/// <summary>
+/// The process form: <c>--port PORT --scenario FILE [--export-trail DIR]</c>. Prints one JSON line on
+/// stdout when ready, serves until SIGTERM/SIGINT, then exports the trail if asked and exits 0.
+/// </summary>
+internal static class SandboxCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        int port = 0;
+        string? scenario = null, export = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--port" when int.TryParse(value, CultureInfo.InvariantCulture, out port) && port is >= 0 and <= 65535:
+                case "--scenario" when (scenario = value) is not null:
+                case "--export-trail" when (export = value) is not null:
+                    i++;
+                    break;
+                default:
+                    await Console.Error.WriteLineAsync($"sandbox: bad argument '{args[i]}'. Usage: --port PORT --scenario FILE [--export-trail DIR]");
+                    return 2;
+            }
+        }
+
+        using var stop = new CancellationTokenSource();
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
+        SandboxHost host;
+        try
+        {
+            host = await SandboxHost.StartAsync(new SandboxOptions { Port = port, ScenarioPath = scenario }, stop.Token);
+        }
+        catch (ScenarioException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 2;
+        }
+
+        await using (host)
+        {
+            await Console.Out.WriteLineAsync(ReadyLine(host));
+            await Console.Out.FlushAsync();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // SIGTERM or SIGINT: a clean stop.
+            }
+
+            if (export is not null)
+            {
+                await host.ExportTrailAsync(export, CancellationToken.None);
+            }
+        }
+
+        return 0;
+    }
+
+    public static string ReadyLine(SandboxHost host) => new JsonObject
+    {
+        ["endpoint"] = host.Endpoint.ToString().TrimEnd('/'),
+        ["accounts"] = new JsonArray(host.Accounts.Select(a => (JsonNode)new JsonObject
+        {
+            ["accountId"] = a.AccountId,
+            ["name"] = a.Name,
+            ["adminAccessKeyId"] = a.AdminAccessKeyId,
+            ["adminSecretAccessKey"] = a.AdminSecretAccessKey,
+        }).ToArray()),
+        ["regions"] = new JsonArray(host.Regions.Select(r => (JsonNode)r).ToArray()),
+    }.ToJsonString(Hosting.JsonText.Relaxed);
+}

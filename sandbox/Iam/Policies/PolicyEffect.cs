@@ -1,0 +1,7 @@
+namespace CredIr.Sandbox.Iam.Policies;
+
+public enum PolicyEffect
+{
+    Allow,
+    Deny,
+}

@@ -1,0 +1,24 @@
+namespace CredIr.Sandbox.Model;
+
+/// <summary>One AWS account: its IAM and the resources attackers touch. Guarded by SandboxState's lock.</summary>
+internal sealed class Account(string id, string name, string email, bool isManagement)
+{
+    public string Id { get; } = id;
+    public string Name { get; } = name;
+    public string Email { get; } = email;
+    public bool IsManagement { get; } = isManagement;
+    public DateTimeOffset Joined { get; init; }
+    public Dictionary<string, IamUser> Users { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, IamGroup> Groups { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, IamRole> Roles { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, ManagedPolicy> Policies { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, InstanceProfile> InstanceProfiles { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, S3Bucket> Buckets { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, Ec2Instance> Instances { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, LambdaFunction> Functions { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, Trail> Trails { get; } = new(StringComparer.Ordinal);
+    public List<AccessKey> RootKeys { get; } = [];
+    public Dictionary<string, GuardDutyDetector> Detectors { get; } = new(StringComparer.Ordinal);
+
+    public string Root => $"arn:aws:iam::{Id}:root";
+}

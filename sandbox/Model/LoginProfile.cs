@@ -1,0 +1,3 @@
+namespace CredIr.Sandbox.Model;
+
+internal sealed record LoginProfile(DateTimeOffset Created, bool PasswordResetRequired);

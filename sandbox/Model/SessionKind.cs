@@ -1,0 +1,8 @@
+namespace CredIr.Sandbox.Model;
+
+internal enum SessionKind
+{
+    AssumedRole,
+    SessionToken,
+    Federated,
+}

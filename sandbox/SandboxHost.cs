@@ -1,0 +1,185 @@
+using System.Net;
+using CredIr.Sandbox.Auth;
+using CredIr.Sandbox.Authorization;
+using CredIr.Sandbox.Hosting;
+using CredIr.Sandbox.Model;
+using CredIr.Sandbox.Scenarios;
+using CredIr.Sandbox.Services.CloudTrail;
+using CredIr.Sandbox.Trail;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CredIr.Sandbox;
+
+/// <summary>
+/// The AWS game-day sandbox on a loopback port: one endpoint for every service, SigV4 against the
+/// keys it issued, and a CloudTrail that records every call. Start with <see cref="StartAsync"/>.
+/// </summary>
+public sealed partial class SandboxHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly SandboxState _state;
+    private readonly LookupThrottle _throttle;
+    private readonly IReadOnlyDictionary<string, SandboxCredentials> _obtained;
+
+    private SandboxHost(WebApplication app, SandboxState state, SandboxTrail trail, LookupThrottle throttle, FaultInjector faults,
+        Uri endpoint, Scenario scenario, IReadOnlyDictionary<string, SandboxCredentials> obtained)
+    {
+        _app = app;
+        _state = state;
+        _throttle = throttle;
+        _obtained = obtained;
+        Trail = trail;
+        Faults = faults;
+        Endpoint = endpoint;
+        Scenario = scenario;
+        lock (state.Gate)
+        {
+            Accounts = state.Accounts.Select(a =>
+            {
+                var key = a.Users[scenario.Options.AdminUser].AccessKeys[0];
+                return new SandboxAccountInfo(a.Id, a.Name, key.Id, key.Secret);
+            }).ToList();
+        }
+    }
+
+    public Uri Endpoint { get; }
+
+    /// <summary>The organization's accounts, management account first.</summary>
+    public IReadOnlyList<SandboxAccountInfo> Accounts { get; }
+
+    public IReadOnlyList<string> Regions => _state.Regions;
+
+    public FaultInjector Faults { get; }
+
+    public SandboxClock Clock => _state.Clock;
+
+    public SandboxTrail Trail { get; }
+
+    public Scenario Scenario { get; }
+
+    /// <summary>LookupEvents requests per second per account and region (AWS: 2); null or 0 turns the limit off.</summary>
+    public double? LookupEventsRateLimit
+    {
+        get => _throttle.Rate;
+        set => _throttle.Rate = value;
+    }
+
+    public static async Task<SandboxHost> StartAsync(SandboxOptions options, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var source = options.ScenarioPath ?? "(in-memory scenario)";
+        var scenario = options.Scenario ?? (options.ScenarioPath is { } path ? ScenarioLoader.Load(path) : new Scenario());
+        if (options.Scenario is not null)
+        {
+            ScenarioLoader.Validate(scenario, source);
+        }
+
+        var clock = new SandboxClock(options.TimeProvider ?? TimeProvider.System);
+        var now = clock.GetUtcNow();
+        var start = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+        var regions = scenario.Regions is { Count: > 0 } r ? r : options.DefaultRegions;
+        var state = new SandboxState(clock, new IdGenerator(scenario.Seed), regions);
+        var seeder = new OrganizationSeeder(state, scenario, source, start);
+        seeder.Seed();
+        if (!RelativeTime.TryParse(scenario.Options.DeliveryDelay, out var delay) || delay < TimeSpan.Zero)
+        {
+            throw ScenarioException.At(source, "options.deliveryDelay", $"'{scenario.Options.DeliveryDelay}' is not a duration such as 0s or 5m");
+        }
+
+        var trail = new SandboxTrail { DeliveryDelay = delay };
+        Import(scenario, seeder, trail, source, start, options.ScenarioPath);
+        var throttle = new LookupThrottle(options.TimeProvider ?? TimeProvider.System) { Rate = scenario.Options.LookupEventsRateLimit };
+        var faults = new FaultInjector(new Random(scenario.Seed));
+        var app = Build(options.Port, state, trail, throttle, faults, scenario.Options.DataEvents);
+        await app.StartAsync(ct);
+        try
+        {
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            var endpoint = new Uri(new Uri(address).GetLeftPart(UriPartial.Authority).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+            using var http = new HttpClient();
+            var runner = new ScenarioRunner(state, http, endpoint, scenario, source, start);
+            await runner.RunAsync(ct);
+            var logger = app.Services.GetRequiredService<ILogger<SandboxHost>>();
+            SandboxLog.ScenarioRan(logger, scenario.Name, scenario.Steps.Count, runner.Failed);
+            SandboxLog.Serving(logger, endpoint, state.Accounts.Count);
+            return new SandboxHost(app, state, trail, throttle, faults, endpoint, scenario, runner.Obtained);
+        }
+        catch
+        {
+            await app.StopAsync(CancellationToken.None);
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync(CancellationToken.None);
+        await _app.DisposeAsync();
+    }
+
+    /// <summary>Writes the trail's log files in CloudTrail's S3 layout under <paramref name="directory"/>.</summary>
+    public Task<IReadOnlyList<string>> ExportTrailAsync(string directory, CancellationToken ct) => Trail.ExportAsync(directory, ct);
+
+    private static void Import(Scenario scenario, OrganizationSeeder seeder, SandboxTrail trail, string source, DateTimeOffset start, string? scenarioPath)
+    {
+        for (var i = 0; i < scenario.Imports.Count; i++)
+        {
+            var import = scenario.Imports[i];
+            var account = seeder.Resolve(import.Account, $"imports[{i}].account");
+            var path = scenarioPath is null || Path.IsPathRooted(import.Path) ? import.Path : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(scenarioPath))!, import.Path);
+            DateTimeOffset? newest = null;
+            if (import.NewestAt is not null)
+            {
+                newest = RelativeTime.TryParse(import.NewestAt, out var offset) ? start + offset
+                    : throw ScenarioException.At(source, $"imports[{i}].newestAt", $"'{import.NewestAt}' is not a relative time such as -2h");
+            }
+
+            if (!File.Exists(path) && !Directory.Exists(path))
+            {
+                throw ScenarioException.At(source, $"imports[{i}].path", $"'{path}' does not exist");
+            }
+
+            try
+            {
+                trail.Import(account.Id, path, newest);
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException or IOException or FormatException)
+            {
+                throw ScenarioException.At(source, $"imports[{i}].path", e.Message);
+            }
+        }
+    }
+
+    private static WebApplication Build(int port, SandboxState state, SandboxTrail trail, LookupThrottle throttle, FaultInjector faults, bool dataEvents)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        // stdout belongs to the start-up JSON line: every log goes to stderr.
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("CredIr", LogLevel.Information);
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, l => l.Protocols = HttpProtocols.Http1));
+        var authorizer = new AccessAuthorizer(state);
+        var tokens = new PageToken(IdGenerator.RandomKey());
+        var services = new Dictionary<string, ISandboxService>(StringComparer.Ordinal);
+        foreach (var service in ServiceCatalog.Create(trail, throttle, tokens))
+        {
+            services[service.Descriptor.SigningName] = service;
+        }
+
+        builder.Services.AddSingleton(sp => new RequestPipeline(state, new SigV4Verifier(state), authorizer,
+            new TrailRecorder(trail, state, dataEvents), faults, services, sp.GetRequiredService<ILogger<RequestPipeline>>()));
+        var app = builder.Build();
+        var pipeline = app.Services.GetRequiredService<RequestPipeline>();
+        app.Run(pipeline.HandleAsync);
+        return app;
+    }
+}

@@ -1,0 +1,25 @@
+using CredIr.Sandbox.Scenarios;
+
+namespace CredIr.Sandbox;
+
+/// <summary>How to start a sandbox.</summary>
+public sealed class SandboxOptions
+{
+    public const string SectionName = "Sandbox";
+
+    /// <summary>Loopback port; 0 picks a free one.</summary>
+    public int Port { get; init; }
+
+    /// <summary>A scenario file (sandbox/scenarios/*.json). Ignored when <see cref="Scenario"/> is set.</summary>
+    public string? ScenarioPath { get; init; }
+
+    /// <summary>A scenario already parsed. With neither, a one-account organization with no history.</summary>
+    public Scenario? Scenario { get; init; }
+
+    /// <summary>The real clock underneath the sandbox clock (a fake one in tests).</summary>
+    public TimeProvider? TimeProvider { get; init; }
+
+    /// <summary>Regions when the scenario names none.</summary>
+    public IReadOnlyList<string> DefaultRegions { get; init; } =
+        ["us-east-1", "us-east-2", "us-west-1", "us-west-2", "eu-west-1", "eu-central-1", "ap-southeast-1", "ap-northeast-1"];
+}

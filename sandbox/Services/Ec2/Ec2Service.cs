@@ -1,0 +1,183 @@
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+using CredIr.Sandbox.Hosting;
+using CredIr.Sandbox.Model;
+using CredIr.Sandbox.Protocols;
+using static CredIr.Sandbox.Protocols.X;
+
+namespace CredIr.Sandbox.Services.Ec2;
+
+/// <summary>EC2 over its own query dialect: regions and instances (with instance profiles, whose roles get credentials).</summary>
+internal sealed class Ec2Service : ISandboxService
+{
+    private static readonly HashSet<string> Operations = ["DescribeRegions", "RunInstances", "DescribeInstances", "TerminateInstances"];
+
+    public ServiceModel Descriptor => ServiceModel.Ec2;
+
+    public string? Resolve(RequestLine line) => line.Action is { } a && Operations.Contains(a) ? a : null;
+
+    public ServiceResult Handle(SandboxCall call) => call.Operation switch
+    {
+        "DescribeRegions" => DescribeRegions(call),
+        "RunInstances" => RunInstances(call),
+        "DescribeInstances" => DescribeInstances(call),
+        _ => TerminateInstances(call),
+    };
+
+    private static ServiceResult DescribeRegions(SandboxCall call)
+    {
+        call.Authorize("ec2:DescribeRegions", "*");
+        var wanted = call.Form.List("RegionName");
+        var regions = call.State.Regions.Where(r => wanted.Count == 0 || wanted.Contains(r));
+        return ServiceResult.Of(Items("regionInfo", regions.Select(r => (object)new[]
+        {
+            E("regionName", r), E("regionEndpoint", $"ec2.{r}.amazonaws.com"), E("optInStatus", "opt-in-not-required"),
+        })));
+    }
+
+    private static ServiceResult RunInstances(SandboxCall call)
+    {
+        var imageId = call.Form.Required("ImageId");
+        var type = call.Form.Get("InstanceType") ?? "m1.small";
+        var count = Math.Max(1, call.Form.Int("MinCount") ?? 1);
+        call.Authorize("ec2:RunInstances", call.Arn("ec2", "instance/*"));
+        InstanceProfile? profile = null;
+        IamRole? role = null;
+        var profileName = call.Form.Get("IamInstanceProfile.Name") ?? call.Form.Get("IamInstanceProfile.Arn")?.Split('/')[^1];
+        if (profileName is not null)
+        {
+            lock (call.State.Gate)
+            {
+                profile = call.Account.InstanceProfiles.GetValueOrDefault(profileName)
+                    ?? throw new AwsServiceException("InvalidParameterValue", $"Value ({profileName}) for parameter iamInstanceProfile.name is invalid. Invalid IAM Instance Profile name", 400);
+                role = profile.RoleNames.Count > 0 ? call.Account.Roles.GetValueOrDefault(profile.RoleNames[0]) : null;
+            }
+
+            if (role is not null)
+            {
+                // Launching with a profile passes its role: the caller needs iam:PassRole on it.
+                call.Authorize("iam:PassRole", role.Arn);
+                call.AdditionalEventData = new JsonObject { ["passedRoleArn"] = role.Arn };
+            }
+        }
+
+        var reservation = "r-" + call.State.Ids.Hex(17);
+        var launched = new List<Ec2Instance>();
+        lock (call.State.Gate)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var id = "i-" + call.State.Ids.Hex(17);
+                var session = role is null ? null : InstanceSession(call, role, id);
+                var instance = new Ec2Instance(id, call.Region, imageId, type, call.Time)
+                {
+                    InstanceProfileArn = profile?.Arn,
+                    InstanceProfileId = profile?.Id,
+                    RoleSession = session,
+                    KeyName = call.Form.Get("KeyName"),
+                };
+                call.Account.Instances[id] = instance;
+                launched.Add(instance);
+                call.Resources.Add(("AWS::EC2::Instance", id));
+            }
+        }
+
+        call.ResponseElements = new JsonObject
+        {
+            ["requestId"] = call.RequestId,
+            ["reservationId"] = reservation,
+            ["ownerId"] = call.Account.Id,
+            ["instancesSet"] = new JsonObject
+            {
+                ["items"] = new JsonArray(launched.Select(i => (JsonNode)new JsonObject
+                {
+                    ["instanceId"] = i.Id, ["imageId"] = i.ImageId, ["instanceType"] = i.InstanceType,
+                    ["instanceState"] = new JsonObject { ["code"] = 0, ["name"] = "pending" },
+                    ["iamInstanceProfile"] = i.InstanceProfileArn is null ? null : new JsonObject { ["arn"] = i.InstanceProfileArn, ["id"] = i.InstanceProfileId },
+                }).ToArray()),
+            },
+        };
+        return ServiceResult.Of(E("reservationId", reservation), E("ownerId", call.Account.Id), Items("groupSet", []),
+            Items("instancesSet", launched.Select(i => (object)Instance(i, "pending", 0).Elements())));
+    }
+
+    private static StsSession InstanceSession(SandboxCall call, IamRole role, string instanceId)
+    {
+        var session = new StsSession
+        {
+            AccessKeyId = call.State.Ids.AccessKeyId("ASIA"),
+            Secret = call.State.Ids.Secret(),
+            Token = call.State.Ids.SessionToken(),
+            Kind = SessionKind.AssumedRole,
+            AccountId = call.Account.Id,
+            Issued = call.Time,
+            Expiration = call.Time.AddHours(6),
+            IssuerName = role.Name,
+            SessionName = instanceId,
+            SourceAccessKeyId = call.Caller.AccessKeyId,
+        };
+        call.State.Sessions[session.AccessKeyId] = session;
+        return session;
+    }
+
+    private static ServiceResult DescribeInstances(SandboxCall call)
+    {
+        call.Authorize("ec2:DescribeInstances", "*");
+        var wanted = call.Form.List("InstanceId");
+        lock (call.State.Gate)
+        {
+            var instances = call.Account.Instances.Values.Where(i => i.Region == call.Region && (wanted.Count == 0 || wanted.Contains(i.Id))).ToList();
+            var missing = wanted.FirstOrDefault(w => instances.All(i => i.Id != w));
+            if (missing is not null)
+            {
+                throw new AwsServiceException("InvalidInstanceID.NotFound", $"The instance ID '{missing}' does not exist", 400);
+            }
+
+            return ServiceResult.Of(Items("reservationSet", instances.Select(i => (object)new[]
+            {
+                E("reservationId", "r-" + i.Id[2..]), E("ownerId", call.Account.Id), Items("groupSet", []),
+                Items("instancesSet", [Instance(i, i.State, i.State == "running" ? 16 : 48).Elements()]),
+            })));
+        }
+    }
+
+    private static ServiceResult TerminateInstances(SandboxCall call)
+    {
+        var ids = call.Form.List("InstanceId");
+        foreach (var id in ids)
+        {
+            call.Authorize("ec2:TerminateInstances", call.Arn("ec2", $"instance/{id}"));
+        }
+
+        lock (call.State.Gate)
+        {
+            var changes = new List<object>();
+            foreach (var id in ids)
+            {
+                var instance = call.Account.Instances.GetValueOrDefault(id);
+                if (instance is null || instance.Region != call.Region)
+                {
+                    throw new AwsServiceException("InvalidInstanceID.NotFound", $"The instance ID '{id}' does not exist", 400);
+                }
+
+                var previous = instance.State;
+                instance.State = "terminated";
+                call.Resources.Add(("AWS::EC2::Instance", id));
+                changes.Add(new[]
+                {
+                    E("instanceId", id), E("currentState", E("code", 32), E("name", "shutting-down")),
+                    E("previousState", E("code", previous == "running" ? 16 : 48), E("name", previous)),
+                });
+            }
+
+            return ServiceResult.Of(Items("instancesSet", changes));
+        }
+    }
+
+    private static XElement Instance(Ec2Instance i, string state, int code) => E("instance",
+        E("instanceId", i.Id), E("imageId", i.ImageId), E("instanceState", E("code", code), E("name", state)),
+        E("instanceType", i.InstanceType), E("launchTime", i.Launched),
+        E("placement", E("availabilityZone", i.Region + "a")),
+        i.KeyName is null ? null : E("keyName", i.KeyName),
+        i.InstanceProfileArn is null ? null : E("iamInstanceProfile", E("arn", i.InstanceProfileArn), E("id", i.InstanceProfileId)));
+}

@@ -1,0 +1,225 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+using CredIr.Sandbox.Hosting;
+using CredIr.Sandbox.Model;
+using CredIr.Sandbox.Protocols;
+using static CredIr.Sandbox.Protocols.X;
+
+namespace CredIr.Sandbox.Services.S3;
+
+/// <summary>S3 over REST-XML, path-style: buckets, objects, versions. Object reads and writes are data events.</summary>
+internal sealed class S3Service : ISandboxService
+{
+    public ServiceModel Descriptor => ServiceModel.S3;
+
+    public string? Resolve(RequestLine line)
+    {
+        var q = line.Query;
+        return (line.Method, line.Segments.Count) switch
+        {
+            ("GET", 0) => "ListBuckets",
+            ("PUT", 1) when q.ContainsKey("versioning") => "PutBucketVersioning",
+            ("PUT", 1) => "CreateBucket",
+            ("DELETE", 1) => "DeleteBucket",
+            ("GET", 1) when q.ContainsKey("versioning") => "GetBucketVersioning",
+            ("GET", 1) when q.ContainsKey("versions") => "ListObjectVersions",
+            ("GET", 1) when q.ContainsKey("location") => "GetBucketLocation",
+            ("GET", 1) => "ListObjects",
+            ("HEAD", 1) => "HeadBucket",
+            ("PUT", 2) => "PutObject",
+            ("GET", 2) => "GetObject",
+            ("HEAD", 2) => "HeadObject",
+            ("DELETE", 2) => "DeleteObject",
+            _ => null,
+        };
+    }
+
+    public ServiceResult Handle(SandboxCall call)
+    {
+        var bucketName = call.Segments.Count > 0 ? call.Segments[0] : null;
+        var key = call.Segments.Count > 1 ? Uri.UnescapeDataString(call.Segments[1]) : null;
+        var parameters = new JsonObject();
+        if (bucketName is not null)
+        {
+            parameters["bucketName"] = bucketName;
+        }
+
+        parameters["Host"] = call.Headers.GetValueOrDefault("host");
+        if (key is not null)
+        {
+            parameters["key"] = key;
+            call.Resources.Add(("AWS::S3::Object", $"arn:aws:s3:::{bucketName}/{key}"));
+        }
+
+        if (bucketName is not null)
+        {
+            call.Resources.Add(("AWS::S3::Bucket", $"arn:aws:s3:::{bucketName}"));
+        }
+
+        call.RequestParameters = parameters;
+        call.DataEvent = key is not null || call.Operation == "ListObjects";
+        return call.Operation switch
+        {
+            "ListBuckets" => ListBuckets(call),
+            "CreateBucket" => CreateBucket(call, bucketName!),
+            "DeleteBucket" => DeleteBucket(call, bucketName!),
+            "HeadBucket" => Authorized(call, "s3:ListBucket", bucketName!, b => new ServiceResult()),
+            "GetBucketLocation" => Authorized(call, "s3:GetBucketLocation", bucketName!, b => new ServiceResult { XmlRoot = E("LocationConstraint", b.Region == "us-east-1" ? null : b.Region) }),
+            "GetBucketVersioning" => Authorized(call, "s3:GetBucketVersioning", bucketName!, b => new ServiceResult { XmlRoot = E("VersioningConfiguration", b.Versioning ? E("Status", "Enabled") : null) }),
+            "PutBucketVersioning" => Authorized(call, "s3:PutBucketVersioning", bucketName!, b =>
+            {
+                b.Versioning = Encoding.UTF8.GetString(call.Body).Contains("<Status>Enabled</Status>", StringComparison.Ordinal);
+                return new ServiceResult();
+            }),
+            "ListObjects" => Authorized(call, "s3:ListBucket", bucketName!, b => S3Listing.Objects(call, b)),
+            "ListObjectVersions" => Authorized(call, "s3:ListBucketVersions", bucketName!, b => S3Listing.Versions(call, b)),
+            "PutObject" => Authorized(call, "s3:PutObject", bucketName!, b => PutObject(call, b, key!), key),
+            "GetObject" or "HeadObject" => Authorized(call, call.QueryString.ContainsKey("versionId") ? "s3:GetObjectVersion" : "s3:GetObject", bucketName!, b => GetObject(call, b, key!), key),
+            _ => Authorized(call, "s3:DeleteObject", bucketName!, b => DeleteObject(call, b, key!), key),
+        };
+    }
+
+    private static ServiceResult Authorized(SandboxCall call, string action, string bucketName, Func<S3Bucket, ServiceResult> then, string? key = null)
+    {
+        call.Authorize(action, key is null ? $"arn:aws:s3:::{bucketName}" : $"arn:aws:s3:::{bucketName}/{key}");
+        lock (call.State.Gate)
+        {
+            return then(Bucket(call, bucketName));
+        }
+    }
+
+    internal static S3Bucket Bucket(SandboxCall call, string name)
+    {
+        foreach (var account in call.State.Accounts)
+        {
+            if (account.Buckets.TryGetValue(name, out var bucket))
+            {
+                // Cross-account access without a bucket policy is refused, as S3 does.
+                return account == call.Account ? bucket : throw new AwsServiceException("AccessDenied", "Access Denied", 403);
+            }
+        }
+
+        throw new AwsServiceException("NoSuchBucket", "The specified bucket does not exist", 404);
+    }
+
+    private static ServiceResult ListBuckets(SandboxCall call)
+    {
+        call.Authorize("s3:ListAllMyBuckets", "*");
+        lock (call.State.Gate)
+        {
+            var buckets = call.Account.Buckets.Values.OrderBy(b => b.Name, StringComparer.Ordinal);
+            return new ServiceResult
+            {
+                XmlRoot = E("ListAllMyBucketsResult",
+                    E("Owner", E("ID", call.Account.Id.PadLeft(64, '0')), E("DisplayName", call.Account.Name)),
+                    E("Buckets", buckets.Select(b => E("Bucket", E("Name", b.Name), E("CreationDate", TimeMillis(b.Created)))))),
+            };
+        }
+    }
+
+    private static ServiceResult CreateBucket(SandboxCall call, string name)
+    {
+        call.Authorize("s3:CreateBucket", $"arn:aws:s3:::{name}");
+        lock (call.State.Gate)
+        {
+            var owner = call.State.Accounts.FirstOrDefault(a => a.Buckets.ContainsKey(name));
+            if (owner is not null)
+            {
+                throw owner == call.Account
+                    ? new AwsServiceException("BucketAlreadyOwnedByYou", "Your previous request to create the named bucket succeeded and you already own it.", 409)
+                    : new AwsServiceException("BucketAlreadyExists", "The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again.", 409);
+            }
+
+            call.Account.Buckets[name] = new S3Bucket(name, call.Region, call.Time);
+            return new ServiceResult { Headers = new Dictionary<string, string> { ["Location"] = "/" + name } };
+        }
+    }
+
+    private static ServiceResult DeleteBucket(SandboxCall call, string name)
+    {
+        call.Authorize("s3:DeleteBucket", $"arn:aws:s3:::{name}");
+        lock (call.State.Gate)
+        {
+            var bucket = Bucket(call, name);
+            if (bucket.Versions.Any(v => !v.IsDeleteMarker && bucket.Current(v.Key) is not null) || (bucket.Versioning && bucket.Versions.Count > 0))
+            {
+                throw new AwsServiceException("BucketNotEmpty", "The bucket you tried to delete is not empty", 409);
+            }
+
+            call.Account.Buckets.Remove(name);
+            return new ServiceResult { Status = 204 };
+        }
+    }
+
+    private static ServiceResult PutObject(SandboxCall call, S3Bucket bucket, string key)
+    {
+        var etag = S3ETag.Of(call.Body);
+        var versionId = bucket.Versioning ? call.State.Ids.Alnum(32) : "null";
+        if (!bucket.Versioning)
+        {
+            bucket.Versions.RemoveAll(v => v.Key == key);
+        }
+
+        bucket.Versions.Add(new S3ObjectVersion(key, versionId, call.Body, etag, call.Time, call.Headers.GetValueOrDefault("content-type")));
+        var headers = new Dictionary<string, string> { ["ETag"] = etag };
+        if (bucket.Versioning)
+        {
+            headers["x-amz-version-id"] = versionId;
+        }
+
+        return new ServiceResult { Headers = headers };
+    }
+
+    private static ServiceResult GetObject(SandboxCall call, S3Bucket bucket, string key)
+    {
+        var versionId = call.QueryString.GetValueOrDefault("versionId");
+        var version = versionId is null ? bucket.Current(key) : bucket.Versions.FirstOrDefault(v => v.Key == key && v.VersionId == versionId);
+        if (version?.Data is null)
+        {
+            throw versionId is null
+                ? new AwsServiceException("NoSuchKey", "The specified key does not exist.", 404)
+                : new AwsServiceException("NoSuchVersion", "The specified version does not exist.", 404);
+        }
+
+        var headers = new Dictionary<string, string>
+        {
+            ["ETag"] = version.ETag,
+            ["Last-Modified"] = version.Modified.UtcDateTime.ToString("R", CultureInfo.InvariantCulture),
+        };
+        if (bucket.Versioning)
+        {
+            headers["x-amz-version-id"] = version.VersionId;
+        }
+
+        var head = call.Operation == "HeadObject";
+        if (head)
+        {
+            headers["Content-Length"] = version.Data.Length.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return new ServiceResult { Raw = head ? null : version.Data, ContentType = version.ContentType, Headers = headers };
+    }
+
+    private static ServiceResult DeleteObject(SandboxCall call, S3Bucket bucket, string key)
+    {
+        var headers = new Dictionary<string, string>();
+        if (bucket.Versioning)
+        {
+            var marker = call.State.Ids.Alnum(32);
+            bucket.Versions.Add(new S3ObjectVersion(key, marker, null, "", call.Time, null));
+            headers["x-amz-delete-marker"] = "true";
+            headers["x-amz-version-id"] = marker;
+        }
+        else
+        {
+            bucket.Versions.RemoveAll(v => v.Key == key);
+        }
+
+        return new ServiceResult { Status = 204, Headers = headers };
+    }
+
+    internal static XElement Owner(SandboxCall call) => E("Owner", E("ID", call.Account.Id.PadLeft(64, '0')), E("DisplayName", call.Account.Name));
+}

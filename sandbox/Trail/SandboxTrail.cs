@@ -1,0 +1,134 @@
+namespace CredIr.Sandbox;
+
+/// <summary>
+/// The sandbox's CloudTrail: event history per account and region (what LookupEvents reads) and
+/// the data events a trail with data events enabled delivers to log files only.
+/// </summary>
+public sealed partial class SandboxTrail
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<(string Account, string Region), List<RecordedEvent>> _history = [];
+    private readonly List<RecordedEvent> _dataEvents = [];
+    private long _sequence;
+
+    internal TimeSpan DeliveryDelay { get; set; }
+
+    /// <summary>Every management event of an account, oldest first, delivered or not.</summary>
+    public IReadOnlyList<RecordedEvent> All(string accountId)
+    {
+        lock (_gate)
+        {
+            return _history.Where(kv => kv.Key.Account == accountId).SelectMany(kv => kv.Value)
+                .OrderBy(e => e.EventTime).ThenBy(e => e.Sequence).ToList();
+        }
+    }
+
+    /// <summary>Every event of every account, data events included, oldest first.</summary>
+    public IReadOnlyList<RecordedEvent> All()
+    {
+        lock (_gate)
+        {
+            return _history.Values.SelectMany(v => v).Concat(_dataEvents)
+                .OrderBy(e => e.EventTime).ThenBy(e => e.Sequence).ToList();
+        }
+    }
+
+    internal long NextSequence() => Interlocked.Increment(ref _sequence);
+
+    internal void Add(RecordedEvent recorded)
+    {
+        lock (_gate)
+        {
+            if (!recorded.ManagementEvent)
+            {
+                _dataEvents.Add(recorded);
+                return;
+            }
+
+            var key = (recorded.AccountId, recorded.Region);
+            if (!_history.TryGetValue(key, out var list))
+            {
+                list = [];
+                _history[key] = list;
+            }
+
+            // Kept sorted by (time, sequence): scenario steps and imports may arrive out of order.
+            var index = list.Count;
+            while (index > 0 && Compare(list[index - 1], recorded) > 0)
+            {
+                index--;
+            }
+
+            list.Insert(index, recorded);
+        }
+    }
+
+    /// <summary>Events of one account-region older than the cursor, newest first, that pass the filter.</summary>
+    internal List<RecordedEvent> Page(string account, string region, Func<RecordedEvent, bool> filter, (DateTimeOffset Time, long Sequence)? before, int max)
+    {
+        var page = new List<RecordedEvent>(max);
+        lock (_gate)
+        {
+            if (!_history.TryGetValue((account, region), out var list))
+            {
+                return page;
+            }
+
+            var i = list.Count - 1;
+            if (before is { } cursor)
+            {
+                i = UpperBound(list, cursor) - 1;
+            }
+
+            for (; i >= 0 && page.Count < max; i--)
+            {
+                if (filter(list[i]))
+                {
+                    page.Add(list[i]);
+                }
+            }
+        }
+
+        return page;
+    }
+
+    internal IReadOnlyList<RecordedEvent> DataEvents()
+    {
+        lock (_gate)
+        {
+            return [.. _dataEvents];
+        }
+    }
+
+    private static int UpperBound(List<RecordedEvent> list, (DateTimeOffset Time, long Sequence) cursor)
+    {
+        // First index whose (time, sequence) is >= the cursor: everything before it is strictly older.
+        int lo = 0, hi = list.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            var cmp = list[mid].EventTime.CompareTo(cursor.Time);
+            if (cmp == 0)
+            {
+                cmp = list[mid].Sequence.CompareTo(cursor.Sequence);
+            }
+
+            if (cmp < 0)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    private static int Compare(RecordedEvent a, RecordedEvent b)
+    {
+        var byTime = a.EventTime.CompareTo(b.EventTime);
+        return byTime != 0 ? byTime : a.Sequence.CompareTo(b.Sequence);
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CredIr.Grpc.Tests.Support;
+
+/// <summary>A real Kestrel gRPC host on a loopback port, serving the echo service, health and reflection.</summary>
+public sealed class EchoHost : IAsyncLifetime
+{
+    private WebApplication? _app;
+
+    public EchoProbe Probe { get; } = new();
+
+    public Uri Address { get; private set; } = null!;
+
+    /// <summary>"127.0.0.1:port", as grpcio wants it.</summary>
+    public string Target => $"{Address.Host}:{Address.Port}";
+
+    public async Task InitializeAsync()
+    {
+        var builder = WebApplication.CreateBuilder(["--urls", "http://127.0.0.1:0"]);
+        builder.Logging.ClearProviders();
+        builder.AddCredIrGrpcHost();
+        builder.Services.AddSingleton(Probe);
+        builder.Services.AddSingleton<IEchoService, EchoService>();
+        _app = builder.Build();
+        _app.MapGrpcService<IEchoService>();
+        _app.MapGrpcInfrastructure();
+        await _app.StartAsync();
+        var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        Address = new Uri(addresses.Addresses.Single());
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+}
