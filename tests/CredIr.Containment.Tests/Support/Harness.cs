@@ -87,8 +87,8 @@ internal sealed class Harness : IAsyncDisposable
         return Service.PlanContainmentAsync(request, Context());
     }
 
-    public Task<List<PlanStep>> ExecuteAsync(Plan plan) =>
-        Collect.AllAsync(Service.ExecuteContainmentAsync(new ExecutePlanRequest { IncidentId = "inc-1", Plan = plan, Approval = Approve(plan) }, Context()));
+    public Task<List<PlanStep>> ExecuteAsync(Plan plan, string incidentId = "inc-1") =>
+        Collect.AllAsync(Service.ExecuteContainmentAsync(new ExecutePlanRequest { IncidentId = incidentId, Plan = plan, Approval = Approve(plan) }, Context()));
 
     public Task<List<PlanStep>> RollbackAsync(Plan plan, IEnumerable<PlanStep> executed)
     {
