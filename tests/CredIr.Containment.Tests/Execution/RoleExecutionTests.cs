@@ -77,6 +77,16 @@ public sealed class RoleExecutionTests : IAsyncLifetime
         Assert.Equal(0, plan.BlastRadius.ActiveSessions);
     }
 
+    [Fact]
+    public async Task CredentialInAnAccountTheResponderCannotEnter_PermissionDeniedWithAwsMessage()
+    {
+        var e = await Assert.ThrowsAsync<CredIr.Grpc.RpcException>(() => _h.PlanAsync("inc-9", null, Cred.Key("AKIA6SVCMAINTPERSIS7", "svc-maint", "111111111111")));
+
+        Assert.Equal(CredIr.Grpc.StatusCode.PermissionDenied, e.Status);
+        Assert.Contains("is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::111111111111:role/OrganizationAccountAccessRole", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(_h.Sandbox.Accounts[1].AdminSecretAccessKey, e.Message, StringComparison.Ordinal);
+    }
+
     private async Task<AssumedSession> AssumeAsync(string who, string sessionName)
     {
         var response = await _h.As(_h.Sandbox.Credentials(who)).Sts.AssumeRoleAsync(new AssumeRoleRequest(RoleArn, sessionName));

@@ -40,7 +40,7 @@ internal sealed class Harness : IAsyncDisposable
     public static async Task<Harness> StartAsync(string scenario, Func<SandboxHost, SandboxCredentials>? responder = null,
         IDictionary<string, string?>? settings = null)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = TimeProvider.System.GetUtcNow();
         var clock = new ManualClock(new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero));
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var sandbox = await SandboxHost.StartAsync(new SandboxOptions
