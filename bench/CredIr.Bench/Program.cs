@@ -1,1 +1,15 @@
-return 0;
+using CredIr.Bench.Grpc;
+
+// A benchmark is chosen by its name, the first argument.
+var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
+{
+    ["grpc"] = GrpcBenchmark.RunAsync,
+};
+
+if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
+{
+    Console.Error.WriteLine($"usage: CredIr.Bench <{string.Join('|', benchmarks.Keys)}> [options]");
+    return 2;
+}
+
+return await run(args[1..]);

@@ -1,3 +1,6 @@
+using CredIr.Grpc.Internal.Server;
+using Microsoft.AspNetCore.Http;
+
 namespace CredIr.Grpc;
 
 /// <summary>
@@ -7,18 +10,35 @@ namespace CredIr.Grpc;
 /// </summary>
 public sealed class CallContext
 {
+    // On the server, metadata and peer are read from the request only when a handler asks: most never do.
+    private readonly HttpContext? _http;
+    private Metadata? _requestHeaders;
+    private string? _peer;
+    private Metadata? _responseHeaders;
+    private Metadata? _responseTrailers;
+
     public CallContext(
         Metadata? requestHeaders = null,
         DateTimeOffset? deadline = null,
         CancellationToken cancellationToken = default)
     {
-        RequestHeaders = requestHeaders ?? new Metadata();
+        _requestHeaders = requestHeaders;
+        Deadline = deadline;
+        CancellationToken = cancellationToken;
+    }
+
+    internal CallContext(HttpContext http, DateTimeOffset? deadline, CancellationToken cancellationToken)
+    {
+        _http = http;
         Deadline = deadline;
         CancellationToken = cancellationToken;
     }
 
     /// <summary>Request metadata (including "authorization").</summary>
-    public Metadata RequestHeaders { get; }
+    public Metadata RequestHeaders => _requestHeaders ??= _http is null ? new Metadata() : RequestMetadata.From(_http.Request.Headers);
+
+    /// <summary>Whether any request metadata exists, without creating it.</summary>
+    internal bool HasRequestHeaders => _requestHeaders is { Count: > 0 };
 
     /// <summary>When the caller stops waiting; null for no deadline.</summary>
     public DateTimeOffset? Deadline { get; init; }
@@ -27,16 +47,34 @@ public sealed class CallContext
     public CancellationToken CancellationToken { get; init; }
 
     /// <summary>The remote address ("ipv4:127.0.0.1:5071"), or "in-process".</summary>
-    public string Peer { get; init; } = "in-process";
+    public string Peer
+    {
+        get => _peer ??= _http is null ? "in-process" : RequestMetadata.Peer(_http);
+        init => _peer = value;
+    }
 
     /// <summary>The authenticated caller, set by whoever authenticated the call; null when nobody did.</summary>
     public string? Caller { get; set; }
 
     /// <summary>Headers sent before the first response message (server) or received (client).</summary>
-    public Metadata ResponseHeaders { get; private init; } = new();
+    public Metadata ResponseHeaders
+    {
+        get => _responseHeaders ??= new Metadata();
+        private init => _responseHeaders = value;
+    }
 
     /// <summary>Trailers sent with the status (server) or received with it (client).</summary>
-    public Metadata ResponseTrailers { get; private init; } = new();
+    public Metadata ResponseTrailers
+    {
+        get => _responseTrailers ??= new Metadata();
+        private init => _responseTrailers = value;
+    }
+
+    /// <summary>Response headers set so far, or null: read without creating them.</summary>
+    internal Metadata? ResponseHeadersIfAny => _responseHeaders;
+
+    /// <summary>Response trailers set so far, or null: read without creating them.</summary>
+    internal Metadata? ResponseTrailersIfAny => _responseTrailers;
 
     /// <summary>The same call (headers, trailers, caller) under another cancellation token.</summary>
     public CallContext WithCancellationToken(CancellationToken cancellationToken) =>

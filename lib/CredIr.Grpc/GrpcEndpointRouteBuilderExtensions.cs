@@ -35,10 +35,12 @@ public static class GrpcEndpointRouteBuilderExtensions
             throw new InvalidOperationException($"{description.Service.FullName} is mapped twice.");
         }
 
+        var singleton = provider.GetService<RegisteredServices>()?.IsSingleton(typeof(TContract)) == true;
+        var resolver = new ServiceResolver<TContract>(provider, singleton);
         var builders = new List<IEndpointConventionBuilder>(description.Methods.Count);
         foreach (var method in description.Methods)
         {
-            var handler = ServerMethodFactory.Create(typeof(TContract), method, services);
+            var handler = ServerMethodFactory.Create(typeof(TContract), method, services, resolver);
             builders.Add(endpoints.MapPost(method.Path, handler.HandleAsync).WithDisplayName("gRPC " + method.FullName));
         }
 

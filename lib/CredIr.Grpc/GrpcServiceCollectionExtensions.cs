@@ -26,6 +26,7 @@ public static class GrpcServiceCollectionExtensions
             .ValidateOnStart();
         services.AddRouting();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new RegisteredServices(services));
         services.TryAddSingleton<GrpcServiceRegistry>();
         services.TryAddSingleton<ServerCallServices>();
         services.TryAddSingleton<HealthStatusRegistry>();

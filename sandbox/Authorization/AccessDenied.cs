@@ -1,3 +1,4 @@
+using System.Text;
 using CredIr.Sandbox.Auth;
 using CredIr.Sandbox.Iam.Policies;
 using CredIr.Sandbox.Protocols;
@@ -7,8 +8,18 @@ namespace CredIr.Sandbox.Authorization;
 /// <summary>AccessDenied in each service's own code, with AWS's wording from the evaluator.</summary>
 internal static class AccessDenied
 {
-    public static AwsServiceException For(ServiceModel service, Caller caller, string action, string resource, AuthorizationResult result) =>
-        WithMessage(service, AccessDeniedMessages.For(caller.Arn, action, resource, result));
+    public static AwsServiceException For(ServiceModel service, Caller caller, string action, string resource, AuthorizationResult result)
+    {
+        var message = AccessDeniedMessages.For(caller.Arn, action, resource, result, quoteResource: service.Protocol == AwsProtocol.RestXml);
+        if (service.Protocol == AwsProtocol.Ec2)
+        {
+            // Stands in for the message sts:DecodeAuthorizationMessage would expand.
+            var encoded = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{action}|{resource}|{result.Decision}"));
+            return new AwsServiceException("UnauthorizedOperation", AccessDeniedMessages.ForEc2(message, encoded), 403);
+        }
+
+        return WithMessage(service, message);
+    }
 
     public static AwsServiceException WithMessage(ServiceModel service, string message) => service.Protocol switch
     {

@@ -42,7 +42,7 @@ internal sealed class SandboxCall
     /// <summary>Asks the policy evaluator; throws the service's AccessDenied when the caller may not.</summary>
     public void Authorize(string action, string resource)
     {
-        var result = Authorizer.Decide(Caller, action, resource, SourceIp);
+        var result = Authorizer.Decide(Caller, action, resource, SourceIp, Region);
         if (!result.IsAllowed)
         {
             throw AccessDenied.For(Service, Caller, action, resource, result);

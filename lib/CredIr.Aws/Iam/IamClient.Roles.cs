@@ -9,7 +9,7 @@ public sealed partial class IamClient
 
     /// <summary>Lists roles.</summary>
     public IAsyncEnumerable<IamRole> ListRolesAsync(ListRolesRequest? request = null, CancellationToken cancellationToken = default) =>
-        PageAsync(() => Query("ListRoles").Add("PathPrefix", request?.PathPrefix), "Roles", IamXml.Role, cancellationToken);
+        PageAsync(() => Query("ListRoles").Add("PathPrefix", request?.PathPrefix).Add("MaxItems", request?.MaxItems), "Roles", IamXml.Role, cancellationToken);
 
     /// <summary>Creates a role.</summary>
     public Task<CreateRoleResponse> CreateRoleAsync(CreateRoleRequest request, CancellationToken cancellationToken = default) =>

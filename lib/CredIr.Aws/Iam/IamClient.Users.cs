@@ -9,7 +9,7 @@ public sealed partial class IamClient
 
     /// <summary>Lists users.</summary>
     public IAsyncEnumerable<IamUser> ListUsersAsync(ListUsersRequest? request = null, CancellationToken cancellationToken = default) =>
-        PageAsync(() => Query("ListUsers").Add("PathPrefix", request?.PathPrefix), "Users", IamXml.User, cancellationToken);
+        PageAsync(() => Query("ListUsers").Add("PathPrefix", request?.PathPrefix).Add("MaxItems", request?.MaxItems), "Users", IamXml.User, cancellationToken);
 
     /// <summary>Creates a user.</summary>
     public Task<CreateUserResponse> CreateUserAsync(CreateUserRequest request, CancellationToken cancellationToken = default) =>

@@ -76,8 +76,8 @@ internal static class GrpcFraming
         }
     }
 
-    /// <summary>Writes one uncompressed frame holding <paramref name="message"/>.</summary>
-    public static void WriteMessage(IBufferWriter<byte> writer, IMessage message, int maxMessageSize)
+    /// <summary>Writes one uncompressed frame holding <paramref name="message"/>; returns the frame's size.</summary>
+    public static int WriteMessage(IBufferWriter<byte> writer, IMessage message, int maxMessageSize)
     {
         var size = message.CalculateSize();
         CheckSendSize(size, maxMessageSize);
@@ -87,6 +87,8 @@ internal static class GrpcFraming
         {
             message.WriteTo(writer);
         }
+
+        return GrpcProtocol.HeaderSize + size;
     }
 
     /// <summary>Writes one gzip-compressed frame holding <paramref name="message"/>.</summary>

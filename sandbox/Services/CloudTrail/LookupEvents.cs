@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CredIr.Sandbox.Hosting;
@@ -41,7 +42,8 @@ internal sealed class LookupEvents(SandboxTrail trail, LookupThrottle throttle, 
             start = now - Window;
         }
 
-        var query = string.Join('\n', call.Account.Id, call.Region, key, value, start.UtcTicks, end.UtcTicks);
+        // The token is bound to the query as asked (not to the defaults, which move with the clock).
+        var query = string.Join('\n', call.Account.Id, call.Region, key, value, body["StartTime"]?.ToJsonString(), body["EndTime"]?.ToJsonString());
         var cursor = body["NextToken"] is { } t ? tokens.Read(t.GetValue<string>(), query) : ((DateTimeOffset, long)?)null;
         var filter = Filter(key, value, start, end, now);
         var page = trail.Page(call.Account.Id, call.Region, filter, cursor, max + 1);
@@ -51,14 +53,27 @@ internal sealed class LookupEvents(SandboxTrail trail, LookupThrottle throttle, 
             page.RemoveAt(page.Count - 1);
         }
 
-        var result = new JsonObject { ["Events"] = new JsonArray(page.Select(Render).ToArray()) };
+        using var buffer = new MemoryStream();
+        buffer.Write("{\"Events\":["u8);
+        for (var i = 0; i < page.Count; i++)
+        {
+            if (i > 0)
+            {
+                buffer.WriteByte((byte)',');
+            }
+
+            buffer.Write(page[i].LookupItem ??= Encoding.UTF8.GetBytes(Render(page[i]).ToJsonString(JsonText.Relaxed)));
+        }
+
+        buffer.Write("]"u8);
         if (more)
         {
             var last = page[^1];
-            result["NextToken"] = tokens.Create(last.EventTime, last.Sequence, query);
+            buffer.Write(Encoding.UTF8.GetBytes($",\"NextToken\":\"{tokens.Create(last.EventTime, last.Sequence, query)}\""));
         }
 
-        return ServiceResult.Of(result);
+        buffer.Write("}"u8);
+        return new ServiceResult { Raw = buffer.ToArray() };
     }
 
     private static (string? Key, string? Value) Attribute(JsonArray? attributes)
@@ -105,7 +120,7 @@ internal sealed class LookupEvents(SandboxTrail trail, LookupThrottle throttle, 
         return e => e.EventTime >= start && e.EventTime <= end && e.DeliverAt <= now && matches(e);
     }
 
-    private static JsonNode Render(RecordedEvent e) => new JsonObject
+    private static JsonObject Render(RecordedEvent e) => new()
     {
         ["EventId"] = e.EventId,
         ["EventName"] = e.EventName,

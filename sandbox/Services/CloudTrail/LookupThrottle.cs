@@ -26,7 +26,8 @@ internal sealed class LookupThrottle(TimeProvider time)
             var capacity = Math.Max(1, rate.Value);
             var (tokens, stamp) = _buckets.TryGetValue((account, region), out var b) ? b : (capacity, now);
             tokens = Math.Min(capacity, tokens + (time.GetElapsedTime(stamp, now).TotalSeconds * rate.Value));
-            if (tokens < 1)
+            // A hair of tolerance: elapsed time converted from timestamp ticks is not exact.
+            if (tokens < 1 - 1e-6)
             {
                 _buckets[(account, region)] = (tokens, now);
                 return false;

@@ -30,13 +30,24 @@ internal static class TestScenario
         Principals =
         [
             new ScenarioPrincipal { Name = "alice", AccessKeys = [new ScenarioAccessKey()], LoginProfile = true, Groups = ["developers"] },
-            new ScenarioPrincipal { Name = "bob", AccessKeys = [new ScenarioAccessKey()] },
+            new ScenarioPrincipal
+            {
+                Name = "bob",
+                AccessKeys = [new ScenarioAccessKey()],
+                InlinePolicies = new Dictionary<string, JsonObject> { ["own-keys"] = Allow("iam:ListAccessKeys", "arn:aws:iam::*:user/bob") },
+            },
         ],
         Resources = new ScenarioResources
         {
             Buckets = [new ScenarioBucket { Name = "evidence", Versioning = true, Objects = new Dictionary<string, string> { ["logs/a b.txt"] = "first" } }],
             GuardDuty = [new ScenarioGuardDuty { Findings = [Finding()] }],
         },
+    };
+
+    private static JsonObject Allow(string action, string resource) => new()
+    {
+        ["Version"] = "2012-10-17",
+        ["Statement"] = new JsonArray(new JsonObject { ["Effect"] = "Allow", ["Action"] = action, ["Resource"] = resource }),
     };
 
     private static JsonObject Finding() => new()

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Buffers.Binary;
 using System.Net;
 using System.Net.Http.Headers;
 using Google.Protobuf;
@@ -18,11 +16,11 @@ internal sealed class ClientCall<TResponse> : IDisposable
     private readonly string _method;
     private readonly CallContext _context;
     private readonly MessageParser<TResponse> _parser;
-    private readonly byte[] _header = new byte[GrpcProtocol.HeaderSize];
-    private CancellationTokenSource? _deadline;
-    private CancellationTokenSource? _linked;
+    private readonly TimeSpan _remaining;
+    private readonly CancellationTokenSource? _deadline;
+    private readonly CancellationTokenSource? _linked;
     private HttpResponseMessage? _response;
-    private Stream? _stream;
+    private FrameBuffer? _frames;
     private bool _gzip;
     private bool _finished;
 
@@ -33,48 +31,52 @@ internal sealed class ClientCall<TResponse> : IDisposable
         _context = context;
         _parser = parser;
         Token = context.CancellationToken;
+        if (context.Deadline is { } deadline)
+        {
+            var time = channel.Options.TimeProvider;
+            _remaining = deadline - time.GetUtcNow();
+            if (_remaining <= TimeSpan.Zero)
+            {
+                throw new RpcException(StatusCode.DeadlineExceeded, "Deadline Exceeded");
+            }
+
+            _deadline = new CancellationTokenSource(_remaining, time);
+            _linked = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, _deadline.Token);
+            Token = _linked.Token;
+        }
     }
 
     /// <summary>The call's token: the caller's, and the deadline's.</summary>
-    public CancellationToken Token { get; private set; }
+    public CancellationToken Token { get; }
 
-    public async Task StartAsync(Func<CancellationToken, HttpContent> createContent)
+    public async Task StartAsync(HttpContent content)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, _channel.MethodUri(_method))
         {
             Version = HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = content,
         };
         var headers = request.Headers;
         headers.TryAddWithoutValidation("te", "trailers");
-        headers.TryAddWithoutValidation(GrpcProtocol.AcceptEncodingHeader, GrpcProtocol.AcceptedEncodings);
         if (_channel.Options.CompressRequests)
         {
             headers.TryAddWithoutValidation(GrpcProtocol.EncodingHeader, GrpcProtocol.Gzip);
         }
 
-        foreach (var entry in _context.RequestHeaders)
+        if (_context.HasRequestHeaders)
         {
-            headers.TryAddWithoutValidation(entry.Key, entry.Value);
-        }
-
-        if (_context.Deadline is { } deadline)
-        {
-            var time = _channel.Options.TimeProvider;
-            var remaining = deadline - time.GetUtcNow();
-            if (remaining <= TimeSpan.Zero)
+            foreach (var entry in _context.RequestHeaders)
             {
-                request.Dispose();
-                throw new RpcException(StatusCode.DeadlineExceeded, "Deadline Exceeded");
+                headers.TryAddWithoutValidation(entry.Key, entry.Value);
             }
-
-            _deadline = new CancellationTokenSource(remaining, time);
-            _linked = CancellationTokenSource.CreateLinkedTokenSource(_context.CancellationToken, _deadline.Token);
-            Token = _linked.Token;
-            headers.TryAddWithoutValidation(GrpcProtocol.TimeoutHeader, GrpcTimeout.Format(remaining));
         }
 
-        request.Content = createContent(Token);
+        if (_deadline is not null)
+        {
+            headers.TryAddWithoutValidation(GrpcProtocol.TimeoutHeader, GrpcTimeout.Format(_remaining));
+        }
+
         try
         {
             _response = await _channel.Invoker.SendAsync(request, Token).ConfigureAwait(false);
@@ -84,8 +86,8 @@ internal sealed class ClientCall<TResponse> : IDisposable
             throw Failure(e, "Error starting gRPC call");
         }
 
-        ResponseMetadata.CopyTo(_response.Headers, _context.ResponseHeaders);
-        if (_response.Headers.Contains(GrpcProtocol.StatusTrailer))
+        ResponseMetadata.CopyTo(_response.Headers, _context, trailers: false);
+        if (_response.Headers.NonValidated.Contains(GrpcProtocol.StatusTrailer))
         {
             Finish(_response.Headers);
             return;
@@ -102,49 +104,28 @@ internal sealed class ClientCall<TResponse> : IDisposable
             throw new RpcException(StatusCode.Internal, $"Bad gRPC response. Invalid content-type value: {contentType}");
         }
 
-        _gzip = _response.Headers.TryGetValues(GrpcProtocol.EncodingHeader, out var encodings) && encodings.Contains(GrpcProtocol.Gzip);
-        _stream = await _response.Content.ReadAsStreamAsync(Token).ConfigureAwait(false);
+        _gzip = _response.Headers.NonValidated.TryGetValues(GrpcProtocol.EncodingHeader, out var encoding) && encoding.ToString() == GrpcProtocol.Gzip;
+        var stream = await _response.Content.ReadAsStreamAsync(Token).ConfigureAwait(false);
+        _frames = new FrameBuffer(stream, _channel.Options.MaxReceiveMessageSize ?? int.MaxValue);
     }
 
     /// <summary>The next response message, or default at the end (after the status was checked).</summary>
     public async ValueTask<TResponse?> ReadNextAsync()
     {
-        if (_finished || _stream is null)
+        if (_finished || _frames is null)
         {
             return default;
         }
 
-        var max = _channel.Options.MaxReceiveMessageSize ?? int.MaxValue;
         try
         {
-            var read = await _stream.ReadAtLeastAsync(_header, GrpcProtocol.HeaderSize, throwOnEndOfStream: false, Token).ConfigureAwait(false);
-            if (read == 0)
+            var message = await _frames.ReadAsync(_parser, _gzip, Token).ConfigureAwait(false);
+            if (message is null)
             {
                 Finish(_response!.TrailingHeaders);
-                return default;
             }
 
-            if (read < GrpcProtocol.HeaderSize)
-            {
-                throw new RpcException(StatusCode.Internal, "Incomplete message.");
-            }
-
-            var compressed = GrpcFraming.ReadHeader(_header, max);
-            var length = (int)BinaryPrimitives.ReadUInt32BigEndian(_header.AsSpan(1));
-            var buffer = ArrayPool<byte>.Shared.Rent(length);
-            try
-            {
-                await _stream.ReadExactlyAsync(buffer.AsMemory(0, length), Token).ConfigureAwait(false);
-                return GrpcFraming.Parse(new ReadOnlySequence<byte>(buffer, 0, length), compressed, _gzip, _parser, MessageNames.Of<TResponse>(), max);
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
-        }
-        catch (EndOfStreamException)
-        {
-            throw new RpcException(StatusCode.Internal, "Incomplete message.");
+            return message;
         }
         catch (Exception e) when (e is not RpcException)
         {
@@ -155,6 +136,7 @@ internal sealed class ClientCall<TResponse> : IDisposable
     public void Dispose()
     {
         // Disposing a response not read to its end resets the HTTP/2 stream: the server sees the call cancelled.
+        _frames?.Dispose();
         _response?.Dispose();
         _linked?.Dispose();
         _deadline?.Dispose();
@@ -163,7 +145,7 @@ internal sealed class ClientCall<TResponse> : IDisposable
     private void Finish(HttpHeaders trailers)
     {
         _finished = true;
-        ResponseMetadata.CopyTo(trailers, _context.ResponseTrailers);
+        ResponseMetadata.CopyTo(trailers, _context, trailers: true);
         var status = ResponseMetadata.Status(trailers);
         if (status is null)
         {
@@ -172,14 +154,13 @@ internal sealed class ClientCall<TResponse> : IDisposable
 
         if (status != StatusCode.OK)
         {
-            var message = trailers.TryGetValues(GrpcProtocol.MessageTrailer, out var values) ? PercentEncoding.Decode(values.First()) : string.Empty;
             var copy = new Metadata();
-            foreach (var entry in _context.ResponseTrailers)
+            foreach (var entry in _context.ResponseTrailersIfAny ?? Enumerable.Empty<Metadata.Entry>())
             {
                 copy.Add(entry);
             }
 
-            throw new RpcException(status.Value, message, copy);
+            throw new RpcException(status.Value, ResponseMetadata.Message(trailers), copy);
         }
     }
 

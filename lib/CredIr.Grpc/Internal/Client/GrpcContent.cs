@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using Google.Protobuf;
 
@@ -20,9 +21,31 @@ internal sealed class GrpcContent : HttpContent
 
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
-        using var buffer = new PooledBufferWriter();
-        GrpcFraming.Write(buffer, _message, _compress, _maxMessageSize);
-        await stream.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+        if (_compress)
+        {
+            using var compressed = new PooledBufferWriter();
+            GrpcFraming.WriteCompressedMessage(compressed, _message, _maxMessageSize);
+            await stream.WriteAsync(compressed.WrittenMemory, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var size = _message.CalculateSize();
+        if (size > _maxMessageSize)
+        {
+            throw new RpcException(StatusCode.ResourceExhausted, $"Sending message larger than max ({size} vs. {_maxMessageSize}).");
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(GrpcProtocol.HeaderSize + size);
+        try
+        {
+            GrpcFraming.WriteHeader(buffer, compressed: false, size);
+            _message.WriteTo(buffer.AsSpan(GrpcProtocol.HeaderSize, size));
+            await stream.WriteAsync(buffer.AsMemory(0, GrpcProtocol.HeaderSize + size), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>

@@ -5,9 +5,11 @@ namespace CredIr.Grpc.Internal.Client;
 
 internal static class ResponseMetadata
 {
-    public static void CopyTo(HttpHeaders headers, Metadata metadata)
+    public static void CopyTo(HttpHeaders headers, CallContext context, bool trailers)
     {
-        foreach (var header in headers)
+        // NonValidated: no parsing, no allocation per header, just the strings received.
+        Metadata? metadata = null;
+        foreach (var header in headers.NonValidated)
         {
             var key = header.Key.ToLowerInvariant();
             if (GrpcProtocol.IsReservedHeader(key) || key is "date" or "server")
@@ -15,6 +17,7 @@ internal static class ResponseMetadata
                 continue;
             }
 
+            metadata ??= trailers ? context.ResponseTrailers : context.ResponseHeaders;
             foreach (var value in header.Value)
             {
                 if (!Metadata.Entry.IsBinaryKey(key))
@@ -30,8 +33,13 @@ internal static class ResponseMetadata
     }
 
     public static StatusCode? Status(HttpHeaders headers) =>
-        headers.TryGetValues(GrpcProtocol.StatusTrailer, out var values)
-        && int.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var code)
+        headers.NonValidated.TryGetValues(GrpcProtocol.StatusTrailer, out var values)
+        && int.TryParse(values.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var code)
             ? (StatusCode)code
             : null;
+
+    public static string Message(HttpHeaders headers) =>
+        headers.NonValidated.TryGetValues(GrpcProtocol.MessageTrailer, out var values)
+            ? PercentEncoding.Decode(values.ToString())
+            : string.Empty;
 }

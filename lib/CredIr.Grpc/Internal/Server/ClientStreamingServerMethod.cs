@@ -1,10 +1,9 @@
 using CredIr.Grpc.Internal.Binding;
 using Google.Protobuf;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CredIr.Grpc.Internal.Server;
 
-internal sealed class ClientStreamingServerMethod<TService, TRequest, TResponse>(ContractMethod method, ServerCallServices services)
+internal sealed class ClientStreamingServerMethod<TService, TRequest, TResponse>(ContractMethod method, ServerCallServices services, ServiceResolver<TService> resolver)
     : ServerMethod(method, services)
     where TService : class
     where TRequest : IMessage<TRequest>
@@ -16,7 +15,7 @@ internal sealed class ClientStreamingServerMethod<TService, TRequest, TResponse>
 
     protected override async Task InvokeAsync(ServerCall call)
     {
-        var service = call.HttpContext.RequestServices.GetRequiredService<TService>();
+        var service = resolver.Resolve(call.HttpContext);
         var response = await _invoker(service, call.ReadAllAsync(_parser, RequestName), call.Context).ConfigureAwait(false);
         call.WriteMessage(response);
     }

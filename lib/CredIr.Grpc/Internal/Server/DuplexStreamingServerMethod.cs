@@ -1,10 +1,9 @@
 using CredIr.Grpc.Internal.Binding;
 using Google.Protobuf;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CredIr.Grpc.Internal.Server;
 
-internal sealed class DuplexStreamingServerMethod<TService, TRequest, TResponse>(ContractMethod method, ServerCallServices services)
+internal sealed class DuplexStreamingServerMethod<TService, TRequest, TResponse>(ContractMethod method, ServerCallServices services, ServiceResolver<TService> resolver)
     : ServerMethod(method, services)
     where TService : class
     where TRequest : IMessage<TRequest>
@@ -16,11 +15,8 @@ internal sealed class DuplexStreamingServerMethod<TService, TRequest, TResponse>
 
     protected override async Task InvokeAsync(ServerCall call)
     {
-        var service = call.HttpContext.RequestServices.GetRequiredService<TService>();
+        var service = resolver.Resolve(call.HttpContext);
         var responses = _invoker(service, call.ReadAllAsync(_parser, RequestName), call.Context);
-        await foreach (var response in responses.WithCancellation(call.Context.CancellationToken).ConfigureAwait(false))
-        {
-            await call.WriteMessageAsync(response).ConfigureAwait(false);
-        }
+        await call.WriteStreamAsync(responses).ConfigureAwait(false);
     }
 }

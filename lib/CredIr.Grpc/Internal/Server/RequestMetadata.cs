@@ -41,8 +41,13 @@ internal static class RequestMetadata
         return metadata;
     }
 
-    public static void CopyTo(Metadata metadata, IHeaderDictionary headers)
+    public static void CopyTo(Metadata? metadata, IHeaderDictionary headers)
     {
+        if (metadata is null)
+        {
+            return;
+        }
+
         foreach (var entry in metadata)
         {
             headers.Append(entry.Key, new StringValues(entry.Value));

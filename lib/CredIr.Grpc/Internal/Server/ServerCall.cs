@@ -13,6 +13,7 @@ namespace CredIr.Grpc.Internal.Server;
 /// </summary>
 internal sealed class ServerCall : IDisposable
 {
+    private const int FlushThreshold = 64 * 1024;
     private readonly HttpContext _http;
     private readonly ServerCallServices _services;
     private CancellationTokenSource? _deadline;
@@ -25,10 +26,7 @@ internal sealed class ServerCall : IDisposable
         _http = http;
         _services = services;
         Method = method;
-        Context = new CallContext(RequestMetadata.From(http.Request.Headers), cancellationToken: http.RequestAborted)
-        {
-            Peer = RequestMetadata.Peer(http),
-        };
+        Context = new CallContext(http, deadline: null, http.RequestAborted);
     }
 
     public string Method { get; }
@@ -61,10 +59,7 @@ internal sealed class ServerCall : IDisposable
         {
             _deadline = new CancellationTokenSource(timeout, _services.Time);
             _linked = CancellationTokenSource.CreateLinkedTokenSource(_http.RequestAborted, _deadline.Token);
-            Context = new CallContext(Context.RequestHeaders, _services.Time.GetUtcNow() + timeout, _linked.Token)
-            {
-                Peer = Context.Peer,
-            };
+            Context = new CallContext(_http, _services.Time.GetUtcNow() + timeout, _linked.Token);
         }
     }
 
@@ -144,18 +139,52 @@ internal sealed class ServerCall : IDisposable
         }
     }
 
-    /// <summary>Buffers one response message; unary responses go out with the trailers.</summary>
-    public void WriteMessage(IMessage message)
+    /// <summary>Buffers one response message (unary responses go out with the trailers); returns its frame's size.</summary>
+    public int WriteMessage(IMessage message)
     {
         WriteHeadersOnce();
-        GrpcFraming.WriteMessage(_http.Response.BodyWriter, message, _services.MaxSendMessageSize);
+        return GrpcFraming.WriteMessage(_http.Response.BodyWriter, message, _services.MaxSendMessageSize);
     }
 
-    /// <summary>Writes one streamed response message and sends it at once.</summary>
-    public async Task WriteMessageAsync(IMessage message)
+    /// <summary>
+    /// Writes the messages of a stream. Each goes out when the producer has no next one ready (or
+    /// 64 KiB are waiting): a slow stream sends every message at once, a fast one in fewer frames.
+    /// </summary>
+    public async Task WriteStreamAsync<T>(IAsyncEnumerable<T> messages)
+        where T : IMessage
     {
-        WriteMessage(message);
-        var flushed = await _http.Response.BodyWriter.FlushAsync(Context.CancellationToken).ConfigureAwait(false);
+        var writer = _http.Response.BodyWriter;
+        var enumerator = messages.GetAsyncEnumerator(Context.CancellationToken);
+        var unflushed = 0;
+        await using (enumerator.ConfigureAwait(false))
+        {
+            while (true)
+            {
+                var next = enumerator.MoveNextAsync();
+                if (!next.IsCompleted && unflushed > 0)
+                {
+                    await FlushAsync(writer).ConfigureAwait(false);
+                    unflushed = 0;
+                }
+
+                if (!await next.ConfigureAwait(false))
+                {
+                    return;
+                }
+
+                unflushed += WriteMessage(enumerator.Current);
+                if (unflushed >= FlushThreshold)
+                {
+                    await FlushAsync(writer).ConfigureAwait(false);
+                    unflushed = 0;
+                }
+            }
+        }
+    }
+
+    private async ValueTask FlushAsync(PipeWriter writer)
+    {
+        var flushed = await writer.FlushAsync(Context.CancellationToken).ConfigureAwait(false);
         if (flushed.IsCanceled)
         {
             Context.CancellationToken.ThrowIfCancellationRequested();
@@ -176,7 +205,7 @@ internal sealed class ServerCall : IDisposable
                 headers[GrpcProtocol.MessageTrailer] = PercentEncoding.Encode(message);
             }
 
-            RequestMetadata.CopyTo(Context.ResponseTrailers, headers);
+            RequestMetadata.CopyTo(Context.ResponseTrailersIfAny, headers);
             if (extraTrailers is not null)
             {
                 RequestMetadata.CopyTo(extraTrailers, headers);
@@ -191,7 +220,7 @@ internal sealed class ServerCall : IDisposable
             response.AppendTrailer(GrpcProtocol.MessageTrailer, PercentEncoding.Encode(message));
         }
 
-        AppendTrailers(response, Context.ResponseTrailers);
+        AppendTrailers(response, Context.ResponseTrailersIfAny);
         if (extraTrailers is not null)
         {
             AppendTrailers(response, extraTrailers);
@@ -204,8 +233,13 @@ internal sealed class ServerCall : IDisposable
         _deadline?.Dispose();
     }
 
-    private static void AppendTrailers(HttpResponse response, Metadata trailers)
+    private static void AppendTrailers(HttpResponse response, Metadata? trailers)
     {
+        if (trailers is null)
+        {
+            return;
+        }
+
         foreach (var entry in trailers)
         {
             response.AppendTrailer(entry.Key, entry.Value);
@@ -223,6 +257,6 @@ internal sealed class ServerCall : IDisposable
         var response = _http.Response;
         response.ContentType = GrpcProtocol.ContentType;
         response.Headers[GrpcProtocol.AcceptEncodingHeader] = GrpcProtocol.AcceptedEncodings;
-        RequestMetadata.CopyTo(Context.ResponseHeaders, response.Headers);
+        RequestMetadata.CopyTo(Context.ResponseHeadersIfAny, response.Headers);
     }
 }

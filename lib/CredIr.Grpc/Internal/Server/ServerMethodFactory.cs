@@ -4,7 +4,7 @@ namespace CredIr.Grpc.Internal.Server;
 
 internal static class ServerMethodFactory
 {
-    public static ServerMethod Create(Type serviceType, ContractMethod method, ServerCallServices services)
+    public static ServerMethod Create(Type serviceType, ContractMethod method, ServerCallServices services, object resolver)
     {
         var definition = method.Kind switch
         {
@@ -14,6 +14,6 @@ internal static class ServerMethodFactory
             _ => typeof(DuplexStreamingServerMethod<,,>),
         };
         var type = definition.MakeGenericType(serviceType, method.RequestType, method.ResponseType);
-        return (ServerMethod)Activator.CreateInstance(type, method, services)!;
+        return (ServerMethod)Activator.CreateInstance(type, method, services, resolver)!;
     }
 }

@@ -1,10 +1,9 @@
 using CredIr.Grpc.Internal.Binding;
 using Google.Protobuf;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CredIr.Grpc.Internal.Server;
 
-internal sealed class ServerStreamingServerMethod<TService, TRequest, TResponse>(ContractMethod method, ServerCallServices services)
+internal sealed class ServerStreamingServerMethod<TService, TRequest, TResponse>(ContractMethod method, ServerCallServices services, ServiceResolver<TService> resolver)
     : ServerMethod(method, services)
     where TService : class
     where TRequest : IMessage<TRequest>
@@ -17,10 +16,7 @@ internal sealed class ServerStreamingServerMethod<TService, TRequest, TResponse>
     protected override async Task InvokeAsync(ServerCall call)
     {
         var request = await call.ReadSingleAsync(_parser, RequestName).ConfigureAwait(false);
-        var service = call.HttpContext.RequestServices.GetRequiredService<TService>();
-        await foreach (var response in _invoker(service, request, call.Context).WithCancellation(call.Context.CancellationToken).ConfigureAwait(false))
-        {
-            await call.WriteMessageAsync(response).ConfigureAwait(false);
-        }
+        var service = resolver.Resolve(call.HttpContext);
+        await call.WriteStreamAsync(_invoker(service, request, call.Context)).ConfigureAwait(false);
     }
 }

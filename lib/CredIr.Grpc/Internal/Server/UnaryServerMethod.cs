@@ -1,10 +1,9 @@
 using CredIr.Grpc.Internal.Binding;
 using Google.Protobuf;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CredIr.Grpc.Internal.Server;
 
-internal sealed class UnaryServerMethod<TService, TRequest, TResponse>(ContractMethod method, ServerCallServices services)
+internal sealed class UnaryServerMethod<TService, TRequest, TResponse>(ContractMethod method, ServerCallServices services, ServiceResolver<TService> resolver)
     : ServerMethod(method, services)
     where TService : class
     where TRequest : IMessage<TRequest>
@@ -17,7 +16,7 @@ internal sealed class UnaryServerMethod<TService, TRequest, TResponse>(ContractM
     protected override async Task InvokeAsync(ServerCall call)
     {
         var request = await call.ReadSingleAsync(_parser, RequestName).ConfigureAwait(false);
-        var service = call.HttpContext.RequestServices.GetRequiredService<TService>();
+        var service = resolver.Resolve(call.HttpContext);
         var response = await _invoker(service, request, call.Context).ConfigureAwait(false);
         call.WriteMessage(response);
     }
