@@ -93,6 +93,33 @@ public sealed class UserKeyPlanTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SessionTokenOfTheUser_IsContainedByTheOlderSessionsDenyOnly()
+    {
+        var minted = await _h.As(_h.Sandbox.Credentials("ci-deployer")).Sts.GetSessionTokenAsync();
+
+        var plan = await _h.PlanAsync("inc-42", null, new Credential
+        {
+            AccessKeyId = minted.Credentials.AccessKeyId,
+            Kind = CredentialKind.SessionToken,
+            PrincipalArn = $"arn:aws:iam::{Account}:user/ci-deployer",
+        });
+
+        Assert.Equal(["iam:PutUserPolicy(RevokeOlderSessions)"], plan.Steps.Select(s => s.Action));
+    }
+
+    [Fact]
+    public async Task ServiceLinkedRole_CannotBeRevoked_AndNoStepIsPlanned()
+    {
+        var trust = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"guardduty.amazonaws.com"},"Action":"sts:AssumeRole"}]}""";
+        await _h.Admin().Iam.CreateRoleAsync(new CreateRoleRequest("AWSServiceRoleForAmazonGuardDuty", trust) { Path = "/aws-service-role/guardduty.amazonaws.com/" });
+
+        var plan = await _h.PlanAsync("inc-42", new ContainmentOptions { DenyAll = true, LockTrustPolicy = true }, Cred.Role(Account, "AWSServiceRoleForAmazonGuardDuty"));
+
+        Assert.Empty(plan.Steps);
+        Assert.Contains(plan.CannotRevoke, c => c.Contains("service-linked role", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task RootCredential_IsSaidPlainlyToBeUnrevocable_AndLeftToAPerson()
     {
         var plan = await _h.PlanAsync("inc-42", null, new Credential { Kind = CredentialKind.Root, PrincipalArn = $"arn:aws:iam::{Account}:root" });
