@@ -1,10 +1,12 @@
 using System.Runtime.CompilerServices;
 using CredIr.Containment.Cloud;
+using CredIr.Containment.GuardRails;
 using CredIr.Containment.Planning;
 using CredIr.Contracts.V1;
 using CredIr.Grpc;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CredIr.Containment.Execution;
 
@@ -12,7 +14,8 @@ namespace CredIr.Containment.Execution;
 /// Executes an approved plan step by step in dependency order, each step idempotent and recording
 /// the prior state; a failed step fails the steps that depend on it, and the others go on.
 /// </summary>
-internal sealed class ContainmentExecutor(ResponderAccess access, StepHandlers handlers, TimeProvider time, ILogger<ContainmentExecutor> logger)
+internal sealed class ContainmentExecutor(
+    ResponderAccess access, StepHandlers handlers, IOptions<ContainmentServiceOptions> options, TimeProvider time, ILogger<ContainmentExecutor> logger)
 {
     public async IAsyncEnumerable<PlanStep> ExecuteAsync(ExecutePlanRequest request, [EnumeratorCancellation] CancellationToken ct)
     {
@@ -20,10 +23,20 @@ internal sealed class ContainmentExecutor(ResponderAccess access, StepHandlers h
         var steps = StepOrder.Sort(request.Plan.Steps, request.StepIds);
         using var responder = access.Open(request.IncidentId, null);
         await RefuseCompromisedResponderAsync(responder, request.Plan).ConfigureAwait(false);
+        GuardRail guard;
+        try
+        {
+            guard = await GuardRail.CreateAsync(options.Value, responder, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (AwsErrors.IsCloudError(e))
+        {
+            throw AwsErrors.ToRpc(e, "sts:GetCallerIdentity of the responder");
+        }
+
         var failed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var step in steps)
         {
-            var result = await RunAsync(step, responder, failed, ct).ConfigureAwait(false);
+            var result = Refused(step, guard) ?? await RunAsync(step, responder, failed, ct).ConfigureAwait(false);
             if (result.Status == StepStatus.Failed)
             {
                 failed.Add(result.StepId);
@@ -42,6 +55,26 @@ internal sealed class ContainmentExecutor(ResponderAccess access, StepHandlers h
             throw new RpcException(StatusCode.FailedPrecondition,
                 $"The responder's own access key {key} is one of the credentials this plan contains: containment never acts with them. Act with other credentials.");
         }
+    }
+
+    /// <summary>The guard rails are checked again: a plan edited after planning must not reach a protected principal.</summary>
+    private static PlanStep? Refused(PlanStep step, GuardRail guard)
+    {
+        if (step.Status == StepStatus.Skipped || step.Target is null || !CredIr.Aws.Arn.TryParse(step.Target.Arn, out var arn))
+        {
+            return null;
+        }
+
+        var type = arn.ResourceType is "user" or "role" ? arn.ResourceType : null;
+        if (type is null || guard.Refusal(arn.AccountId, type, arn.ResourceName, step.Target.Arn) is not { } refusal)
+        {
+            return null;
+        }
+
+        var result = step.Clone();
+        result.Status = StepStatus.Skipped;
+        result.RefusedReason = refusal;
+        return result;
     }
 
     private async Task<PlanStep> RunAsync(PlanStep step, ResponderSession responder, HashSet<string> failed, CancellationToken ct)

@@ -27,6 +27,27 @@ public sealed class GuardRailPlanTests
     }
 
     [Fact]
+    public async Task PlanEditedToUnskipAProtectedStep_IsStillRefusedAtExecution()
+    {
+        await using var h = await Harness.StartAsync("single-account-key-leak", settings: new Dictionary<string, string?>
+        {
+            ["Containment:ProtectedPrincipals:0:Pattern"] = "arn:aws:iam::111122223333:user/ci-deployer",
+            ["Containment:ProtectedPrincipals:0:Reason"] = "break-glass",
+        });
+        var plan = await h.PlanAsync("inc-7", null, Cred.Key("AKIA4CIDEPLOYLEAKED5"));
+        foreach (var step in plan.Steps)
+        {
+            step.Status = StepStatus.Planned;
+            step.RefusedReason = string.Empty;
+        }
+
+        var results = await h.ExecuteAsync(plan);
+
+        Assert.All(results, r => Assert.Equal((StepStatus.Skipped, true), (r.Status, r.RefusedReason.Contains("break-glass", StringComparison.Ordinal))));
+        Assert.NotNull(h.Sandbox.Credentials("ci-deployer"));
+    }
+
+    [Fact]
     public async Task ResponderOwnUser_IsNeverContained()
     {
         await using var h = await Harness.StartAsync("single-account-key-leak", s => s.Credentials("bob"));
