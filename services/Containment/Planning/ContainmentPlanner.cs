@@ -68,7 +68,7 @@ internal sealed class ContainmentPlanner(ResponderAccess access, IOptions<Contai
         {
             case CredentialKind.RoleSession or CredentialKind.Role:
                 var role = await RolePlanner.PlanAsync(plan, target, scope.Iam, containment, ct).ConfigureAwait(false);
-                if (role is not null && !role.Path.StartsWith(RolePlanner.ServiceLinkedPath, StringComparison.Ordinal))
+                if (role is not null && !role.Path.StartsWith(RolePlanner.ServiceLinkedPath, StringComparison.Ordinal) && plan.FirstAnalysisOf(role.Arn))
                 {
                     await RoleActivity.AddAsync(plan, role, scope, compromised, responderArn, now, options.Value.LegitimateCallerLookback, ct).ConfigureAwait(false);
                 }

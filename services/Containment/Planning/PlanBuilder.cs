@@ -10,6 +10,7 @@ internal sealed class PlanBuilder(GuardRail guard, string incidentId, DateTimeOf
     private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
     private readonly List<string> _cannotRevoke = [];
     private readonly BlastRadius _radius = new();
+    private readonly HashSet<string> _analysed = new(StringComparer.Ordinal);
 
     public string IncidentId { get; } = incidentId;
 
@@ -59,6 +60,9 @@ internal sealed class PlanBuilder(GuardRail guard, string incidentId, DateTimeOf
     public void Affects(string principal) => AddOnce(_radius.AffectedPrincipals, principal);
 
     public void LegitimateCaller(string caller) => AddOnce(_radius.RecentLegitimateCallers, caller);
+
+    /// <summary>True the first time a principal's blast radius is asked for (several credentials may share a role).</summary>
+    public bool FirstAnalysisOf(string arn) => _analysed.Add(arn);
 
     public void ActiveSessions(int count) => _radius.ActiveSessions += count;
 

@@ -68,13 +68,16 @@ public sealed class RoleExecutionTests : IAsyncLifetime
     [Fact]
     public async Task RolePlan_NamesLegitimateCallersFromCloudTrail_AndWarnsTheyLoseAccessToo()
     {
-        var plan = await _h.PlanAsync("inc-9", null, Cred.RoleSession("ASIA7MAINTPRODSESS01", Prod, Role, "maint"));
+        await AssumeAsync("carol", "carol-now");
+        var actorNow = await AssumeAsync("$leak-create-key", "maint-now");
+        var plan = await _h.PlanAsync("inc-9", null, Cred.RoleSession("ASIA7MAINTPRODSESS01", Prod, Role, "maint"), Cred.RoleSession(actorNow.AccessKeyId, Prod, Role, "maint-now"));
 
         Assert.Contains(plan.BlastRadius.RecentLegitimateCallers, c => c.StartsWith("arn:aws:iam::111111111111:user/carol (session carol", StringComparison.Ordinal));
         Assert.DoesNotContain(plan.BlastRadius.RecentLegitimateCallers, c => c.Contains("svc-maint", StringComparison.Ordinal));
         Assert.Contains(plan.BlastRadius.Warnings, w => w.StartsWith("Revoking the role's sessions stops every legitimate user of it too", StringComparison.Ordinal));
         Assert.Contains("arn:aws:iam::111111111111:user/carol", plan.BlastRadius.AffectedPrincipals);
-        Assert.Equal(0, plan.BlastRadius.ActiveSessions);
+        Assert.Contains(plan.BlastRadius.RecentLegitimateCallers, c => c.StartsWith("arn:aws:iam::111111111111:user/carol (session carol-now", StringComparison.Ordinal));
+        Assert.Equal(1, plan.BlastRadius.ActiveSessions);
     }
 
     [Fact]
