@@ -122,6 +122,7 @@ internal sealed class OrganizationSeeder(SandboxState state, Scenario scenario, 
             user.LoginProfile = new LoginProfile(state.Clock.GetUtcNow(), false);
         }
 
+        user.MfaDevices.AddRange(declared.MfaDevices);
         foreach (var group in declared.Groups)
         {
             if (!account.Groups.ContainsKey(group))

@@ -18,6 +18,8 @@ public sealed record ScenarioPrincipal
     public IReadOnlyDictionary<string, JsonObject> InlinePolicies { get; init; } = new Dictionary<string, JsonObject>();
     public IReadOnlyList<string> Groups { get; init; } = [];
     public bool LoginProfile { get; init; }
+    /// <summary>Serial numbers (ARNs) of the user's MFA devices.</summary>
+    public IReadOnlyList<string> MfaDevices { get; init; } = [];
     /// <summary>Roles: the trust policy; roles default to trusting their own account.</summary>
     public JsonObject? TrustPolicy { get; init; }
     public int MaxSessionDuration { get; init; } = 3600;

@@ -10,7 +10,7 @@ namespace CredIr.Sandbox.Services.Ec2;
 /// <summary>EC2 over its own query dialect: regions and instances (with instance profiles, whose roles get credentials).</summary>
 internal sealed class Ec2Service : ISandboxService
 {
-    private static readonly HashSet<string> Operations = ["DescribeRegions", "RunInstances", "DescribeInstances", "TerminateInstances"];
+    private static readonly HashSet<string> Operations = ["DescribeRegions", "RunInstances", "DescribeInstances", "TerminateInstances", "DescribeIamInstanceProfileAssociations"];
 
     public ServiceModel Descriptor => ServiceModel.Ec2;
 
@@ -21,6 +21,7 @@ internal sealed class Ec2Service : ISandboxService
         "DescribeRegions" => DescribeRegions(call),
         "RunInstances" => RunInstances(call),
         "DescribeInstances" => DescribeInstances(call),
+        "DescribeIamInstanceProfileAssociations" => DescribeProfileAssociations(call),
         _ => TerminateInstances(call),
     };
 
@@ -136,6 +137,30 @@ internal sealed class Ec2Service : ISandboxService
             {
                 E("reservationId", "r-" + i.Id[2..]), E("ownerId", call.Account.Id), Items("groupSet", []),
                 Items("instancesSet", [Instance(i, i.State, i.State == "running" ? 16 : 48).Elements()]),
+            })));
+        }
+    }
+
+    private static ServiceResult DescribeProfileAssociations(SandboxCall call)
+    {
+        call.Authorize("ec2:DescribeIamInstanceProfileAssociations", "*");
+        var instanceIds = new List<string>();
+        for (var i = 1; call.Form.Get($"Filter.{i}.Name") is { } filter; i++)
+        {
+            if (filter == "instance-id")
+            {
+                instanceIds.AddRange(call.Form.List($"Filter.{i}.Value"));
+            }
+        }
+
+        lock (call.State.Gate)
+        {
+            var associated = call.Account.Instances.Values
+                .Where(i => i.Region == call.Region && i.InstanceProfileArn is not null && i.State != "terminated" && (instanceIds.Count == 0 || instanceIds.Contains(i.Id)));
+            return ServiceResult.Of(Items("iamInstanceProfileAssociationSet", associated.Select(i => (object)new[]
+            {
+                E("associationId", "iip-assoc-" + i.Id[2..]), E("instanceId", i.Id),
+                E("iamInstanceProfile", E("arn", i.InstanceProfileArn), E("id", i.InstanceProfileId)), E("state", "associated"),
             })));
         }
     }

@@ -19,6 +19,7 @@ internal sealed partial class IamService
         _operations["SetDefaultPolicyVersion"] = SetDefaultPolicyVersion;
         _operations["DeletePolicyVersion"] = DeletePolicyVersion;
         _operations["ListPolicies"] = ListPolicies;
+        _operations["ListEntitiesForPolicy"] = ListEntitiesForPolicy;
     }
 
     private static string HolderArn(SandboxCall call, string kind, string name) => $"arn:aws:iam::{call.Account.Id}:{kind}/{name}";
@@ -259,6 +260,20 @@ internal sealed partial class IamService
             policy.Versions.Remove(version);
             call.Resources.Add(("AWS::IAM::Policy", policy.Arn));
             return ServiceResult.Empty;
+        }
+    }
+
+    private static ServiceResult ListEntitiesForPolicy(SandboxCall call)
+    {
+        var policy = Managed(call, "iam:ListEntitiesForPolicy");
+        lock (call.State.Gate)
+        {
+            var a = call.Account;
+            return ServiceResult.Of(
+                Members("PolicyGroups", a.Groups.Values.Where(g => g.AttachedPolicyArns.Contains(policy.Arn)).Select(g => (object)E("member", E("GroupName", g.Name), E("GroupId", g.Id)))),
+                Members("PolicyUsers", a.Users.Values.Where(u => u.AttachedPolicyArns.Contains(policy.Arn)).Select(u => (object)E("member", E("UserName", u.Name), E("UserId", u.Id)))),
+                Members("PolicyRoles", a.Roles.Values.Where(r => r.AttachedPolicyArns.Contains(policy.Arn)).Select(r => (object)E("member", E("RoleName", r.Name), E("RoleId", r.Id)))),
+                E("IsTruncated", false));
         }
     }
 

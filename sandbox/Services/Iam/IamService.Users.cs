@@ -19,6 +19,7 @@ internal sealed partial class IamService
         _operations["UpdateLoginProfile"] = UpdateLoginProfile;
         _operations["DeleteLoginProfile"] = DeleteLoginProfile;
         _operations["ListMFADevices"] = ListMfaDevices;
+        _operations["DeactivateMFADevice"] = DeactivateMfaDevice;
         _operations["PutUserPolicy"] = c => PutInline(c, "user", c.Form.Required("UserName"));
         _operations["GetUserPolicy"] = c => GetInline(c, "user", c.Form.Required("UserName"));
         _operations["DeleteUserPolicy"] = c => DeleteInline(c, "user", c.Form.Required("UserName"));
@@ -177,6 +178,23 @@ internal sealed partial class IamService
         {
             var user = User(call.Account, name);
             return Page(call, "MFADevices", user.MfaDevices, serial => E("member", E("UserName", name), E("SerialNumber", serial), E("EnableDate", user.Created)));
+        }
+    }
+
+    private static ServiceResult DeactivateMfaDevice(SandboxCall call)
+    {
+        var name = call.Form.Required("UserName");
+        var serial = call.Form.Required("SerialNumber");
+        call.Authorize("iam:DeactivateMFADevice", UserArn(call, name));
+        lock (call.State.Gate)
+        {
+            if (!User(call.Account, name).MfaDevices.Remove(serial))
+            {
+                throw new AwsServiceException("NoSuchEntity", $"MFA Device with serial number {serial} does not exist.", 404);
+            }
+
+            call.Resources.Add(("AWS::IAM::User", name));
+            return ServiceResult.Empty;
         }
     }
 

@@ -36,6 +36,25 @@ public sealed class Ec2ClientTests(SandboxFixture fixture) : IClassFixture<Sandb
     }
 
     [Fact]
+    public async Task InstanceLaunchedWithProfile_HasAnAssociationNamingTheProfile()
+    {
+        using var clients = SandboxClients.Create(fixture.Sandbox);
+        var admin = clients.Admin();
+        const string trust = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}""";
+        await admin.Iam.CreateRoleAsync(new CreateRoleRequest("ec2-app", trust));
+        var profile = (await admin.Iam.CreateInstanceProfileAsync(new CreateInstanceProfileRequest("ec2-app-profile"))).InstanceProfile;
+        await admin.Iam.AddRoleToInstanceProfileAsync(new AddRoleToInstanceProfileRequest("ec2-app-profile", "ec2-app"));
+
+        var instance = (await admin.Ec2.RunInstancesAsync(new RunInstancesRequest("ami-0abc", "t3.micro") { IamInstanceProfileName = "ec2-app-profile" })).Instances[0];
+        var associations = await admin.Ec2.DescribeIamInstanceProfileAssociationsAsync(
+            new DescribeIamInstanceProfileAssociationsRequest(Filters: [new Ec2Filter("instance-id", [instance.InstanceId])])).ToListAsync();
+
+        var association = Assert.Single(associations, a => a.InstanceId == instance.InstanceId);
+        Assert.Equal(profile.Arn, association.IamInstanceProfileArn);
+        Assert.Equal("associated", association.State);
+    }
+
+    [Fact]
     public async Task TerminateInstances_UnknownId_ThrowsTheEc2Code()
     {
         using var clients = SandboxClients.Create(fixture.Sandbox);

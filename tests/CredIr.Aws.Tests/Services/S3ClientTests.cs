@@ -50,7 +50,7 @@ public sealed class S3ClientTests(SandboxFixture fixture) : IClassFixture<Sandbo
     }
 
     [Fact]
-    public async Task Versions_DeletedObject_KeepsItsOldVersionReadable()
+    public async Task Versions_DeleteThenRemoveTheDeleteMarker_BringsTheObjectBack()
     {
         using var clients = SandboxClients.Create(fixture.Sandbox);
         var s3 = clients.Admin().S3;
@@ -59,14 +59,17 @@ public sealed class S3ClientTests(SandboxFixture fixture) : IClassFixture<Sandbo
         var deleted = await s3.DeleteObjectAsync(new DeleteObjectRequest("evidence", "config.json"));
         var versions = await s3.ListObjectVersionsAsync(new ListObjectVersionsRequest("evidence", Prefix: "config.json")).ToListAsync();
         var hidden = await Assert.ThrowsAsync<AwsServiceException>(() => s3.GetObjectMetadataAsync(new GetObjectMetadataRequest("evidence", "config.json")));
-        var restored = await s3.GetObjectMetadataAsync(new GetObjectMetadataRequest("evidence", "config.json", first.VersionId));
+        var oldVersion = await s3.GetObjectMetadataAsync(new GetObjectMetadataRequest("evidence", "config.json", first.VersionId));
+        await s3.DeleteObjectAsync(new DeleteObjectRequest("evidence", "config.json", deleted.VersionId));
+        var restored = await s3.GetObjectMetadataAsync(new GetObjectMetadataRequest("evidence", "config.json"));
 
         Assert.True(deleted.DeleteMarker);
         Assert.Contains(versions, v => v.IsDeleteMarker && v.IsLatest);
         Assert.Contains(versions, v => v.VersionId == first.VersionId && !v.IsDeleteMarker);
         Assert.Equal(404, (int)hidden.HttpStatus);
+        Assert.Equal(7, oldVersion.ContentLength);
         Assert.Equal(first.VersionId, restored.VersionId);
-        Assert.Equal(7, restored.ContentLength);
+        Assert.Equal(first.VersionId, restored.VersionId);
     }
 
     [Fact]
