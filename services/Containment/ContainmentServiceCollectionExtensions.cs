@@ -9,8 +9,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace CredIr.Containment;
 
@@ -19,8 +17,9 @@ public static class ContainmentServiceCollectionExtensions
     /// <summary>
     /// Registers the containment service (<see cref="IContainmentService"/>; map it with
     /// MapGrpcService&lt;IContainmentService&gt;()), its options (section "Containment", validated at
-    /// start), and, unless the host registered its own, the AWS runtime (section "Aws"), the
-    /// responder's credentials (the AWS SDK's default chain) and the system clock.
+    /// start), and, unless the host registered its own, the AWS runtime (AddCredIrAws: sections "Aws"
+    /// and "Aws:Organization", whose RoleName is the response role), the responder's credentials
+    /// (the AWS SDK's default chain) and the system clock.
     /// </summary>
     public static IHostApplicationBuilder AddContainmentServices(this IHostApplicationBuilder builder)
     {
@@ -37,17 +36,14 @@ public static class ContainmentServiceCollectionExtensions
                 "Containment:ProtectedPrincipals: every entry needs a Pattern (an ARN or ARN pattern) and a Reason.")
             .Validate(static o => o.VerificationWindow > TimeSpan.Zero && o.VerificationPollInterval > TimeSpan.Zero && o.VerificationDeliveryDelay >= TimeSpan.Zero,
                 "Containment:VerificationWindow and VerificationPollInterval must be positive, VerificationDeliveryDelay not negative.")
-            .Validate(static o => !string.IsNullOrWhiteSpace(o.ResponseRoleName), "Containment:ResponseRoleName must name the role entered in member accounts.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(nameof(AwsRuntime));
-        services.TryAddSingleton(sp =>
+        if (!services.Any(static d => d.ServiceType == typeof(AwsRuntime)))
         {
-            var aws = new AwsClientOptions();
-            configuration.GetSection(AwsClientOptions.SectionName).Bind(aws);
-            var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(AwsRuntime));
-            return new AwsRuntime(http, aws, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>());
-        });
+            services.AddCredIrAws(configuration);
+        }
+
+        services.AddOptions<OrganizationSessionOptions>();
         services.TryAddSingleton(static _ => new ResponderCredentials(AwsCredentialChain.Default()));
         services.TryAddSingleton<ResponderAccess>();
         services.TryAddSingleton<StepHandlers>();

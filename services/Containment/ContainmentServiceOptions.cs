@@ -11,9 +11,6 @@ public sealed class ContainmentServiceOptions
     /// </summary>
     public List<ProtectedPrincipal> ProtectedPrincipals { get; } = [];
 
-    /// <summary>The role entered in member accounts (the scope's response_role_name wins).</summary>
-    public string ResponseRoleName { get; set; } = "OrganizationAccountAccessRole";
-
     /// <summary>How far back the blast radius looks for legitimate callers of a role.</summary>
     public TimeSpan LegitimateCallerLookback { get; set; } = TimeSpan.FromHours(24);
 

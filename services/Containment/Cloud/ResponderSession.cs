@@ -11,12 +11,11 @@ internal sealed class ResponderSession : IDisposable
     private readonly OrganizationSessions _sessions;
     private readonly Lazy<Task<GetCallerIdentityResponse>> _identity;
 
-    public ResponderSession(AwsScope caller, string incidentId, string responseRoleName)
+    public ResponderSession(AwsScope caller, string incidentId, OrganizationSessionOptions organization)
     {
         Caller = caller;
-        ResponseRoleName = responseRoleName;
-        _sessions = new OrganizationSessions(caller, string.IsNullOrEmpty(incidentId) ? "adhoc" : incidentId,
-            new OrganizationSessionOptions { RoleName = responseRoleName });
+        ResponseRoleName = organization.RoleName;
+        _sessions = new OrganizationSessions(caller, string.IsNullOrEmpty(incidentId) ? "adhoc" : incidentId, organization);
         _identity = new(() => caller.Sts.GetCallerIdentityAsync());
     }
 

@@ -6,6 +6,7 @@ using CredIr.Sandbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -15,15 +16,11 @@ namespace CredIr.Containment.Tests.Support;
 internal sealed class GrpcHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly HttpClient _http;
-    private readonly AwsRuntime _runtime;
 
-    private GrpcHost(WebApplication app, GrpcChannel channel, HttpClient http, AwsRuntime runtime)
+    private GrpcHost(WebApplication app, GrpcChannel channel)
     {
         _app = app;
         Channel = channel;
-        _http = http;
-        _runtime = runtime;
         Client = channel.CreateClient<IContainmentService>();
     }
 
@@ -33,13 +30,20 @@ internal sealed class GrpcHost : IAsyncDisposable
 
     public static async Task<GrpcHost> StartAsync(SandboxHost sandbox)
     {
-        var http = new HttpClient();
-        var runtime = new AwsRuntime(http, new AwsClientOptions { EndpointUrl = sandbox.Endpoint, Region = "us-east-1", UseEnvironmentEndpoints = false, MaxAttempts = 2, BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(20) });
         var admin = sandbox.Accounts[0].AdminCredentials;
         var builder = WebApplication.CreateBuilder(["--urls", "http://127.0.0.1:0"]);
         builder.Logging.ClearProviders();
+        // The AWS runtime comes from configuration, as in a deployed service.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Aws:EndpointUrl"] = sandbox.Endpoint.ToString(),
+            ["Aws:Region"] = "us-east-1",
+            ["Aws:UseEnvironmentEndpoints"] = "false",
+            ["Aws:MaxAttempts"] = "2",
+            ["Aws:BaseDelay"] = "00:00:00.005",
+            ["Aws:MaxDelay"] = "00:00:00.020",
+        });
         builder.AddCredIrGrpcHost();
-        builder.Services.AddSingleton(runtime);
         builder.Services.AddSingleton(new ResponderCredentials(AwsCredentialChain.FromKeys(admin.AccessKeyId, admin.SecretAccessKey)));
         builder.AddContainmentServices();
         var app = builder.Build();
@@ -47,7 +51,7 @@ internal sealed class GrpcHost : IAsyncDisposable
         app.MapGrpcInfrastructure();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new GrpcHost(app, GrpcChannel.ForAddress(address), http, runtime);
+        return new GrpcHost(app, GrpcChannel.ForAddress(address));
     }
 
     public async ValueTask DisposeAsync()
@@ -55,7 +59,5 @@ internal sealed class GrpcHost : IAsyncDisposable
         Channel.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-        _runtime.Dispose();
-        _http.Dispose();
     }
 }
