@@ -6,6 +6,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
 {
     ["grpc"] = GrpcBenchmark.RunAsync,
     ["sandbox-lookup"] = a => SandboxLookupBenchmark.RunAsync(a, CancellationToken.None),
+    ["logfiles"] = CredIr.Bench.LogFiles.LogFilesBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
