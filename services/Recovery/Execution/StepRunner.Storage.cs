@@ -16,6 +16,14 @@ internal sealed partial class StepRunner
         }
 
         await s3.DeleteObjectAsync(new DeleteObjectRequest(bucket, key, marker), cancellationToken).ConfigureAwait(false);
+        // Read back: a store that answered 204 without removing the marker (or added another) must not be reported as restored.
+        var after = await VersionsAsync(s3, bucket, key, cancellationToken).ConfigureAwait(false);
+        if (after.Exists(v => v.IsDeleteMarker && v.VersionId == marker) || after.Find(v => v.IsLatest) is not { IsDeleteMarker: false })
+        {
+            return new StepOutcome(Contracts.V1.StepStatus.Failed,
+                $"S3 accepted DeleteObject of version {marker} of s3://{bucket}/{key}, but the object is still hidden by a delete marker (latest {after.Find(v => v.IsLatest)?.VersionId ?? "none"})", prior);
+        }
+
         var restored = p.Optional("restoredVersionId");
         return StepOutcome.Done($"delete marker {marker} removed: s3://{bucket}/{key} is back{(restored is null ? "" : $" as version {restored}")}", prior);
     }

@@ -22,7 +22,8 @@ internal sealed class ChangeFinder(RecordExtractor extractor)
         foreach (var record in records.OrderBy(r => r.EventTime))
         {
             var facts = extractor.Extract(record);
-            if (facts.Change == ChangeKind.Read)
+            // STS calls (AssumeRole*, Get*Token) mint credentials, which containment and eradication handle; they change no resource.
+            if (facts.Change == ChangeKind.Read || record.EventSource == "sts.amazonaws.com")
             {
                 continue;
             }
@@ -57,9 +58,12 @@ internal sealed class ChangeFinder(RecordExtractor extractor)
             }
         }
 
-        return [.. found.Values
-            .Where(f => !created.Contains(f.Guard))
-            .Select(f => f.Change with { Events = f.Events })
+        var changes = found.Values.Where(f => !created.Contains(f.Guard)).Select(f => f.Change with { Events = f.Events }).ToList();
+        // Recreating a deleted user or role puts back its policies too: the actor's detaches and deletes before the
+        // DeleteUser are part of that one item, not items of their own.
+        var deleted = changes.Where(c => c.Aspect == Aspect.Principal).Select(c => c.Resource.Arn).ToHashSet(StringComparer.Ordinal);
+        return [.. changes
+            .Where(c => c.Aspect is not (Aspect.InlinePolicy or Aspect.Attachment) || !deleted.Contains(c.Resource.Arn))
             .OrderBy(c => c.ItemId, StringComparer.Ordinal)];
     }
 
@@ -70,9 +74,11 @@ internal sealed class ChangeFinder(RecordExtractor extractor)
         var reference = Reference(resource);
         return resource.Type switch
         {
-            "AWS::IAM::ManagedPolicy" when PolicyVersionEvents.Contains(name) =>
-                Make(Aspect.PolicyDefault, $"policy-version|{resource.Id}", reference, ResourceChange.Modified),
-            "AWS::IAM::ManagedPolicy" => null,
+            // "AWS::IAM::Policy" is how a record's resources[] names a managed policy; AWS's own policies cannot be changed.
+            "AWS::IAM::ManagedPolicy" or "AWS::IAM::Policy" when resource.Id.Contains(":iam::aws:", StringComparison.Ordinal) || (resource.Arn?.Contains(":iam::aws:", StringComparison.Ordinal) ?? false) => null,
+            "AWS::IAM::ManagedPolicy" or "AWS::IAM::Policy" when PolicyVersionEvents.Contains(name) =>
+                Make(Aspect.PolicyDefault, $"policy-version|{reference.Arn}", Reference(resource, "AWS::IAM::ManagedPolicy", reference.Arn), ResourceChange.Modified),
+            "AWS::IAM::ManagedPolicy" or "AWS::IAM::Policy" => null,
             "AWS::IAM::Role" when name == "UpdateAssumeRolePolicy" =>
                 Make(Aspect.TrustPolicy, $"trust-policy|{reference.Arn}", reference, ResourceChange.Modified),
             "AWS::IAM::User" or "AWS::IAM::Role" when resource.Change == ChangeKind.Deleted =>
@@ -115,8 +121,11 @@ internal sealed class ChangeFinder(RecordExtractor extractor)
     // An object's ARN is bucket/key; its region is the call's (S3 objects live in their bucket's region).
     private static ResourceRef ObjectReference(CloudTrailRecord record, TouchedResource resource)
     {
+        // resources[] names an object by ARN (bucket/key); the request by bucketName and key.
+        const string S3Prefix = ":s3:::";
         var bucket = record.RequestParameters is { } p ? JsonFields.StringAt(p, "bucketName") : null;
-        var id = bucket is null ? resource.Id : $"{bucket}/{resource.Id}";
+        var id = resource.Arn is { } arn && arn.IndexOf(S3Prefix, StringComparison.Ordinal) is >= 0 and var at ? arn[(at + S3Prefix.Length)..]
+            : bucket is null ? resource.Id : $"{bucket}/{resource.Id}";
         return new ResourceRef
         {
             Arn = $"arn:{ArnParts.Partition(record.UserIdentity.Arn)}:s3:::{id}",
