@@ -27,7 +27,7 @@ internal sealed class RecoveryPlanner(ChangeFinder finder, IamPolicyPlanner poli
 
             var wanted = Override(change, overrides, used);
             var option = wanted is { } strategy
-                ? choices.Find(strategy) ?? throw new RpcException(StatusCode.FailedPrecondition,
+                ? choices.Find(strategy) ?? (strategy == RecoveryStrategy.Manual ? AsManual(change, choices.Options[0]) : null) ?? throw new RpcException(StatusCode.FailedPrecondition,
                     $"strategy_overrides[{Label(change)}]: {strategy.ToWireName()} cannot be used because {choices.WhyNot(strategy)}; possible: {string.Join(", ", choices.Options.Select(o => o.Strategy.ToWireName()))}")
                 : choices.Options[0];
             items.Add(ToItem(change, option, overridden: wanted is not null));
@@ -70,6 +70,12 @@ internal sealed class RecoveryPlanner(ChangeFinder finder, IamPolicyPlanner poli
 
         return null;
     }
+
+    // A person can always do by hand what an automated strategy would: its steps become the instructions.
+    private static StrategyOption AsManual(ActorChange change, StrategyOption automated) => new(RecoveryStrategy.Manual,
+        $"A person carries out the {automated.Strategy.ToWireName()} steps by hand. {automated.Rationale}", automated.BackupReference,
+        new StepBuilder(change.ItemId, change.Resource).Manual($"Recover {Label(change)} by hand",
+            [.. automated.Steps.Select(s => s.Action == RecoveryActions.Manual ? s.Description : $"{s.Description}: {s.Action} {s.ParametersJson}")]).Steps);
 
     private static string Label(ActorChange change) => string.IsNullOrEmpty(change.Resource.Arn) ? change.ItemId : change.Resource.Arn;
 
