@@ -121,6 +121,22 @@ public sealed class IamRecoveryTests : IAsyncLifetime
         Assert.True(Documents.PolicyDocumentsAreSame(ReadReports, restored.PolicyDocument));
     }
 
+    [Fact]
+    public async Task Execute_RoleGoneSincePlanning_ItemFailsWithAwsMessage()
+    {
+        _h.WriteCmdb($$"""{ "resources": { "{{RoleArn}}": { "assumeRolePolicyDocument": {{Trust}} } } }""");
+        await _h.Admin().Iam.CreateRoleAsync(new CreateRoleRequest("reporting", Trust));
+        await _h.Attacker().Iam.UpdateAssumeRolePolicyAsync(new UpdateAssumeRolePolicyRequest("reporting", Backdoor));
+        var plan = await _h.PlanAsync(_h.ActorEvents(Org.LeakedKey));
+        await _h.Admin().Iam.DeleteRoleAsync(new DeleteRoleRequest("reporting"));
+
+        var final = (await _h.ExecuteAsync(plan.Items)).Final()[plan.Items[0].ItemId];
+
+        Assert.Equal(StepStatus.Failed, final.Status);
+        Assert.StartsWith("iam:GetRole failed with NoSuchEntity: The role with name reporting cannot be found.", final.Steps[0].ResultMessage, StringComparison.Ordinal);
+        Assert.Empty(await _h.Updater.ReadAsync(null, CancellationToken.None));
+    }
+
     private async Task DeleteDaveAsActorAsync()
     {
         var iam = _h.Attacker().Iam;
