@@ -68,6 +68,7 @@ public sealed class IdentificationService(
         {
             AccountIds = request.Scope?.AccountIds.ToList() ?? [],
             Regions = RegionsFor(request.Scope, parsed, settings),
+            AllRegions = request.Scope?.AllRegions == true && request.Scope.Regions.Count == 0,
             Now = now,
             Lookback = TimeSpan.FromDays(Math.Max(settings.LookbackDays, baselineDays + 1)),
         };

@@ -24,7 +24,12 @@ public static class IdentificationServiceCollectionExtensions
     public static IHostApplicationBuilder AddIdentificationServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<IdentificationOptions>().Bind(builder.Configuration.GetSection(IdentificationOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<IdentificationOptions>().Bind(builder.Configuration.GetSection(IdentificationOptions.SectionName))
+            .Validate(o => o.MaxInputBytes > 0, "Identification:MaxInputBytes must be positive")
+            .Validate(o => o.DefaultBaselineDays is >= 1 and <= 90, "Identification:DefaultBaselineDays must be 1 to 90")
+            .Validate(o => o.LookbackDays is >= 1 and <= 90, "Identification:LookbackDays must be 1 to 90 (LookupEvents keeps 90 days)")
+            .Validate(o => o.CmdbPath is null || File.Exists(o.CmdbPath), "Identification:CmdbPath names a file that does not exist")
+            .ValidateOnStart();
         services.AddOptions<NotificationOptions>().Bind(builder.Configuration.GetSection(NotificationOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);

@@ -12,7 +12,7 @@ public sealed class EventClassifier(IReadOnlyList<ClassificationRule> rules)
 
     public IReadOnlyList<ClassificationRule> Rules { get; } = rules;
 
-    public Classification Classify(CloudTrailRecord record, ClassificationContext? context = null)
+    public EventClassification Classify(CloudTrailRecord record, ClassificationContext? context = null)
     {
         context ??= EmptyContext;
         var categories = EventCategories.None;
@@ -30,7 +30,7 @@ public sealed class EventClassifier(IReadOnlyList<ClassificationRule> rules)
             (matched ??= []).Add(rule.Name);
         }
 
-        return matched is null ? Classification.Unclassified : new Classification(categories, matched);
+        return matched is null ? EventClassification.Unclassified : new EventClassification(categories, matched);
     }
 
     private static readonly ClassificationContext EmptyContext = new();

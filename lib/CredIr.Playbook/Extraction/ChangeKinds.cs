@@ -19,13 +19,12 @@ public static class ChangeKinds
         }
 
         var name = record.EventName;
-        if (Array.Exists(CreatingVerbs, v => StartsWithVerb(name, v))
-            || (StartsWithVerb(name, "Put") && Array.Exists(PutCreates, n => name.AsSpan(3).StartsWith(n, StringComparison.Ordinal))))
+        if (StartsWithAnyVerb(name, CreatingVerbs) || (StartsWithVerb(name, "Put") && StartsWithAny(name.AsSpan(3), PutCreates)))
         {
             return ChangeKind.Created;
         }
 
-        if (Array.Exists(DeletingVerbs, v => StartsWithVerb(name, v)))
+        if (StartsWithAnyVerb(name, DeletingVerbs))
         {
             return ChangeKind.Deleted;
         }
@@ -45,7 +44,7 @@ public static class ChangeKinds
             return ChangeKind.Read;
         }
 
-        var subject = Subject(record.EventName).TrimEnd("0123456789v".ToCharArray());
+        var subject = Subject(record.EventName).TrimEnd(VersionSuffix);
         if (subject.Equals(noun, StringComparison.OrdinalIgnoreCase) || subject.Equals(Plural(noun), StringComparison.OrdinalIgnoreCase)
             || (fromResponse && recordChange == ChangeKind.Created))
         {
@@ -58,6 +57,34 @@ public static class ChangeKinds
         }
 
         return recordChange == ChangeKind.Modified && noun != "ManagedPolicy" ? ChangeKind.Modified : ChangeKind.Referenced;
+    }
+
+    private static readonly char[] VersionSuffix = "0123456789v".ToCharArray();
+
+    private static bool StartsWithAnyVerb(string name, string[] verbs)
+    {
+        foreach (var verb in verbs)
+        {
+            if (StartsWithVerb(name, verb))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool StartsWithAny(ReadOnlySpan<char> text, string[] prefixes)
+    {
+        foreach (var prefix in prefixes)
+        {
+            if (text.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsReadVerb(string name) =>

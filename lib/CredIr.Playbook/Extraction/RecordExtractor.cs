@@ -21,14 +21,18 @@ public sealed class RecordExtractor(IReadOnlyList<ResourceFieldRule> fields)
         var account = record.AccountId;
         var partition = ArnParts.Partition(record.UserIdentity.Arn);
         var seen = new Dictionary<string, TouchedResource>(StringComparer.Ordinal);
+        var hasRequest = record.RequestParameters is not null;
+        var hasResponse = record.ResponseElements is not null;
         foreach (var rule in fields)
         {
-            if (!rule.EventNamePattern.IsMatch(record.EventName) || !rule.SourcePattern.IsMatch(record.EventSource))
+            if ((rule.FromResponse ? !hasResponse : !hasRequest)
+                || !rule.SourcePattern.IsMatch(record.EventSource)
+                || !rule.EventNamePattern.IsMatch(record.EventName))
             {
                 continue;
             }
 
-            foreach (var value in JsonFields.AtPath(record.Raw, rule.Path))
+            foreach (var value in JsonFields.AtPath(record.Raw, rule.Segments))
             {
                 var resourceChange = ChangeKinds.ForResource(record, change, rule.Noun, rule.FromResponse);
                 Add(seen, Make(rule.Type, value, account, record.AwsRegion, partition, resourceChange));

@@ -16,4 +16,7 @@ public sealed record ResourceFieldRule(string Source, string EventName, string P
     public string Noun { get; } = ApiNoun ?? Type[(Type.LastIndexOf(':') + 1)..];
 
     public bool FromResponse { get; } = Path.StartsWith("responseElements.", StringComparison.Ordinal);
+
+    /// <summary>The path split once, so extraction does not split it per record.</summary>
+    public string[] Segments { get; } = Path.Split('.');
 }

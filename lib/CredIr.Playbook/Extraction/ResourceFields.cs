@@ -20,6 +20,8 @@ public static class ResourceFields
         new(Iam, Any, "requestParameters.instanceProfileName", "AWS::IAM::InstanceProfile"),
         new(Iam, Any, "requestParameters.policyArn", "AWS::IAM::ManagedPolicy"),
         new(Iam, "CreatePolicy", "responseElements.policy.arn", "AWS::IAM::ManagedPolicy"),
+        // DeletePolicy is about the policy itself; in Attach*Policy the policy is only named.
+        new(Iam, "DeletePolicy", "requestParameters.policyArn", "AWS::IAM::ManagedPolicy", "Policy"),
         new(Iam, "*UserPolicy", "requestParameters.policyName", "AWS::IAM::UserPolicy"),
         new(Iam, "*RolePolicy", "requestParameters.policyName", "AWS::IAM::RolePolicy"),
         new(Iam, "*GroupPolicy", "requestParameters.policyName", "AWS::IAM::GroupPolicy"),

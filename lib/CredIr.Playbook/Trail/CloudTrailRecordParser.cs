@@ -23,28 +23,28 @@ public static class CloudTrailRecordParser
 
         return new CloudTrailRecord
         {
-            EventVersion = JsonFields.StringAt(record, "eventVersion"),
-            UserIdentity = JsonFields.ObjectAt(record, "userIdentity") is { } identity ? ParseIdentity(identity) : UserIdentity.Empty,
-            EventTime = JsonFields.TimeAt(record, "eventTime") ?? DateTimeOffset.MinValue,
-            EventSource = JsonFields.StringAt(record, "eventSource") ?? "",
-            EventName = JsonFields.StringAt(record, "eventName") ?? "",
-            AwsRegion = JsonFields.StringAt(record, "awsRegion"),
-            SourceIpAddress = JsonFields.StringAt(record, "sourceIPAddress"),
-            UserAgent = JsonFields.StringAt(record, "userAgent"),
-            RequestParameters = JsonFields.ObjectAt(record, "requestParameters"),
-            ResponseElements = JsonFields.ObjectAt(record, "responseElements"),
-            ErrorCode = JsonFields.StringAt(record, "errorCode"),
-            ErrorMessage = JsonFields.StringAt(record, "errorMessage"),
-            RequestId = JsonFields.StringAt(record, "requestID"),
-            EventId = JsonFields.StringAt(record, "eventID") ?? "",
-            ReadOnly = JsonFields.BoolAt(record, "readOnly"),
+            EventVersion = JsonFields.StringAt(record, "eventVersion"u8),
+            UserIdentity = JsonFields.ObjectAt(record, "userIdentity"u8) is { } identity ? ParseIdentity(identity) : UserIdentity.Empty,
+            EventTime = JsonFields.TimeAt(record, "eventTime"u8) ?? DateTimeOffset.MinValue,
+            EventSource = JsonFields.StringAt(record, "eventSource"u8) ?? "",
+            EventName = JsonFields.StringAt(record, "eventName"u8) ?? "",
+            AwsRegion = JsonFields.StringAt(record, "awsRegion"u8),
+            SourceIpAddress = JsonFields.StringAt(record, "sourceIPAddress"u8),
+            UserAgent = JsonFields.StringAt(record, "userAgent"u8),
+            RequestParameters = JsonFields.ObjectAt(record, "requestParameters"u8),
+            ResponseElements = JsonFields.ObjectAt(record, "responseElements"u8),
+            ErrorCode = JsonFields.StringAt(record, "errorCode"u8),
+            ErrorMessage = JsonFields.StringAt(record, "errorMessage"u8),
+            RequestId = JsonFields.StringAt(record, "requestID"u8),
+            EventId = JsonFields.StringAt(record, "eventID"u8) ?? "",
+            ReadOnly = JsonFields.BoolAt(record, "readOnly"u8),
             Resources = ParseResources(record),
-            EventType = JsonFields.StringAt(record, "eventType"),
-            ManagementEvent = JsonFields.BoolAt(record, "managementEvent"),
-            RecipientAccountId = JsonFields.StringAt(record, "recipientAccountId"),
-            EventCategory = JsonFields.StringAt(record, "eventCategory"),
-            SharedEventId = JsonFields.StringAt(record, "sharedEventID"),
-            SessionCredentialFromConsole = JsonFields.BoolAt(record, "sessionCredentialFromConsole") ?? false,
+            EventType = JsonFields.StringAt(record, "eventType"u8),
+            ManagementEvent = JsonFields.BoolAt(record, "managementEvent"u8),
+            RecipientAccountId = JsonFields.StringAt(record, "recipientAccountId"u8),
+            EventCategory = JsonFields.StringAt(record, "eventCategory"u8),
+            SharedEventId = JsonFields.StringAt(record, "sharedEventID"u8),
+            SessionCredentialFromConsole = JsonFields.BoolAt(record, "sessionCredentialFromConsole"u8) ?? false,
             Raw = record,
         };
     }
@@ -52,37 +52,37 @@ public static class CloudTrailRecordParser
     private static UserIdentity ParseIdentity(JsonElement identity)
     {
         SessionContext? context = null;
-        if (JsonFields.ObjectAt(identity, "sessionContext") is { } session)
+        if (JsonFields.ObjectAt(identity, "sessionContext"u8) is { } session)
         {
-            var issuer = JsonFields.ObjectAt(session, "sessionIssuer") is { } i
+            var issuer = JsonFields.ObjectAt(session, "sessionIssuer"u8) is { } i
                 ? new SessionIssuer(
-                    JsonFields.StringAt(i, "type"),
-                    JsonFields.StringAt(i, "arn"),
-                    JsonFields.StringAt(i, "userName"),
-                    JsonFields.StringAt(i, "accountId"),
-                    JsonFields.StringAt(i, "principalId"))
+                    JsonFields.StringAt(i, "type"u8),
+                    JsonFields.StringAt(i, "arn"u8),
+                    JsonFields.StringAt(i, "userName"u8),
+                    JsonFields.StringAt(i, "accountId"u8),
+                    JsonFields.StringAt(i, "principalId"u8))
                 : null;
-            var attributes = JsonFields.ObjectAt(session, "attributes");
+            var attributes = JsonFields.ObjectAt(session, "attributes"u8);
             context = new SessionContext(
                 issuer,
-                attributes is { } a ? JsonFields.TimeAt(a, "creationDate") : null,
-                attributes is { } b ? JsonFields.BoolAt(b, "mfaAuthenticated") : null);
+                attributes is { } a ? JsonFields.TimeAt(a, "creationDate"u8) : null,
+                attributes is { } b ? JsonFields.BoolAt(b, "mfaAuthenticated"u8) : null);
         }
 
         return new UserIdentity(
-            JsonFields.StringAt(identity, "type"),
-            JsonFields.StringAt(identity, "principalId"),
-            JsonFields.StringAt(identity, "arn"),
-            JsonFields.StringAt(identity, "accountId"),
-            NullIfEmpty(JsonFields.StringAt(identity, "accessKeyId")),
-            JsonFields.StringAt(identity, "userName"),
+            JsonFields.StringAt(identity, "type"u8),
+            JsonFields.StringAt(identity, "principalId"u8),
+            JsonFields.StringAt(identity, "arn"u8),
+            JsonFields.StringAt(identity, "accountId"u8),
+            NullIfEmpty(JsonFields.StringAt(identity, "accessKeyId"u8)),
+            JsonFields.StringAt(identity, "userName"u8),
             context,
-            JsonFields.StringAt(identity, "invokedBy"));
+            JsonFields.StringAt(identity, "invokedBy"u8));
     }
 
     private static List<RecordResource> ParseResources(JsonElement record)
     {
-        if (!record.TryGetProperty("resources", out var resources) || resources.ValueKind != JsonValueKind.Array)
+        if (!record.TryGetProperty("resources"u8, out var resources) || resources.ValueKind != JsonValueKind.Array)
         {
             return [];
         }
@@ -91,9 +91,9 @@ public static class CloudTrailRecordParser
         foreach (var item in resources.EnumerateArray())
         {
             list.Add(new RecordResource(
-                JsonFields.StringAt(item, "ARN") ?? JsonFields.StringAt(item, "arn"),
-                JsonFields.StringAt(item, "type"),
-                JsonFields.StringAt(item, "accountId")));
+                JsonFields.StringAt(item, "ARN"u8) ?? JsonFields.StringAt(item, "arn"u8),
+                JsonFields.StringAt(item, "type"u8),
+                JsonFields.StringAt(item, "accountId"u8)));
         }
 
         return list;

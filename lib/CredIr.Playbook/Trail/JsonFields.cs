@@ -32,21 +32,31 @@ public static class JsonFields
         _ => null,
     };
 
+    // UTF-8 name overloads: the record parser's hot path, no transcoding of property names per lookup.
+    public static JsonElement? ObjectAt(JsonElement element, ReadOnlySpan<byte> name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object ? value : null;
+
+    public static string? StringAt(JsonElement element, ReadOnlySpan<byte> name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? AsString(value) : null;
+
+    public static bool? BoolAt(JsonElement element, ReadOnlySpan<byte> name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? AsBool(value) : null;
+
+    public static DateTimeOffset? TimeAt(JsonElement element, ReadOnlySpan<byte> name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? AsTime(value) : null;
+
+    private static bool? AsBool(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.String when bool.TryParse(value.GetString(), out var parsed) => parsed,
+        _ => null,
+    };
+
     /// <summary>A boolean given as true/false or as the strings "true"/"false".</summary>
     public static bool? BoolAt(JsonElement element, string name)
     {
-        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out var value))
-        {
-            return null;
-        }
-
-        return value.ValueKind switch
-        {
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            JsonValueKind.String when bool.TryParse(value.GetString(), out var parsed) => parsed,
-            _ => null,
-        };
+        return element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? AsBool(value) : null;
     }
 
     public static DateTimeOffset? TimeAt(JsonElement element, string name) =>
@@ -80,33 +90,36 @@ public static class JsonFields
     /// Values at a dotted path; "[]" after a segment walks every element of an array there.
     /// E.g. "instancesSet.items[].instanceId". Only string-like leaves are returned.
     /// </summary>
-    public static IEnumerable<string> AtPath(JsonElement root, string path)
+    public static IEnumerable<string> AtPath(JsonElement root, string path) => AtPath(root, path.Split('.'));
+
+    /// <summary><see cref="AtPath(JsonElement, string)"/> with the path already split on '.'.</summary>
+    public static IReadOnlyList<string> AtPath(JsonElement root, string[] segments)
     {
-        var results = new List<string>();
-        Collect(root, path.Split('.'), 0, results);
-        return results;
+        List<string>? results = null;
+        Collect(root, segments, 0, ref results);
+        return results ?? (IReadOnlyList<string>)[];
     }
 
-    private static void Collect(JsonElement current, string[] segments, int index, List<string> results)
+    private static void Collect(JsonElement current, string[] segments, int index, ref List<string>? results)
     {
         if (index == segments.Length)
         {
             if (AsString(current) is { Length: > 0 } leaf)
             {
-                results.Add(leaf);
+                (results ??= []).Add(leaf);
             }
             else if (current.ValueKind == JsonValueKind.Object
                 && current.TryGetProperty("content", out var content)
                 && AsString(content) is { Length: > 0 } wrapped)
             {
                 // EC2's newer query APIs wrap values as {"tag":1,"content":"fl-..."}.
-                results.Add(wrapped);
+                (results ??= []).Add(wrapped);
             }
             else if (current.ValueKind == JsonValueKind.Array)
             {
                 foreach (var item in current.EnumerateArray())
                 {
-                    Collect(item, segments, index, results);
+                    Collect(item, segments, index, ref results);
                 }
             }
 
@@ -125,12 +138,12 @@ public static class JsonFields
         {
             foreach (var item in next.EnumerateArray())
             {
-                Collect(item, segments, index + 1, results);
+                Collect(item, segments, index + 1, ref results);
             }
         }
         else if (!walkArray)
         {
-            Collect(next, segments, index + 1, results);
+            Collect(next, segments, index + 1, ref results);
         }
     }
 }

@@ -7,6 +7,6 @@ namespace CredIr.Eradication.Closure;
 /// <summary>A record made with a credential in scope: the actor's call, classified, with what it touched and made.</summary>
 public sealed record AttributedEvent(
     CloudTrailRecord Record,
-    Classification Classification,
+    EventClassification Classification,
     RecordFacts Facts,
     TrackedCredential Credential);

@@ -109,12 +109,6 @@ public sealed class ClosureEngine(ITrailSource source, EventClassifier classifie
             return null;
         }
 
-        if (!record.Failed && record.EventName is "CreateTrail" or "UpdateTrail"
-            && record.RequestParameters is { } request && JsonFields.StringAt(request, "s3BucketName") is { } bucket)
-        {
-            state.Context.TrailBuckets.Add(bucket);
-        }
-
         var classification = classifier.Classify(record, state.Context);
         var facts = extractor.Extract(record);
         state.Count(classification, facts, record);

@@ -16,6 +16,9 @@ public sealed record ClosureRequest
     public bool Follow { get; init; } = true;
     /// <summary>Derived credentials more than this many hops from a given one are reported, not scanned (0: no limit).</summary>
     public int MaxDepth { get; init; }
-    /// <summary>Buckets CloudTrail delivers to, known beforehand (more are learned from CreateTrail/UpdateTrail).</summary>
+    /// <summary>
+    /// Buckets CloudTrail delivers to (a lifecycle or policy change on one is defense evasion). Given, not learned
+    /// from the records: records arrive unordered, and a classification must not depend on arrival order.
+    /// </summary>
     public IReadOnlyCollection<string> TrailBuckets { get; init; } = [];
 }

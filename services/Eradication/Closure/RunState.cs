@@ -28,7 +28,7 @@ internal sealed class RunState
     public long LastRoundRecords { get; set; }
     public long EventsAttributed { get; private set; }
 
-    public void Count(Classification classification, RecordFacts facts, CloudTrailRecord record)
+    public void Count(EventClassification classification, RecordFacts facts, CloudTrailRecord record)
     {
         EventsAttributed++;
         foreach (var category in Enum.GetValues<EventCategories>())

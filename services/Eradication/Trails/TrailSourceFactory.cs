@@ -7,8 +7,6 @@ namespace CredIr.Eradication.Trails;
 /// <summary>Makes the trail source a scan asks for. LookupEvents and Athena join once the AWS clients exist.</summary>
 public sealed class TrailSourceFactory(IOptions<LogFileSourceOptions> logFileOptions, ILoggerFactory loggers)
 {
-    public IReadOnlyCollection<TrailSourceKind> Available { get; } = [TrailSourceKind.LogFiles];
-
     public ITrailSource Create(TrailSourceKind kind, string? location) => kind switch
     {
         TrailSourceKind.LogFiles when location is not null =>

@@ -7,7 +7,4 @@ namespace CredIr.Identification.Inputs;
 public sealed class InputValidationException(string field, string problem) : Exception($"{field}: {problem}")
 {
     public string Field { get; } = field;
-
-    /// <summary>The message without the field prefix.</summary>
-    public string Problem { get; } = problem;
 }

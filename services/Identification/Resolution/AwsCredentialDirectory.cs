@@ -115,6 +115,9 @@ public sealed class AwsCredentialDirectory(AwsScope caller, OrganizationSessions
         }
     }
 
+    public async Task<IReadOnlyList<string>> ListRegionsAsync(string accountId, CancellationToken cancellationToken) =>
+        await OrganizationSessions.GetEnabledRegionsAsync(await sessions.GetSessionAsync(accountId, cancellationToken), cancellationToken);
+
     public IAsyncEnumerable<TrailRecord> LookupByAccessKeyAsync(string accountId, string region, string accessKeyId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
         LookupAsync(accountId, region, new LookupAttribute(LookupAttributeKey.AccessKeyId, accessKeyId), from, to, cancellationToken);
 

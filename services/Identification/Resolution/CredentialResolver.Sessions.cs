@@ -25,7 +25,8 @@ public sealed partial class CredentialResolver
         var first = withRecords.Records.Count > 0 ? withRecords.Records[0] : null;
         var use = first is null ? null : SessionIdentity.FromUse(first);
         var anchor = first?.EventTime ?? scope.Now;
-        var issued = await FindIssuingEventAsync(account, key, anchor, scope, cancellationToken);
+        var regions = await RegionsAsync(account, scope, cancellationToken);
+        var issued = await FindIssuingEventAsync(account, key, anchor, regions, cancellationToken);
 
         var principal = use?.Principal ?? hint.Principal;
         if (issued is not null)
@@ -52,7 +53,7 @@ public sealed partial class CredentialResolver
                 _ => CredentialKind.RoleSession,
             };
             credential.CreatedAt = Credentials.Time(use?.SessionCreated);
-            warnings.Add($"{key}: no AssumeRole, GetSessionToken or GetFederationToken event in {string.Join(", ", scope.Regions)} of account {account} issued this key in the {LongestSession.TotalHours:0} hours before its first use");
+            warnings.Add($"{key}: no AssumeRole, GetSessionToken or GetFederationToken event in {string.Join(", ", regions)} of account {account} issued this key in the {LongestSession.TotalHours:0} hours before its first use");
         }
 
         if (principal is null)
@@ -97,11 +98,11 @@ public sealed partial class CredentialResolver
         }
     }
 
-    private async Task<TrailRecord?> FindIssuingEventAsync(string account, string key, DateTimeOffset anchor, ResolutionScope scope, CancellationToken cancellationToken)
+    private async Task<TrailRecord?> FindIssuingEventAsync(string account, string key, DateTimeOffset anchor, IReadOnlyList<string> regions, CancellationToken cancellationToken)
     {
         var from = anchor - LongestSession;
         var to = anchor.AddMinutes(1);
-        foreach (var region in scope.Regions)
+        foreach (var region in regions)
         {
             foreach (var eventName in IssuingEvents)
             {

@@ -93,7 +93,8 @@ public sealed partial class CredentialResolver(ICredentialDirectory directory)
         var from = scope.Now - scope.Lookback;
         var records = new List<TrailRecord>();
         var truncated = false;
-        foreach (var region in scope.Regions)
+        var regions = await RegionsAsync(credential.AccountId, scope, cancellationToken);
+        foreach (var region in regions)
         {
             await foreach (var record in directory.LookupByAccessKeyAsync(credential.AccountId, region, credential.AccessKeyId, from, scope.Now, cancellationToken))
             {
@@ -109,8 +110,11 @@ public sealed partial class CredentialResolver(ICredentialDirectory directory)
 
         records.Sort((a, b) => a.EventTime.CompareTo(b.EventTime));
         evidence.Add("cloudtrail:LookupEvents",
-            $"{records.Count} calls signed by {credential.AccessKeyId} in {string.Join(", ", scope.Regions)} since {from:u}" + (truncated ? $" (stopped at {scope.MaxRecords})" : ""),
-            new { accessKeyId = credential.AccessKeyId, account = credential.AccountId, regions = scope.Regions, from, to = scope.Now, count = records.Count, first = records.Count > 0 ? records[0].EventId : null, last = records.Count > 0 ? records[^1].EventId : null });
+            $"{records.Count} calls signed by {credential.AccessKeyId} in {string.Join(", ", regions)} since {from:u}" + (truncated ? $" (stopped at {scope.MaxRecords})" : ""),
+            new { accessKeyId = credential.AccessKeyId, account = credential.AccountId, regions, from, to = scope.Now, count = records.Count, first = records.Count > 0 ? records[0].EventId : null, last = records.Count > 0 ? records[^1].EventId : null });
         return new ResolvedCredential(credential) { Records = records, RecordsFrom = from, RecordsTruncated = truncated };
     }
+
+    private async Task<IReadOnlyList<string>> RegionsAsync(string accountId, ResolutionScope scope, CancellationToken cancellationToken) =>
+        scope.AllRegions ? await directory.ListRegionsAsync(accountId, cancellationToken) : scope.Regions;
 }

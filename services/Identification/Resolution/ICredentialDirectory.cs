@@ -24,6 +24,9 @@ public interface ICredentialDirectory
     /// <summary>A role; null when there is no such role.</summary>
     Task<RoleSnapshot?> DescribeRoleAsync(string accountId, string roleName, CancellationToken cancellationToken);
 
+    /// <summary>The regions enabled in an account (ec2:DescribeRegions), for a scope of every region.</summary>
+    Task<IReadOnlyList<string>> ListRegionsAsync(string accountId, CancellationToken cancellationToken);
+
     /// <summary>cloudtrail:LookupEvents by the key that signed the calls, newest first.</summary>
     IAsyncEnumerable<TrailRecord> LookupByAccessKeyAsync(string accountId, string region, string accessKeyId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 

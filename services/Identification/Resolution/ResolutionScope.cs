@@ -9,6 +9,9 @@ public sealed record ResolutionScope
     /// <summary>Regions whose CloudTrail is read for the credentials' use and for the events that issued session keys.</summary>
     public required IReadOnlyList<string> Regions { get; init; }
 
+    /// <summary>Read every region enabled in each credential's account instead of <see cref="Regions"/>.</summary>
+    public bool AllRegions { get; init; }
+
     public required DateTimeOffset Now { get; init; }
 
     /// <summary>How far back the credentials' use is read (LookupEvents keeps 90 days).</summary>

@@ -127,4 +127,21 @@ public sealed class InvictusClosureTests
         Assert.True(summary.EventsByCategory[EventCategories.DefenseEvasion] >= 10);
         Assert.Contains(events, e => e.Record.EventName == "LeaveOrganization" && e.Classification.Categories.HasFlag(EventCategories.DefenseEvasion | EventCategories.FailedAttempt));
     }
+
+    [Fact]
+    public async Task LifecycleRuleOnTheTrailBucket_GivenTheTrailBuckets_IsDefenseEvasion()
+    {
+        // The cloudtrail-lifecycle-rule detonation (12:00:35) puts a 1-day expiration on the trail's bucket.
+        var updates = await Sources.RunAsync(Datasets.InvictusStratus, new ClosureRequest
+        {
+            Credentials = [InitialCredentials.AccessKey(SeedKey, Since)],
+            Since = Since,
+            Follow = false,
+            TrailBuckets = ["stratus-red-team-ctlr-bucket-zqfsvooxqj"],
+        });
+
+        var lifecycle = Assert.Single(updates.OfType<EventFound>(), e => e.Event.Record.EventName == "PutBucketLifecycle").Event;
+        Assert.Contains("TrailBucketLifecycle", lifecycle.Classification.MatchedRules);
+        Assert.True(lifecycle.Classification.Categories.HasFlag(EventCategories.DefenseEvasion));
+    }
 }

@@ -60,6 +60,38 @@ public sealed class PlanHandlerTests
     }
 
     [Fact]
+    public async Task InvictusActor_WhatItCreatedAndNeverDeleted_IsExactlyPlanned()
+    {
+        // jq, per resource, over the actor's attributed calls: created and not deleted by the actor within the window:
+        // secrets -13, -16, -6 (20 CreateSecret, 17 DeleteSecret), parameters credentials-10 and -32 (PutParameter, no delete),
+        // vpc-07b33857c7ad1c027 with subnet-0c8a70cf4fd24084f and subnet-0cac13291c6f317ec, DB subnet group
+        // stratus-red-team-share-snap-vpc; and, deleted later by bert-jan's own console session (not the actor, so still
+        // on the actor's list until the state reader says they are gone): eipalloc-04cbfdaf4b48e92d5 and the RDS instance.
+        // The two ec2lui managed policies are created and deleted by the actor: not planned.
+        var handler = new PlanHandler(new EradicationPlanner(new InMemoryStateReader()), new RecordExtractor(), Clock);
+        var request = new PlanEradicationRequest { IncidentId = "inc-1" };
+        request.Events.AddRange(await ScanInvictusAsync());
+
+        var plan = await handler.PlanEradicationAsync(request, CallContext.InProcess(CancellationToken.None));
+
+        Assert.Equal(
+            [
+                "ec2:DeleteSubnet subnet-0c8a70cf4fd24084f",
+                "ec2:DeleteSubnet subnet-0cac13291c6f317ec",
+                "ec2:DeleteVpc vpc-07b33857c7ad1c027",
+                "ec2:ReleaseAddress eipalloc-04cbfdaf4b48e92d5",
+                "rds:DeleteDBInstance(FinalSnapshot) terraform-20230710121504061500000001",
+                "rds:DeleteDBSubnetGroup stratus-red-team-share-snap-vpc",
+                "secretsmanager:DeleteSecret stratus-red-team-retrieve-secret-13-nFvpuv",
+                "secretsmanager:DeleteSecret stratus-red-team-retrieve-secret-16-ZgthLn",
+                "secretsmanager:DeleteSecret stratus-red-team-retrieve-secret-6-fAVH0t",
+                "ssm:DeleteParameter /credentials/stratus-red-team/credentials-10",
+                "ssm:DeleteParameter /credentials/stratus-red-team/credentials-32",
+            ],
+            plan.Steps.Select(s => $"{s.Action} {s.Target.Id}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task NoEvents_IsInvalidArgument()
     {
         var handler = new PlanHandler(new EradicationPlanner(new InMemoryStateReader()), new RecordExtractor(), Clock);

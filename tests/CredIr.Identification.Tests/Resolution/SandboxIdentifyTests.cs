@@ -49,6 +49,16 @@ public sealed class SandboxIdentifyTests(SandboxIdentification fixture) : IClass
     }
 
     [Fact]
+    public async Task AllRegions_ReadsEveryRegionEnabledInTheKeysAccount()
+    {
+        var response = await IdentifyAsync(new IdentificationInput { AccessKeyId = LeakedKey }, r => r.Scope = new Scope { AllRegions = true });
+
+        var lookup = Assert.Single(response.Evidence, e => e.Source == "cloudtrail:LookupEvents");
+        Assert.Contains(string.Join(", ", fixture.Sandbox.Regions.Order(StringComparer.Ordinal)), lookup.Summary, StringComparison.Ordinal);
+        Assert.Equal(CompromiseTimeBasis.FirstSuspiciousUse, response.CompromiseWindow.Basis);
+    }
+
+    [Fact]
     public async Task ScenarioGuardDutyFinding_UsesEventFirstSeenAndResolvesTheKey()
     {
         var finding = await ScenarioFindingAsync();

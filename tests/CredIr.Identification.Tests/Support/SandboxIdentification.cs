@@ -14,11 +14,18 @@ namespace CredIr.Identification.Tests.Support;
 /// The sandbox running a scenario (single-account-key-leak by default), and the Identification service wired to it over real HTTP with the
 /// management account's administrator key, on the sandbox's clock.
 /// </summary>
-public sealed class SandboxIdentification(string scenarioFile) : IAsyncLifetime
+public sealed class SandboxIdentification : IAsyncLifetime
 {
+    private readonly string _scenarioFile;
+
     public SandboxIdentification()
         : this("single-account-key-leak.json")
     {
+    }
+
+    internal SandboxIdentification(string scenarioFile)
+    {
+        _scenarioFile = scenarioFile;
     }
 
     private readonly string _outboxPath = Path.Combine(Path.GetTempPath(), $"ident-outbox-{Guid.NewGuid():N}.db");
@@ -35,7 +42,7 @@ public sealed class SandboxIdentification(string scenarioFile) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var scenario = Path.Combine(RepoPaths.Root, "sandbox", "scenarios", scenarioFile);
+        var scenario = Path.Combine(RepoPaths.Root, "sandbox", "scenarios", _scenarioFile);
         Sandbox = await SandboxHost.StartAsync(new SandboxOptions { Port = 0, ScenarioPath = scenario }, timeout.Token);
         var http = Own(new HttpClient());
         var runtime = Own(new AwsRuntime(http, new AwsClientOptions

@@ -87,4 +87,14 @@ public sealed class RecordExtractorTests
         Assert.Equal(ChangeKind.Read, facts.Change);
         Assert.Equal(ChangeKind.Read, Resource(facts, "AWS::IAM::User").Change);
     }
+
+    [Fact]
+    public void DeletePolicy_DeletesTheManagedPolicy()
+    {
+        var record = Records.Make("iam.amazonaws.com", "DeletePolicy", """{"policyArn":"arn:aws:iam::111122223333:policy/p"}""");
+
+        var policy = Resource(Extractor.Extract(record), "AWS::IAM::ManagedPolicy");
+
+        Assert.Equal(("arn:aws:iam::111122223333:policy/p", ChangeKind.Deleted), (policy.Id, policy.Change));
+    }
 }
