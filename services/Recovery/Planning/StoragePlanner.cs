@@ -18,7 +18,19 @@ internal sealed class StoragePlanner(IAccountClients clients)
         var slash = change.Resource.Id.IndexOf('/', StringComparison.Ordinal);
         var (bucket, key) = (change.Resource.Id[..slash], change.Resource.Id[(slash + 1)..]);
         var s3 = (await clients.ForAccountAsync(change.Resource.AccountId, NullIfEmpty(change.Resource.Region), cancellationToken).ConfigureAwait(false)).S3;
-        var versioning = (await s3.GetBucketVersioningAsync(new GetBucketVersioningRequest(bucket), cancellationToken).ConfigureAwait(false)).Status;
+        string? versioning;
+        var bucketGone = false;
+        try
+        {
+            versioning = (await s3.GetBucketVersioningAsync(new GetBucketVersioningRequest(bucket), cancellationToken).ConfigureAwait(false)).Status;
+        }
+        catch (AwsServiceException e) when (e.Code == "NoSuchBucket")
+        {
+            // The bucket went too (its own item recreates it): its objects can only come back from a backup.
+            versioning = null;
+            bucketGone = true;
+        }
+
         var versions = new List<S3ObjectVersion>();
         if (versioning is not null)
         {
@@ -37,7 +49,8 @@ internal sealed class StoragePlanner(IAccountClients clients)
         var prior = versions.Where(v => !v.IsDeleteMarker && v.LastModified < cutoff).MaxBy(v => v.LastModified);
         if (prior is null)
         {
-            var why = versioning is null
+            var why = bucketGone ? $"bucket {bucket} no longer exists, and its object versions went with it"
+                : versioning is null
                 ? $"bucket {bucket} does not keep versions (versioning was never enabled), so no earlier copy of {key} exists in S3"
                 : $"bucket {bucket} holds no version of {key} older than the actor's first change at {firstChange:u}";
             if (change.Change == ResourceChange.Modified && versioning is not null)
