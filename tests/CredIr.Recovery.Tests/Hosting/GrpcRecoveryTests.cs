@@ -1,0 +1,93 @@
+using CredIr.Aws;
+using CredIr.Contracts.Services;
+using CredIr.Contracts.V1;
+using CredIr.Grpc;
+using CredIr.Recovery.Tests.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CredIr.Recovery.Tests.Hosting;
+
+/// <summary>The service wired by AddRecoveryServices, served on Kestrel (h2c, loopback) and called through the contract's client.</summary>
+public sealed class GrpcRecoveryTests : IAsyncLifetime
+{
+    private RecoveryHarness _h = null!;
+    private WebApplication _app = null!;
+    private GrpcChannel _channel = null!;
+
+    public async Task InitializeAsync()
+    {
+        _h = await RecoveryHarness.StartAsync();
+        var builder = WebApplication.CreateBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection(_h.Configuration);
+        builder.AddCredIrGrpcHost();
+        builder.Services.AddSingleton<TimeProvider>(_h.Sandbox.Clock);
+        builder.Services.AddSingleton(_h.Admin());
+        builder.AddRecoveryServices();
+        _app = builder.Build();
+        _app.MapGrpcService<IRecoveryService>();
+        _app.MapGrpcInfrastructure();
+        await _app.StartAsync();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _channel = GrpcChannel.ForAddress(new Uri(address));
+    }
+
+    public async Task DisposeAsync()
+    {
+        _channel.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await _h.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task OverTheWire_PlanThenExecute_StreamsProgressToDone()
+    {
+        var client = _channel.CreateClient<IRecoveryService>();
+        var request = new PlanRecoveryRequest { IncidentId = "inc-7" };
+        request.Events.Add(_h.ActorEvents());
+
+        var plan = await client.PlanRecoveryAsync(request, new CallContext());
+        var policy = plan.Items.Single(i => i.Resource.Type == "AWS::IAM::ManagedPolicy");
+        var streamed = new List<RecoveryItem>();
+        await foreach (var item in client.ExecuteRecoveryAsync(RecoveryHarness.Approved([policy], "req-wire"), new CallContext()))
+        {
+            streamed.Add(item);
+        }
+
+        Assert.Equal(PlanKind.Recovery, plan.Plan.Kind);
+        Assert.Equal(plan.Items.Sum(i => i.Steps.Count), plan.Plan.Steps.Count);
+        Assert.Equal(StepStatus.Succeeded, streamed[^1].Status);
+        Assert.Equal("v1", (await _h.Admin(Org.Prod).Iam.GetPolicyAsync(new GetPolicyRequest(policy.Resource.Arn))).Policy.DefaultVersionId);
+    }
+
+    [Fact]
+    public async Task OverTheWire_ExecuteWithoutApproval_FailedPrecondition_AndNothingChanges()
+    {
+        var client = _channel.CreateClient<IRecoveryService>();
+        var request = new PlanRecoveryRequest { IncidentId = "inc-7" };
+        request.Events.Add(_h.ActorEvents());
+        var plan = await client.PlanRecoveryAsync(request, new CallContext());
+        var unapproved = RecoveryHarness.Approved(plan.Items, "req-x");
+        unapproved.Approval = null;
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            await foreach (var unused in client.ExecuteRecoveryAsync(unapproved, new CallContext()))
+            {
+                Assert.Fail("no item may be executed without an approval");
+            }
+        });
+
+        Assert.Equal(StatusCode.FailedPrecondition, error.Status);
+        Assert.Contains("approval", error.Message, StringComparison.Ordinal);
+        Assert.Equal("v2", (await _h.Admin(Org.Prod).Iam.GetPolicyAsync(new GetPolicyRequest("arn:aws:iam::222222222222:policy/app-server-s3"))).Policy.DefaultVersionId);
+    }
+}

@@ -1,0 +1,150 @@
+using Amazon.Runtime;
+using CredIr.Aws;
+using CredIr.Contracts.Services;
+using CredIr.Contracts.V1;
+using CredIr.Grpc;
+using CredIr.Recovery.Cmdb;
+using CredIr.Sandbox;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CredIr.Recovery.Tests.Support;
+
+/// <summary>
+/// A fresh multi-account-org sandbox on loopback and the Recovery service wired by AddRecoveryServices against it
+/// (management admin as the responder, member accounts through OrganizationAccountAccessRole), with a CMDB file of
+/// its own. One per test, because tests change the cloud.
+/// </summary>
+internal sealed class RecoveryHarness : IAsyncDisposable
+{
+    private readonly HttpClient _http = new();
+    private readonly IHost _host;
+
+    private RecoveryHarness(SandboxHost sandbox, string directory)
+    {
+        Sandbox = sandbox;
+        Directory = directory;
+        CmdbPath = Path.Combine(directory, "cmdb.json");
+        File.WriteAllText(CmdbPath, "{}");
+        Runtime = new AwsRuntime(_http, new AwsClientOptions
+        {
+            EndpointUrl = sandbox.Endpoint,
+            Region = "us-east-1",
+            UseEnvironmentEndpoints = false,
+            BaseDelay = TimeSpan.FromMilliseconds(5),
+            MaxDelay = TimeSpan.FromMilliseconds(50),
+        }, sandbox.Clock);
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(Configuration);
+        builder.Services.AddSingleton<TimeProvider>(sandbox.Clock);
+        builder.Services.AddSingleton(Admin());
+        builder.AddRecoveryServices();
+        _host = builder.Build();
+    }
+
+    public SandboxHost Sandbox { get; }
+
+    public string Directory { get; }
+
+    public string CmdbPath { get; }
+
+    public AwsRuntime Runtime { get; }
+
+    public IDictionary<string, string?> Configuration => new Dictionary<string, string?> { ["Recovery:CmdbPath"] = CmdbPath };
+
+    public IRecoveryService Service => _host.Services.GetRequiredService<IRecoveryService>();
+
+    public ICmdbUpdater Updater => _host.Services.GetRequiredService<ICmdbUpdater>();
+
+    public static async Task<RecoveryHarness> StartAsync()
+    {
+        var sandbox = await SandboxHost.StartAsync(new SandboxOptions
+        {
+            Port = 0,
+            ScenarioPath = Path.Combine(RepoPaths.Root, "sandbox", "scenarios", "multi-account-org.json"),
+        }, CancellationToken.None);
+        var directory = Path.Combine(Path.GetTempPath(), "credir-recovery-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(directory);
+        return new RecoveryHarness(sandbox, directory);
+    }
+
+    /// <summary>The administrator of an account (the management account by default).</summary>
+    public AwsScope Admin(string accountId = Org.Management, string region = "us-east-1")
+    {
+        var account = Sandbox.Accounts.Single(a => a.AccountId == accountId);
+        return Runtime.CreateScope(new BasicAWSCredentials(account.AdminAccessKeyId, account.AdminSecretAccessKey), region, accountId);
+    }
+
+    /// <summary>The actor: the leaked key of ci-bot (AdministratorAccess in the management account).</summary>
+    public AwsScope Attacker(string region = "us-east-1")
+    {
+        var key = Sandbox.Credentials("ci-bot");
+        return Runtime.CreateScope(AwsCredentialChain.FromKeys(key.AccessKeyId, key.SecretAccessKey, key.SessionToken), region, Org.Management);
+    }
+
+    public void WriteCmdb(string json) => File.WriteAllText(CmdbPath, json);
+
+    /// <summary>The actor's calls as the eradication scan hands them on: every record (data events too) made with its keys.</summary>
+    public IReadOnlyList<TrailEvent> ActorEvents(params string[] keys) =>
+        [.. Sandbox.Trail.All()
+            .Where(e => e.AccessKeyId is not null && (keys.Length == 0 ? Org.ActorKeys : keys).Contains(e.AccessKeyId))
+            .Select(e => new TrailEvent
+            {
+                EventId = e.EventId,
+                EventName = e.EventName,
+                EventSource = e.EventSource,
+                AccessKeyId = e.AccessKeyId,
+                AccountId = e.AccountId,
+                Region = e.Region,
+                ReadOnly = e.ReadOnly,
+                RawJson = e.Json,
+            })];
+
+    public Task<PlanRecoveryResponse> PlanAsync(IReadOnlyList<TrailEvent> events, IDictionary<string, RecoveryStrategy>? overrides = null)
+    {
+        var request = new PlanRecoveryRequest { IncidentId = "inc-7" };
+        request.Events.Add(events);
+        if (overrides is not null)
+        {
+            request.StrategyOverrides.Add(overrides);
+        }
+
+        return Service.PlanRecoveryAsync(request, CallContext.InProcess(CancellationToken.None));
+    }
+
+    public async Task<List<RecoveryItem>> ExecuteAsync(IEnumerable<RecoveryItem> items, string requestId = "req-1")
+    {
+        var request = Approved(items, requestId);
+        var progress = new List<RecoveryItem>();
+        await foreach (var item in Service.ExecuteRecoveryAsync(request, CallContext.InProcess(CancellationToken.None)))
+        {
+            progress.Add(item);
+        }
+
+        return progress;
+    }
+
+    public static ExecuteRecoveryRequest Approved(IEnumerable<RecoveryItem> items, string requestId)
+    {
+        var request = new ExecuteRecoveryRequest
+        {
+            RequestId = requestId,
+            IncidentId = "inc-7",
+            Approval = new ApprovalToken { ApprovalId = "appr-1", PlanId = "recovery|inc-7", ApprovedBy = "approver@example.com" },
+        };
+        request.Items.Add(items);
+        return request;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _host.Dispose();
+        Runtime.Dispose();
+        _http.Dispose();
+        await Sandbox.DisposeAsync();
+        System.IO.Directory.Delete(Directory, recursive: true);
+    }
+}
