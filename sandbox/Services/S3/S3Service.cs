@@ -29,6 +29,7 @@ internal sealed class S3Service : ISandboxService
             ("GET", 1) when q.ContainsKey("location") => "GetBucketLocation",
             ("GET", 1) => "ListObjects",
             ("HEAD", 1) => "HeadBucket",
+            ("PUT", 2) when line.CopySource => "CopyObject",
             ("PUT", 2) => "PutObject",
             ("GET", 2) => "GetObject",
             ("HEAD", 2) => "HeadObject",
@@ -76,13 +77,14 @@ internal sealed class S3Service : ISandboxService
             }),
             "ListObjects" => Authorized(call, "s3:ListBucket", bucketName!, b => S3Listing.Objects(call, b)),
             "ListObjectVersions" => Authorized(call, "s3:ListBucketVersions", bucketName!, b => S3Listing.Versions(call, b)),
+            "CopyObject" => S3Copy.Handle(call, bucketName!, key!),
             "PutObject" => Authorized(call, "s3:PutObject", bucketName!, b => PutObject(call, b, key!), key),
             "GetObject" or "HeadObject" => Authorized(call, call.QueryString.ContainsKey("versionId") ? "s3:GetObjectVersion" : "s3:GetObject", bucketName!, b => GetObject(call, b, key!), key),
             _ => Authorized(call, call.QueryString.ContainsKey("versionId") ? "s3:DeleteObjectVersion" : "s3:DeleteObject", bucketName!, b => DeleteObject(call, b, key!), key),
         };
     }
 
-    private static ServiceResult Authorized(SandboxCall call, string action, string bucketName, Func<S3Bucket, ServiceResult> then, string? key = null)
+    internal static ServiceResult Authorized(SandboxCall call, string action, string bucketName, Func<S3Bucket, ServiceResult> then, string? key = null)
     {
         call.Authorize(action, key is null ? $"arn:aws:s3:::{bucketName}" : $"arn:aws:s3:::{bucketName}/{key}");
         lock (call.State.Gate)
