@@ -31,5 +31,53 @@ def s3_copy():
     }
 
 
+def ec2_tags():
+    """Tags at launch, filters and paging on DescribeInstances, and the Tag calls a persistence hunt looks for."""
+    ec2 = client("ec2", region="us-east-2")
+    red = ec2.run_instances(ImageId="ami-0abc", InstanceType="t3.micro", MinCount=6, MaxCount=6,
+                            TagSpecifications=[{"ResourceType": "instance", "Tags": [{"Key": "team", "Value": "red"}]}])
+    web = ec2.run_instances(ImageId="ami-0abc", InstanceType="t3.large", MinCount=1, MaxCount=1,
+                            IamInstanceProfile={"Name": "app-server-profile"},
+                            TagSpecifications=[{"ResourceType": "instance", "Tags": [{"Key": "Name", "Value": "web-1"}, {"Key": "team", "Value": "blue"}]},
+                                               {"ResourceType": "volume", "Tags": [{"Key": "ignored", "Value": "x"}]}])
+    web_id = web["Instances"][0]["InstanceId"]
+    red_ids = [i["InstanceId"] for i in red["Instances"]]
+    ec2.terminate_instances(InstanceIds=[red_ids[0]])
+
+    def ids(**kwargs):
+        return sorted(i["InstanceId"] for r in ec2.describe_instances(**kwargs)["Reservations"] for i in r["Instances"])
+
+    pages = []
+    token = None
+    while True:
+        page = ec2.describe_instances(Filters=[{"Name": "tag:team", "Values": ["red"]}], MaxResults=5, **({"NextToken": token} if token else {}))
+        pages.append(sum(len(r["Instances"]) for r in page["Reservations"]))
+        token = page.get("NextToken")
+        if not token:
+            break
+    ec2.create_tags(Resources=[web_id], Tags=[{"Key": "backdoor", "Value": "yes"}])
+    after_create = ec2.describe_tags(Filters=[{"Name": "resource-id", "Values": [web_id]}])["Tags"]
+    ec2.delete_tags(Resources=[web_id], Tags=[{"Key": "backdoor"}, {"Key": "team", "Value": "not-blue"}])
+    after_delete = ec2.describe_instances(InstanceIds=[web_id])["Reservations"][0]["Instances"][0].get("Tags", [])
+    result["ec2"] = {
+        "webId": web_id,
+        "redIds": red_ids,
+        "runTags": sorted(f'{t["Key"]}={t["Value"]}' for t in web["Instances"][0].get("Tags", [])),
+        "byTag": ids(Filters=[{"Name": "tag:team", "Values": ["blue", "green"]}]),
+        "byTagKey": ids(Filters=[{"Name": "tag-key", "Values": ["Name"]}]),
+        "byProfile": ids(Filters=[{"Name": "iam-instance-profile.arn", "Values": ["arn:aws:iam::*:instance-profile/app-server-profile"]}]),
+        "byType": ids(Filters=[{"Name": "instance-type", "Values": ["t3.micro"]}]),
+        "runningRed": ids(Filters=[{"Name": "instance-state-name", "Values": ["running"]}, {"Name": "tag:team", "Values": ["red"]}]),
+        "byId": ids(InstanceIds=[web_id, red_ids[1]]),
+        "byIdAndFilter": ids(InstanceIds=[web_id, red_ids[1]], Filters=[{"Name": "instance-id", "Values": [red_ids[1]]}]),
+        "pages": pages,
+        "describeTags": sorted(f'{t["ResourceId"]}:{t["ResourceType"]}:{t["Key"]}={t["Value"]}' for t in after_create),
+        "afterDelete": sorted(f'{t["Key"]}={t["Value"]}' for t in after_delete),
+        "badFilter": error(lambda: ec2.describe_instances(Filters=[{"Name": "no-such-filter", "Values": ["x"]}])),
+        "idsWithMax": error(lambda: ec2.describe_instances(InstanceIds=[web_id], MaxResults=5)),
+    }
+
+
 s3_copy()
+ec2_tags()
 emit(result)
