@@ -2,7 +2,8 @@ using System.Text.Json;
 
 namespace CredIr.Sandbox.Tests.Boto;
 
-public sealed class Ec2TagAndFilterTests(FidelityFixture fixture) : IClassFixture<FidelityFixture>
+[Collection(FidelityCollection.Name)]
+public sealed class Ec2TagAndFilterTests(FidelityFixture fixture)
 {
     private JsonElement Ec2 => fixture.Result.GetProperty("ec2");
 

@@ -2,7 +2,8 @@ using System.Text.Json;
 
 namespace CredIr.Sandbox.Tests.Boto;
 
-public sealed class S3CopyObjectTests(FidelityFixture fixture) : IClassFixture<FidelityFixture>
+[Collection(FidelityCollection.Name)]
+public sealed class S3CopyObjectTests(FidelityFixture fixture)
 {
     private JsonElement Copy => fixture.Result.GetProperty("s3Copy");
 

@@ -78,6 +78,33 @@ def ec2_tags():
     }
 
 
+def iam_lambda_listing():
+    """PathPrefix on IAM lists; MaxItems and Marker on Lambda's."""
+    iam = client("iam")
+    iam.create_user(UserName="ops-runner", Path="/ops/")
+    iam.create_role(RoleName="ops-role", Path="/ops/", AssumeRolePolicyDocument='{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}')
+    iam.create_policy(PolicyName="ops-policy", Path="/ops/", PolicyDocument='{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}')
+    role_arn = iam.get_role(RoleName="ops-role")["Role"]["Arn"]
+    lam = client("lambda", region="us-east-2")
+    for name in ["fn-a", "fn-b", "fn-c"]:
+        lam.create_function(FunctionName=name, Runtime="python3.12", Role=role_arn, Handler="h.h", Code={"ZipFile": b"PK"})
+    first = lam.list_functions(MaxItems=2)
+    second = lam.list_functions(MaxItems=2, Marker=first["NextMarker"])
+    result["listing"] = {
+        "users": [u["UserName"] for u in iam.list_users(PathPrefix="/ops/")["Users"]],
+        "allUsers": len(iam.list_users()["Users"]),
+        "roles": [r["RoleName"] for r in iam.list_roles(PathPrefix="/ops/")["Roles"]],
+        "policies": [p["PolicyName"] for p in iam.list_policies(PathPrefix="/ops/")["Policies"]],
+        "badPrefix": error(lambda: iam.list_users(PathPrefix="ops")),
+        "firstPage": [f["FunctionName"] for f in first["Functions"]],
+        "secondPage": [f["FunctionName"] for f in second["Functions"]],
+        "secondMarker": second.get("NextMarker"),
+        "paginated": [f["FunctionName"] for page in lam.get_paginator("list_functions").paginate(PaginationConfig={"PageSize": 1}) for f in page["Functions"]],
+        "badMarker": error(lambda: lam.list_functions(Marker="garbage")),
+    }
+
+
 s3_copy()
+iam_lambda_listing()
 ec2_tags()
 emit(result)
