@@ -104,7 +104,23 @@ def iam_lambda_listing():
     }
 
 
+def suspended_account():
+    """A closed member account: SUSPENDED in ListAccounts, and its roles can no longer be assumed."""
+    mgmt = EXTRA["management"]
+    orgs = client("organizations", mgmt["accessKeyId"], mgmt["secretAccessKey"])
+    sts = client("sts", mgmt["accessKeyId"], mgmt["secretAccessKey"])
+    statuses = {a["Id"]: a["Status"] for page in orgs.get_paginator("list_accounts").paginate() for a in page["Accounts"]}
+    role = "arn:aws:iam::{}:role/OrganizationAccountAccessRole"
+    result["suspended"] = {
+        "statuses": statuses,
+        "described": orgs.describe_account(AccountId=EXTRA["suspendedAccountId"])["Account"]["Status"],
+        "assumeSuspended": error(lambda: sts.assume_role(RoleArn=role.format(EXTRA["suspendedAccountId"]), RoleSessionName="ir")),
+        "assumeActive": error(lambda: sts.assume_role(RoleArn=role.format(EXTRA["prodAccountId"]), RoleSessionName="ir")),
+    }
+
+
 s3_copy()
+suspended_account()
 iam_lambda_listing()
 ec2_tags()
 emit(result)
