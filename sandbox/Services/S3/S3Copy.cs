@@ -17,8 +17,8 @@ internal static class S3Copy
         var (sourceBucket, sourceKey, sourceVersion) = ParseSource(call.Headers["x-amz-copy-source"]);
         call.Resources.Insert(0, ("AWS::S3::Object", $"arn:aws:s3:::{sourceBucket}/{sourceKey}"));
         ((JsonObject)call.RequestParameters!)["x-amz-copy-source"] = call.Headers["x-amz-copy-source"].TrimStart('/');
-        call.Authorize(sourceVersion is null ? "s3:GetObject" : "s3:GetObjectVersion", $"arn:aws:s3:::{sourceBucket}/{sourceKey}");
-        call.Authorize("s3:PutObject", $"arn:aws:s3:::{bucketName}/{key}");
+        S3Service.Authorize(call, sourceVersion is null ? "s3:GetObject" : "s3:GetObjectVersion", sourceBucket, sourceKey);
+        S3Service.Authorize(call, "s3:PutObject", bucketName, key);
         lock (call.State.Gate)
         {
             var from = S3Service.Bucket(call, sourceBucket);

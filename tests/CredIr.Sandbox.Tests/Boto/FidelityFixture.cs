@@ -38,6 +38,7 @@ public sealed class FidelityFixture : IAsyncLifetime
             bucket = Bucket,
             suspendedAccountId = SuspendedAccountId,
             prodAccountId = Sandbox.Accounts[1].AccountId,
+            managementAccountId = Sandbox.Accounts[0].AccountId,
             management = new { accessKeyId = management.AccessKeyId, secretAccessKey = management.SecretAccessKey },
         }));
     }

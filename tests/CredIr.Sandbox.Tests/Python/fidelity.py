@@ -1,4 +1,6 @@
 """Calls where the sandbox must match AWS that the responder's own client relies on; one run, one JSON result."""
+import json
+
 from common import EXTRA, client, emit, error
 
 result = {}
@@ -119,7 +121,42 @@ def suspended_account():
     }
 
 
+def bucket_policy():
+    """Eradication's isolation: a deny-all bucket policy binds the owner too; an allow lets another account in."""
+    s3 = client("s3")
+    mgmt = EXTRA["management"]
+    other = client("s3", mgmt["accessKeyId"], mgmt["secretAccessKey"])
+    bucket, key = EXTRA["bucket"], "customers/export.csv"
+    arn = f"arn:aws:s3:::{bucket}"
+    deny = json.dumps({"Version": "2012-10-17", "Statement": [{"Sid": "Isolate", "Effect": "Deny", "Principal": "*", "Action": "s3:GetObject", "Resource": f"{arn}/*"}]})
+    grant = json.dumps({"Version": "2012-10-17", "Statement": [{"Sid": "Mgmt", "Effect": "Allow", "Principal": {"AWS": f"arn:aws:iam::{EXTRA['managementAccountId']}:root"}, "Action": ["s3:GetObject", "s3:GetBucketPolicy"], "Resource": [arn, f"{arn}/*"]}]})
+    before = error(lambda: s3.get_bucket_policy(Bucket=bucket))
+    other_before = error(lambda: other.get_object(Bucket=bucket, Key=key))
+    s3.put_bucket_policy(Bucket=bucket, Policy=deny)
+    stored = json.loads(s3.get_bucket_policy(Bucket=bucket)["Policy"])
+    owner_denied = error(lambda: s3.get_object(Bucket=bucket, Key=key))
+    s3.delete_bucket_policy(Bucket=bucket)
+    owner_after = s3.get_object(Bucket=bucket, Key=key)["Body"].read().decode()
+    s3.put_bucket_policy(Bucket=bucket, Policy=grant)
+    other_granted = other.get_object(Bucket=bucket, Key=key)["Body"].read().decode()
+    other_put = error(lambda: other.put_bucket_policy(Bucket=bucket, Policy=deny))
+    other_get_policy = error(lambda: other.get_bucket_policy(Bucket=bucket))
+    s3.delete_bucket_policy(Bucket=bucket)
+    result["bucketPolicy"] = {
+        "before": before,
+        "stored": stored["Statement"][0]["Sid"],
+        "ownerDenied": owner_denied,
+        "ownerAfterDelete": owner_after,
+        "otherBefore": other_before,
+        "otherGranted": other_granted,
+        "otherPut": other_put,
+        "otherGetPolicy": other_get_policy,
+        "malformed": error(lambda: s3.put_bucket_policy(Bucket=bucket, Policy="not json")),
+    }
+
+
 s3_copy()
+bucket_policy()
 suspended_account()
 iam_lambda_listing()
 ec2_tags()
