@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Nodes;
 using CredIr.Sandbox.Hosting;
 using CredIr.Sandbox.Protocols;
 using static CredIr.Sandbox.Protocols.X;
@@ -25,6 +26,7 @@ internal static class Ec2InstanceQuery
             throw new AwsServiceException("InvalidParameterValue", $"Value ( {maxResults} ) for parameter maxResults is invalid. Expecting a value between 5 and 1000.");
         }
 
+        call.RequestParameters = RequestParameters(call, wanted, maxResults);
         var start = Start(call.Form.Get("NextToken"));
         lock (call.State.Gate)
         {
@@ -49,6 +51,42 @@ internal static class Ec2InstanceQuery
                 })),
                 more ? E("nextToken", Token(start + page.Count)) : null!);
         }
+    }
+
+    /// <summary>CloudTrail's shape: instancesSet and filterSet always present (empty objects when not given).</summary>
+    private static JsonObject RequestParameters(SandboxCall call, List<string> wanted, int? maxResults)
+    {
+        var parameters = new JsonObject
+        {
+            ["instancesSet"] = wanted.Count == 0 ? new JsonObject() : new JsonObject
+            {
+                ["items"] = new JsonArray(wanted.Select(id => (JsonNode)new JsonObject { ["instanceId"] = id }).ToArray()),
+            },
+            ["filterSet"] = new JsonObject(),
+        };
+        var filters = new JsonArray();
+        for (var i = 1; call.Form.Get($"Filter.{i}.Name") is { } name; i++)
+        {
+            var values = call.Form.List($"Filter.{i}.Value").Select(v => (JsonNode)new JsonObject { ["value"] = v }).ToArray();
+            filters.Add(new JsonObject { ["name"] = name, ["valueSet"] = new JsonObject { ["items"] = new JsonArray(values) } });
+        }
+
+        if (filters.Count > 0)
+        {
+            parameters["filterSet"] = new JsonObject { ["items"] = filters };
+        }
+
+        if (maxResults is { } max)
+        {
+            parameters["maxResults"] = max;
+        }
+
+        if (call.Form.Get("NextToken") is { } token)
+        {
+            parameters["nextToken"] = token;
+        }
+
+        return parameters;
     }
 
     private static string Token(int offset) => Convert.ToBase64String(Encoding.UTF8.GetBytes("instances:" + offset.ToString(CultureInfo.InvariantCulture)));

@@ -66,5 +66,13 @@ public sealed class Ec2TagAndFilterTests(FidelityFixture fixture)
         Assert.Equal(WebId, parameters.GetProperty("resourcesSet").GetProperty("items")[0].GetProperty("resourceId").GetString());
         Assert.Equal("backdoor", parameters.GetProperty("tagSet").GetProperty("items")[0].GetProperty("key").GetString());
         Assert.Contains(events, e => e.EventName == "DeleteTags");
+
+        var filtered = events.Where(e => e.EventName == "DescribeInstances" && e.Region == "us-east-2")
+            .Select(e => JsonDocument.Parse(e.Json).RootElement.GetProperty("requestParameters").Clone())
+            .First(p => p.GetProperty("filterSet").TryGetProperty("items", out _));
+        var filter = filtered.GetProperty("filterSet").GetProperty("items")[0];
+        Assert.Equal("tag:team", filter.GetProperty("name").GetString());
+        Assert.Equal("red", filter.GetProperty("valueSet").GetProperty("items")[0].GetProperty("value").GetString());
+        Assert.Equal(5, filtered.GetProperty("maxResults").GetInt32());
     }
 }
