@@ -165,7 +165,7 @@ internal sealed class RequestPipeline(
                 var action = dot > 0 && target[..dot] == descriptor.TargetPrefix ? target[(dot + 1)..] : null;
                 return (new RequestLine(request.Method, segments, query, action), new QueryParams(new Dictionary<string, string>()), ParseJson(body));
             default:
-                return (new RequestLine(request.Method, segments, query, null), new QueryParams(new Dictionary<string, string>()), descriptor.Protocol == AwsProtocol.RestJson ? ParseJson(body) : []);
+                return (new RequestLine(request.Method, segments, query, null, request.Headers.ContainsKey("x-amz-copy-source")), new QueryParams(new Dictionary<string, string>()), descriptor.Protocol == AwsProtocol.RestJson ? ParseJson(body) : []);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CredIr.Sandbox.Auth;
 using CredIr.Sandbox.Authorization;
+using CredIr.Sandbox.Iam.Policies;
 using CredIr.Sandbox.Model;
 using CredIr.Sandbox.Protocols;
 
@@ -43,6 +44,24 @@ internal sealed class SandboxCall
     public void Authorize(string action, string resource)
     {
         var result = Authorizer.Decide(Caller, action, resource, SourceIp, Region);
+        if (!result.IsAllowed)
+        {
+            throw AccessDenied.For(Service, Caller, action, resource, result);
+        }
+    }
+
+    /// <summary>
+    /// Like <see cref="Authorize(string, string)"/> for a resource with a resource-based policy (an S3 bucket policy)
+    /// owned by <paramref name="resourceAccountId"/>: its Deny binds everyone, its Allow can grant other accounts.
+    /// </summary>
+    public void Authorize(string action, string resource, string? resourcePolicy, string resourceAccountId)
+    {
+        var request = Authorizer.Request(Caller, action, resource, SourceIp, Region) with
+        {
+            ResourcePolicy = resourcePolicy is null ? null : Authorizer.Parse("bucket policy", resourcePolicy, PolicyDocumentKind.Resource),
+            ResourceAccountId = resourceAccountId,
+        };
+        var result = PolicyEvaluator.Evaluate(request);
         if (!result.IsAllowed)
         {
             throw AccessDenied.For(Service, Caller, action, resource, result);

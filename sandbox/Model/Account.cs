@@ -8,6 +8,8 @@ internal sealed class Account(string id, string name, string email, bool isManag
     public string Email { get; } = email;
     public bool IsManagement { get; } = isManagement;
     public DateTimeOffset Joined { get; init; }
+    /// <summary>ACTIVE, PENDING_CLOSURE or SUSPENDED, as Organizations reports it.</summary>
+    public string Status { get; set; } = "ACTIVE";
     public Dictionary<string, IamUser> Users { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, IamGroup> Groups { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, IamRole> Roles { get; } = new(StringComparer.Ordinal);

@@ -13,4 +13,6 @@ internal sealed class Ec2Instance(string id, string region, string imageId, stri
     /// <summary>The role credentials the instance metadata service would hand out.</summary>
     public StsSession? RoleSession { get; init; }
     public string? KeyName { get; init; }
+    /// <summary>Tags in the order they were set; EC2 keys are case-sensitive.</summary>
+    public Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
 }

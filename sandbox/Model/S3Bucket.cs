@@ -6,6 +6,8 @@ internal sealed class S3Bucket(string name, string region, DateTimeOffset create
     public string Region { get; } = region;
     public DateTimeOffset Created { get; } = created;
     public bool Versioning { get; set; }
+    /// <summary>The bucket policy as PutBucketPolicy stored it; evaluated as the bucket's resource-based policy.</summary>
+    public string? Policy { get; set; }
     /// <summary>Every version of every key, newest last; a delete marker has null Data.</summary>
     public List<S3ObjectVersion> Versions { get; } = [];
 

@@ -55,7 +55,7 @@ internal sealed class OrganizationSeeder(SandboxState state, Scenario scenario, 
 
     private void AddAccount(ScenarioAccount declared, bool isManagement, string managementId)
     {
-        var account = new Account(declared.Id, declared.Name, declared.Email ?? $"aws+{declared.Name}@example.com", isManagement) { Joined = start.AddDays(-400) };
+        var account = new Account(declared.Id, declared.Name, declared.Email ?? $"aws+{declared.Name}@example.com", isManagement) { Joined = start.AddDays(-400), Status = declared.Status };
         lock (state.Gate)
         {
             state.Accounts.Add(account);

@@ -6,6 +6,8 @@ public sealed record ScenarioAccount
     public string Name { get; init; } = "";
     public string? Email { get; init; }
     public bool Management { get; init; }
+    /// <summary>Organizations' account status: ACTIVE, or SUSPENDED for a closed account (its roles can no longer be assumed).</summary>
+    public string Status { get; init; } = "ACTIVE";
     /// <summary>Admin key pair for this account's admin user; generated when absent.</summary>
     public string? AdminAccessKeyId { get; init; }
     public string? AdminSecretAccessKey { get; init; }

@@ -81,6 +81,11 @@ public static class ScenarioLoader
             {
                 throw ScenarioException.At(source, $"organization.accounts ({account.Name}).id", $"'{account.Id}' is not a 12-digit account id");
             }
+
+            if (account.Status is not ("ACTIVE" or "SUSPENDED" or "PENDING_CLOSURE"))
+            {
+                throw ScenarioException.At(source, $"organization.accounts ({account.Name}).status", $"'{account.Status}' is none of ACTIVE, SUSPENDED, PENDING_CLOSURE");
+            }
         }
     }
 }

@@ -10,7 +10,7 @@ namespace CredIr.Sandbox.Services.Ec2;
 /// <summary>EC2 over its own query dialect: regions and instances (with instance profiles, whose roles get credentials).</summary>
 internal sealed class Ec2Service : ISandboxService
 {
-    private static readonly HashSet<string> Operations = ["DescribeRegions", "RunInstances", "DescribeInstances", "TerminateInstances", "DescribeIamInstanceProfileAssociations"];
+    private static readonly HashSet<string> Operations = ["DescribeRegions", "RunInstances", "DescribeInstances", "TerminateInstances", "DescribeIamInstanceProfileAssociations", "CreateTags", "DeleteTags", "DescribeTags"];
 
     public ServiceModel Descriptor => ServiceModel.Ec2;
 
@@ -22,6 +22,9 @@ internal sealed class Ec2Service : ISandboxService
         "RunInstances" => RunInstances(call),
         "DescribeInstances" => DescribeInstances(call),
         "DescribeIamInstanceProfileAssociations" => DescribeProfileAssociations(call),
+        "CreateTags" => Ec2Tags.CreateTags(call),
+        "DeleteTags" => Ec2Tags.DeleteTags(call),
+        "DescribeTags" => Ec2Tags.DescribeTags(call),
         _ => TerminateInstances(call),
     };
 
@@ -42,6 +45,13 @@ internal sealed class Ec2Service : ISandboxService
         var type = call.Form.Get("InstanceType") ?? "m1.small";
         var count = Math.Max(1, call.Form.Int("MinCount") ?? 1);
         call.Authorize("ec2:RunInstances", call.Arn("ec2", "instance/*"));
+        var tags = Ec2Tags.InstanceTagSpecifications(call.Form);
+        Ec2Tags.RecordTagSpecifications(call);
+        if (tags.Count > 0)
+        {
+            // Tagging at launch needs ec2:CreateTags as well, as AWS checks it.
+            call.Authorize("ec2:CreateTags", call.Arn("ec2", "instance/*"));
+        }
         InstanceProfile? profile = null;
         IamRole? role = null;
         var profileName = call.Form.Get("IamInstanceProfile.Name") ?? call.Form.Get("IamInstanceProfile.Arn")?.Split('/')[^1];
@@ -77,6 +87,11 @@ internal sealed class Ec2Service : ISandboxService
                     RoleSession = session,
                     KeyName = call.Form.Get("KeyName"),
                 };
+                foreach (var (key, value) in tags)
+                {
+                    instance.Tags[key] = value;
+                }
+
                 call.Account.Instances[id] = instance;
                 launched.Add(instance);
                 call.Resources.Add(("AWS::EC2::Instance", id));
@@ -95,6 +110,10 @@ internal sealed class Ec2Service : ISandboxService
                     ["instanceId"] = i.Id, ["imageId"] = i.ImageId, ["instanceType"] = i.InstanceType,
                     ["instanceState"] = new JsonObject { ["code"] = 0, ["name"] = "pending" },
                     ["iamInstanceProfile"] = i.InstanceProfileArn is null ? null : new JsonObject { ["arn"] = i.InstanceProfileArn, ["id"] = i.InstanceProfileId },
+                    ["tagSet"] = i.Tags.Count == 0 ? null : new JsonObject
+                    {
+                        ["items"] = new JsonArray(i.Tags.Select(t => (JsonNode)new JsonObject { ["key"] = t.Key, ["value"] = t.Value }).ToArray()),
+                    },
                 }).ToArray()),
             },
         };
@@ -120,26 +139,7 @@ internal sealed class Ec2Service : ISandboxService
         return session;
     }
 
-    private static ServiceResult DescribeInstances(SandboxCall call)
-    {
-        call.Authorize("ec2:DescribeInstances", "*");
-        var wanted = call.Form.List("InstanceId");
-        lock (call.State.Gate)
-        {
-            var instances = call.Account.Instances.Values.Where(i => i.Region == call.Region && (wanted.Count == 0 || wanted.Contains(i.Id))).ToList();
-            var missing = wanted.FirstOrDefault(w => instances.All(i => i.Id != w));
-            if (missing is not null)
-            {
-                throw new AwsServiceException("InvalidInstanceID.NotFound", $"The instance ID '{missing}' does not exist", 400);
-            }
-
-            return ServiceResult.Of(Items("reservationSet", instances.Select(i => (object)new[]
-            {
-                E("reservationId", "r-" + i.Id[2..]), E("ownerId", call.Account.Id), Items("groupSet", []),
-                Items("instancesSet", [Instance(i, i.State, i.State == "running" ? 16 : 48).Elements()]),
-            })));
-        }
-    }
+    private static ServiceResult DescribeInstances(SandboxCall call) => Ec2InstanceQuery.Describe(call);
 
     private static ServiceResult DescribeProfileAssociations(SandboxCall call)
     {
@@ -198,10 +198,11 @@ internal sealed class Ec2Service : ISandboxService
         }
     }
 
-    private static XElement Instance(Ec2Instance i, string state, int code) => E("instance",
+    internal static XElement Instance(Ec2Instance i, string state, int code) => E("instance",
         E("instanceId", i.Id), E("imageId", i.ImageId), E("instanceState", E("code", code), E("name", state)),
         E("instanceType", i.InstanceType), E("launchTime", i.Launched),
         E("placement", E("availabilityZone", i.Region + "a")),
         i.KeyName is null ? null : E("keyName", i.KeyName),
-        i.InstanceProfileArn is null ? null : E("iamInstanceProfile", E("arn", i.InstanceProfileArn), E("id", i.InstanceProfileId)));
+        i.InstanceProfileArn is null ? null : E("iamInstanceProfile", E("arn", i.InstanceProfileArn), E("id", i.InstanceProfileId)),
+        i.Tags.Count == 0 ? null : Items("tagSet", i.Tags.Select(t => (object)new[] { E("key", t.Key), E("value", t.Value) })));
 }

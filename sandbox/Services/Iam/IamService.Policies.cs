@@ -289,7 +289,7 @@ internal sealed partial class IamService
                 "Local" => call.Account.Policies.Values,
                 _ => call.State.AwsManagedPolicies.Values.Concat(call.Account.Policies.Values),
             };
-            return Page(call, "Policies", all.OrderBy(p => p.Name, StringComparer.Ordinal).ToList(), p => IamXml.Policy(p, "member"));
+            return Page(call, "Policies", UnderPathPrefix(call, all, p => p.Path).OrderBy(p => p.Name, StringComparer.Ordinal).ToList(), p => IamXml.Policy(p, "member"));
         }
     }
 }

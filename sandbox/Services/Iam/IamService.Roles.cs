@@ -53,7 +53,7 @@ internal sealed partial class IamService
         call.Authorize("iam:ListRoles", $"arn:aws:iam::{call.Account.Id}:role/");
         lock (call.State.Gate)
         {
-            return Page(call, "Roles", call.Account.Roles.Values.OrderBy(r => r.Name, StringComparer.Ordinal).ToList(), r => IamXml.Role(r, "member"));
+            return Page(call, "Roles", UnderPathPrefix(call, call.Account.Roles.Values, r => r.Path).OrderBy(r => r.Name, StringComparer.Ordinal).ToList(), r => IamXml.Role(r, "member"));
         }
     }
 

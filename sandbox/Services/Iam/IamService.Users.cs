@@ -58,7 +58,7 @@ internal sealed partial class IamService
         call.Authorize("iam:ListUsers", $"arn:aws:iam::{call.Account.Id}:user/");
         lock (call.State.Gate)
         {
-            return Page(call, "Users", call.Account.Users.Values.OrderBy(u => u.Name, StringComparer.Ordinal).ToList(), u => IamXml.User(u, "member"));
+            return Page(call, "Users", UnderPathPrefix(call, call.Account.Users.Values, u => u.Path).OrderBy(u => u.Name, StringComparer.Ordinal).ToList(), u => IamXml.User(u, "member"));
         }
     }
 

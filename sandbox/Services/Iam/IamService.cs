@@ -40,6 +40,18 @@ internal sealed partial class IamService : ISandboxService
     private static string SelfOr(SandboxCall call, string? userName) =>
         userName ?? (call.Caller.Type == Auth.CallerType.IAMUser ? call.Caller.IdentityName! : throw IamErrors.Invalid("Must specify userName when calling with non-User credentials"));
 
+    /// <summary>ListUsers / ListRoles / ListPolicies' PathPrefix: a path that starts with "/"; the default "/" lists all.</summary>
+    private static IEnumerable<T> UnderPathPrefix<T>(SandboxCall call, IEnumerable<T> items, Func<T, string> path)
+    {
+        var prefix = call.Form.Get("PathPrefix") ?? "/";
+        if (!prefix.StartsWith('/') || prefix.Length > 512)
+        {
+            throw IamErrors.Invalid($"1 validation error detected: Value '{prefix}' at 'pathPrefix' failed to satisfy constraint: Member must satisfy regular expression pattern: \\u002F[\\u0021-\\u007F]*");
+        }
+
+        return items.Where(i => path(i).StartsWith(prefix, StringComparison.Ordinal));
+    }
+
     private static (int Start, int Max) Paging(SandboxCall call)
     {
         var start = int.TryParse(call.Form.Get("Marker"), out var m) ? m : 0;

@@ -84,8 +84,16 @@ internal sealed class LambdaService : ISandboxService
         call.Authorize("lambda:ListFunctions", "*");
         lock (call.State.Gate)
         {
-            var functions = call.Account.Functions.Values.Where(f => f.Region == call.Region).OrderBy(f => f.Name, StringComparer.Ordinal);
-            return ServiceResult.Of(new JsonObject { ["Functions"] = new JsonArray(functions.Select(f => (JsonNode)Configuration(f)).ToArray()) });
+            var functions = call.Account.Functions.Values.Where(f => f.Region == call.Region).OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
+            var (start, max) = LambdaPaging.Read(call.QueryString);
+            var page = functions.Skip(start).Take(max).ToList();
+            var result = new JsonObject { ["Functions"] = new JsonArray(page.Select(f => (JsonNode)Configuration(f)).ToArray()) };
+            if (start + page.Count < functions.Count)
+            {
+                result["NextMarker"] = LambdaPaging.Marker(start + page.Count);
+            }
+
+            return ServiceResult.Of(result);
         }
     }
 

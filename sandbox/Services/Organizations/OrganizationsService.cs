@@ -100,7 +100,7 @@ internal sealed class OrganizationsService : ISandboxService
         ["Arn"] = $"arn:aws:organizations::{state.Management.Id}:account/{state.OrganizationId}/{a.Id}",
         ["Email"] = a.Email,
         ["Name"] = a.Name,
-        ["Status"] = "ACTIVE",
+        ["Status"] = a.Status,
         ["JoinedMethod"] = a.IsManagement ? "CREATED" : "INVITED",
         ["JoinedTimestamp"] = a.Joined.ToUnixTimeSeconds(),
     };

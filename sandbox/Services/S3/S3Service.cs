@@ -22,6 +22,9 @@ internal sealed class S3Service : ISandboxService
         {
             ("GET", 0) => "ListBuckets",
             ("PUT", 1) when q.ContainsKey("versioning") => "PutBucketVersioning",
+            ("PUT", 1) when q.ContainsKey("policy") => "PutBucketPolicy",
+            ("GET", 1) when q.ContainsKey("policy") => "GetBucketPolicy",
+            ("DELETE", 1) when q.ContainsKey("policy") => "DeleteBucketPolicy",
             ("PUT", 1) => "CreateBucket",
             ("DELETE", 1) => "DeleteBucket",
             ("GET", 1) when q.ContainsKey("versioning") => "GetBucketVersioning",
@@ -29,6 +32,7 @@ internal sealed class S3Service : ISandboxService
             ("GET", 1) when q.ContainsKey("location") => "GetBucketLocation",
             ("GET", 1) => "ListObjects",
             ("HEAD", 1) => "HeadBucket",
+            ("PUT", 2) when line.CopySource => "CopyObject",
             ("PUT", 2) => "PutObject",
             ("GET", 2) => "GetObject",
             ("HEAD", 2) => "HeadObject",
@@ -76,29 +80,56 @@ internal sealed class S3Service : ISandboxService
             }),
             "ListObjects" => Authorized(call, "s3:ListBucket", bucketName!, b => S3Listing.Objects(call, b)),
             "ListObjectVersions" => Authorized(call, "s3:ListBucketVersions", bucketName!, b => S3Listing.Versions(call, b)),
+            "CopyObject" => S3Copy.Handle(call, bucketName!, key!),
+            "PutBucketPolicy" or "GetBucketPolicy" or "DeleteBucketPolicy" => S3BucketPolicy.Handle(call, bucketName!),
             "PutObject" => Authorized(call, "s3:PutObject", bucketName!, b => PutObject(call, b, key!), key),
             "GetObject" or "HeadObject" => Authorized(call, call.QueryString.ContainsKey("versionId") ? "s3:GetObjectVersion" : "s3:GetObject", bucketName!, b => GetObject(call, b, key!), key),
             _ => Authorized(call, call.QueryString.ContainsKey("versionId") ? "s3:DeleteObjectVersion" : "s3:DeleteObject", bucketName!, b => DeleteObject(call, b, key!), key),
         };
     }
 
-    private static ServiceResult Authorized(SandboxCall call, string action, string bucketName, Func<S3Bucket, ServiceResult> then, string? key = null)
+    internal static ServiceResult Authorized(SandboxCall call, string action, string bucketName, Func<S3Bucket, ServiceResult> then, string? key = null)
     {
-        call.Authorize(action, key is null ? $"arn:aws:s3:::{bucketName}" : $"arn:aws:s3:::{bucketName}/{key}");
+        Authorize(call, action, bucketName, key);
         lock (call.State.Gate)
         {
             return then(Bucket(call, bucketName));
         }
     }
 
+    /// <summary>
+    /// Asks the evaluator with the bucket's policy and owner: another account gets in only through the bucket policy,
+    /// and the policy's Deny binds the owner's principals too (how eradication isolates a bucket).
+    /// </summary>
+    internal static void Authorize(SandboxCall call, string action, string bucketName, string? key)
+    {
+        var resource = key is null ? $"arn:aws:s3:::{bucketName}" : $"arn:aws:s3:::{bucketName}/{key}";
+        (string Owner, string? Policy)? found;
+        lock (call.State.Gate)
+        {
+            found = call.State.Accounts.FirstOrDefault(a => a.Buckets.ContainsKey(bucketName)) is { } owner
+                ? (owner.Id, owner.Buckets[bucketName].Policy)
+                : null;
+        }
+
+        if (found is { } bucket)
+        {
+            call.Authorize(action, resource, bucket.Policy, bucket.Owner);
+        }
+        else
+        {
+            call.Authorize(action, resource);
+        }
+    }
+
+    /// <summary>The named bucket in whichever account owns it; callers have authorized the access first.</summary>
     internal static S3Bucket Bucket(SandboxCall call, string name)
     {
         foreach (var account in call.State.Accounts)
         {
             if (account.Buckets.TryGetValue(name, out var bucket))
             {
-                // Cross-account access without a bucket policy is refused, as S3 does.
-                return account == call.Account ? bucket : throw new AwsServiceException("AccessDenied", "Access Denied", 403);
+                return bucket;
             }
         }
 
@@ -140,10 +171,15 @@ internal sealed class S3Service : ISandboxService
 
     private static ServiceResult DeleteBucket(SandboxCall call, string name)
     {
-        call.Authorize("s3:DeleteBucket", $"arn:aws:s3:::{name}");
+        Authorize(call, "s3:DeleteBucket", name, null);
         lock (call.State.Gate)
         {
             var bucket = Bucket(call, name);
+            if (!call.Account.Buckets.ContainsKey(name))
+            {
+                throw new AwsServiceException("AccessDenied", "Access Denied", 403);
+            }
+
             if (bucket.Versions.Any(v => !v.IsDeleteMarker && bucket.Current(v.Key) is not null) || (bucket.Versioning && bucket.Versions.Count > 0))
             {
                 throw new AwsServiceException("BucketNotEmpty", "The bucket you tried to delete is not empty", 409);

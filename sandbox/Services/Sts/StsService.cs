@@ -65,7 +65,9 @@ internal sealed class StsService : ISandboxService
         }
 
         var denied = AccessDenied.WithMessage(ServiceModel.Sts, AccessDeniedMessages.ForAssumeRole(call.Caller.Arn, roleArn));
-        if (role is null || roleAccount is null)
+        // A closed (SUSPENDED) account's roles cannot be assumed; STS answers with the same AccessDenied as for a
+        // role that does not trust the caller and names no closure, so the sandbox says nothing more either.
+        if (role is null || roleAccount is null || roleAccount.Status == "SUSPENDED")
         {
             throw denied;
         }
