@@ -1,0 +1,143 @@
+using CredIr.Contracts.Services;
+using CredIr.Contracts.V1;
+using CredIr.Grpc;
+using CredIr.Identification.Cmdb;
+using CredIr.Identification.CompromiseTime;
+using CredIr.Identification.Evidence;
+using CredIr.Identification.Inputs;
+using CredIr.Identification.Notifications;
+using CredIr.Identification.Resolution;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CredIr.Identification;
+
+/// <summary>The Identification gRPC service (playbook Part 1). Stateless: the coordinator keeps what it returns.</summary>
+public sealed class IdentificationService(
+    InputParser parser,
+    CredentialResolver resolver,
+    CmdbStore cmdb,
+    Notifier notifier,
+    IOptions<IdentificationOptions> options,
+    TimeProvider time,
+    ILogger<IdentificationService> logger) : IIdentificationService
+{
+    private const int MaxBaselineDays = 90;
+
+    public Task<IdentifyResponse> IdentifyAsync(IdentifyRequest request, CallContext context) =>
+        Guard(() => IdentifyCoreAsync(request, context.CancellationToken));
+
+    public Task<FindStakeholdersResponse> FindStakeholdersAsync(FindStakeholdersRequest request, CallContext context) =>
+        Guard(() =>
+        {
+            var found = StakeholderFinder.Find(cmdb.Current(), request.AccountIds, request.Resources, request.Applications);
+            var response = new FindStakeholdersResponse();
+            response.Stakeholders.AddRange(found.Stakeholders);
+            response.Applications.AddRange(found.Applications);
+            response.Communications.AddRange(found.Communications);
+            return Task.FromResult(response);
+        });
+
+    public Task<NotifyResponse> NotifyAsync(NotifyRequest request, CallContext context) =>
+        Guard(async () =>
+        {
+            var response = new NotifyResponse();
+            response.Notifications.AddRange(await notifier.NotifyAsync(request, context.CancellationToken));
+            return response;
+        });
+
+    private async Task<IdentifyResponse> IdentifyCoreAsync(IdentifyRequest request, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var baselineDays = request.BaselineDays == 0 ? settings.DefaultBaselineDays : request.BaselineDays;
+        if (baselineDays is < 1 or > MaxBaselineDays)
+        {
+            throw new InputValidationException("baseline_days", $"is {request.BaselineDays}; give 1 to {MaxBaselineDays} days, or 0 for the default ({settings.DefaultBaselineDays})");
+        }
+
+        var parsed = parser.Parse(request.Input);
+        var now = time.GetUtcNow();
+        var evidence = new EvidenceLog(time);
+        if (parsed.RawJson is not null)
+        {
+            evidence.Add(SourceOf(parsed.Kind), $"{parsed.Description}: {parsed.FindingType} {parsed.FindingId}".TrimEnd(), parsed.RawJson, parsed.FirstSeen);
+        }
+
+        AddResponderNotes(request, evidence);
+        var scope = new ResolutionScope
+        {
+            AccountIds = request.Scope?.AccountIds.ToList() ?? [],
+            Regions = RegionsFor(request.Scope, parsed, settings),
+            AllRegions = request.Scope?.AllRegions == true && request.Scope.Regions.Count == 0,
+            Now = now,
+            Lookback = TimeSpan.FromDays(Math.Max(settings.LookbackDays, baselineDays + 1)),
+        };
+        var resolution = await resolver.ResolveAsync(parsed, scope, evidence, cancellationToken);
+        foreach (var warning in resolution.Warnings)
+        {
+            evidence.Add("credir:identification", warning, null);
+        }
+
+        var response = new IdentifyResponse
+        {
+            InputKind = parsed.Kind,
+            FindingId = parsed.FindingId ?? "",
+            FindingType = parsed.FindingType ?? "",
+            Severity = parsed.Severity,
+            Title = parsed.Title ?? "",
+        };
+        var responderTime = request.CompromiseTime?.ToDateTimeOffset();
+        response.CompromiseWindow = CompromiseWindows.Build(parsed, resolution, responderTime, TimeSpan.FromDays(baselineDays), evidence, response);
+        response.Credentials.AddRange(resolution.Credentials.Select(c => c.Credential));
+        response.AccountIds.AddRange(resolution.AccountIds.Union(parsed.AccountId is null ? [] : [parsed.AccountId], StringComparer.Ordinal));
+        response.Evidence.AddRange(evidence.Items);
+        IdentificationLog.Identified(logger, response.Credentials.Count, parsed.Kind, response.FindingId, response.CompromiseWindow.Start, response.CompromiseWindow.Basis);
+        return response;
+    }
+
+    private static void AddResponderNotes(IdentifyRequest request, EvidenceLog evidence)
+    {
+        if (request.TicketReference.Length > 0)
+        {
+            evidence.Add("responder:ticket", $"ticket {request.TicketReference}", new { ticketReference = request.TicketReference });
+        }
+
+        if (request.EndUserImpact.Length > 0)
+        {
+            evidence.Add("responder:end-user-impact", request.EndUserImpact, new { endUserImpact = request.EndUserImpact });
+        }
+    }
+
+    private static List<string> RegionsFor(Scope? scope, ParsedInput parsed, IdentificationOptions settings)
+    {
+        var regions = scope?.Regions.Count > 0 ? scope.Regions.ToList() : settings.Regions.Count > 0 ? settings.Regions.ToList() : ["us-east-1"];
+        if (scope?.Regions.Count is null or 0 && parsed.Region is { } region && region != "global" && !regions.Contains(region, StringComparer.Ordinal))
+        {
+            regions.Add(region);
+        }
+
+        return regions;
+    }
+
+    private static string SourceOf(InputKind kind) => kind switch
+    {
+        InputKind.GuarddutyFinding => "guardduty-finding",
+        InputKind.SecurityHubFinding => "securityhub-finding",
+        InputKind.HealthEvent => "health-event",
+        InputKind.QuarantinePolicyEvent => "cloudtrail-quarantine-event",
+        _ => "input",
+    };
+
+    private async Task<T> Guard<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (Exception ex) when (RpcErrors.Map(ex) is { } mapped)
+        {
+            IdentificationLog.Refused(logger, mapped.Status.ToString(), mapped.Message);
+            throw mapped;
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using CredIr.Contracts.V1;
+using CredIr.Identification.CompromiseTime;
+
+namespace CredIr.Identification.Resolution;
+
+/// <summary>A credential as resolved, with what was read about its use (for the compromise time).</summary>
+public sealed record ResolvedCredential(Credential Credential)
+{
+    /// <summary>The credential's CloudTrail records, oldest first.</summary>
+    public IReadOnlyList<TrailRecord> Records { get; init; } = [];
+
+    /// <summary>Where the lookup of <see cref="Records"/> began.</summary>
+    public DateTimeOffset? RecordsFrom { get; init; }
+
+    /// <summary>True when the lookup stopped at the record limit (older records were not read).</summary>
+    public bool RecordsTruncated { get; init; }
+}
