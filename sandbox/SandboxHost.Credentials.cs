@@ -22,7 +22,7 @@ public sealed partial class SandboxHost
 
     /// <summary>
     /// The first active key of a user ("alice", or "alice@ACCOUNT" with an id or name), "admin" or
-    /// "admin@ACCOUNT", or "$id" for what a scenario step obtained (AssumeRole, CreateAccessKey, an instance's role).
+    /// "admin@ACCOUNT", "root" / "root@ACCOUNT" (root keys a scenario declares), or "$id" for what a scenario step obtained (AssumeRole, CreateAccessKey, an instance's role).
     /// </summary>
     public SandboxCredentials Credentials(string name)
     {
@@ -41,6 +41,11 @@ public sealed partial class SandboxHost
         {
             foreach (var account in _state.Accounts.Where(a => parts.Length == 1 || a.Id == parts[1] || a.Name == parts[1]))
             {
+                if (parts[0] == "root" && account.RootKeys.FirstOrDefault(k => k.Active) is { } root)
+                {
+                    return new SandboxCredentials(root.Id, root.Secret);
+                }
+
                 var user = parts[0] == "admin" ? account.Users[Scenario.Options.AdminUser] : account.Users.GetValueOrDefault(parts[0]);
                 if (user?.AccessKeys.FirstOrDefault(k => k.Active && !k.Deleted) is { } key)
                 {

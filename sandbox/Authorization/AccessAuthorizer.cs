@@ -16,7 +16,8 @@ internal sealed class AccessAuthorizer(SandboxState state)
     public AuthorizationResult Decide(Caller caller, string action, string resource, string sourceIp, string region) =>
         PolicyEvaluator.Evaluate(Request(caller, action, resource, sourceIp, region));
 
-    public AuthorizationRequest Request(Caller caller, string action, string resource, string sourceIp, string region, string? trustPolicy = null)
+    public AuthorizationRequest Request(Caller caller, string action, string resource, string sourceIp, string region, string? trustPolicy = null,
+        IReadOnlyDictionary<string, string>? extraContext = null)
     {
         IReadOnlyList<NamedPolicy> identity;
         lock (state.Gate)
@@ -26,7 +27,7 @@ internal sealed class AccessAuthorizer(SandboxState state)
 
         return new AuthorizationRequest(Principal(caller), action, resource)
         {
-            Context = Context(caller, sourceIp, region),
+            Context = Context(caller, sourceIp, region, extraContext),
             IdentityPolicies = identity,
             ResourcePolicy = trustPolicy is null ? null : Parse("trust policy", trustPolicy, PolicyDocumentKind.Trust),
             // A federation token's rights are the intersection of the issuer's and the session policy (none without one).
@@ -47,7 +48,7 @@ internal sealed class AccessAuthorizer(SandboxState state)
     public NamedPolicy Parse(string name, string document, PolicyDocumentKind kind) =>
         _parsed.GetOrAdd((document, kind), static (key, n) => NamedPolicy.Parse(n, key.Text, key.Kind), name);
 
-    private RequestContext Context(Caller caller, string sourceIp, string region)
+    private RequestContext Context(Caller caller, string sourceIp, string region, IReadOnlyDictionary<string, string>? extra)
     {
         var builder = new RequestContextBuilder()
             .SetTime(state.Clock.GetUtcNow())
@@ -58,6 +59,11 @@ internal sealed class AccessAuthorizer(SandboxState state)
         if (caller.Session is { } session)
         {
             builder.SetDate(ContextKeys.TokenIssueTime, session.Issued).SetBool(ContextKeys.MultiFactorAuthPresent, session.MfaAuthenticated);
+        }
+
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            builder.Set(key, value);
         }
 
         return builder.Build();

@@ -23,6 +23,16 @@ internal static class FaultErrors
         _ => new AwsServiceException("InternalError", "We encountered an internal error. Please try again.", 500, sender: false),
     };
 
+    /// <summary>A parameter of the wrong type or format, in the protocol's validation error.</summary>
+    public static AwsServiceException BadInput(ServiceModel s) => s.Protocol switch
+    {
+        AwsProtocol.Query => new AwsServiceException("ValidationError", "A parameter has an invalid value or format.", 400),
+        AwsProtocol.Ec2 => new AwsServiceException("InvalidParameterValue", "A parameter has an invalid value or format.", 400),
+        AwsProtocol.Json => new AwsServiceException("SerializationException", "A parameter has an invalid value or format.", 400),
+        AwsProtocol.RestJson => new AwsServiceException("InvalidParameterValueException", "A parameter has an invalid value or format.", 400),
+        _ => new AwsServiceException("InvalidArgument", "A parameter has an invalid value or format.", 400),
+    };
+
     public static AwsServiceException UnknownOperation(ServiceModel s, string? action) => s.Protocol switch
     {
         AwsProtocol.Query or AwsProtocol.Ec2 => new AwsServiceException("InvalidAction", $"The action {action} is not valid for this web service.", 400),

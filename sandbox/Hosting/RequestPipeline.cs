@@ -91,6 +91,18 @@ internal sealed class RequestPipeline(
             recorder.Record(call, null);
             await ResponseWriter.WriteAsync(context.Response, descriptor, operation, requestId, result, ct);
         }
+        catch (Exception e) when (e is FormatException or InvalidOperationException or System.Text.Json.JsonException or System.Xml.XmlException)
+        {
+            // A parameter of the wrong JSON type or an undecodable value: the caller's fault, answered as AWS would.
+            var error = FaultErrors.BadInput(descriptor);
+            if (call is not null)
+            {
+                recorder.Record(call, error);
+            }
+
+            SandboxLog.BadInput(logger, descriptor.SigningName, call?.Operation ?? "-", e.GetType().Name);
+            await ResponseWriter.WriteErrorAsync(context.Response, descriptor, requestId, error, head, ct);
+        }
         catch (AwsServiceException error)
         {
             if (call is not null && error.Recorded)

@@ -33,6 +33,10 @@ internal static class ResponseWriter
                 return Xml(response, Qualify(queryRoot, service.XmlNamespace!), ct);
             case AwsProtocol.Ec2:
                 return Xml(response, Qualify(new XElement(operation + "Response", new XElement("requestId", requestId), result.Xml), service.XmlNamespace!), ct);
+            case AwsProtocol.Json when result.Raw is not null:
+                response.ContentType = "application/x-amz-json-1.1";
+                response.ContentLength = result.Raw.Length;
+                return response.Body.WriteAsync(result.Raw, ct).AsTask();
             case AwsProtocol.Json:
                 return Json(response, result.Json ?? new JsonObject(), "application/x-amz-json-1.1", ct);
             case AwsProtocol.RestJson:

@@ -38,7 +38,7 @@ internal static class SandboxCommand
         SandboxHost host;
         try
         {
-            host = await SandboxHost.StartAsync(new SandboxOptions { Port = port, ScenarioPath = scenario }, stop.Token);
+            host = await SandboxHost.StartAsync(new SandboxOptions { Port = port, ScenarioPath = Shipped(scenario) }, stop.Token);
         }
         catch (ScenarioException e)
         {
@@ -66,6 +66,18 @@ internal static class SandboxCommand
         }
 
         return 0;
+    }
+
+    /// <summary>A bare name ("multi-account-org") means a scenario shipped beside the sandbox.</summary>
+    private static string? Shipped(string? scenario)
+    {
+        if (scenario is null || File.Exists(scenario) || scenario.Contains('/', StringComparison.Ordinal))
+        {
+            return scenario;
+        }
+
+        var shipped = Path.Combine(AppContext.BaseDirectory, "scenarios", scenario.EndsWith(".json", StringComparison.Ordinal) ? scenario : scenario + ".json");
+        return File.Exists(shipped) ? shipped : scenario;
     }
 
     public static string ReadyLine(SandboxHost host) => new JsonObject

@@ -13,6 +13,9 @@ internal static partial class SandboxLog
     [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Scenario {Scenario}: ran {Steps} steps ({Failed} answered with an AWS error)")]
     public static partial void ScenarioRan(ILogger logger, string scenario, int steps, int failed);
 
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Bad input to {Service}:{Operation} ({Exception})")]
+    public static partial void BadInput(ILogger logger, string service, string operation, string exception);
+
     [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Imported {Count} CloudTrail records into account {AccountId}")]
     public static partial void Imported(ILogger logger, int count, string accountId);
 }

@@ -13,5 +13,4 @@ internal sealed class Ec2Instance(string id, string region, string imageId, stri
     /// <summary>The role credentials the instance metadata service would hand out.</summary>
     public StsSession? RoleSession { get; init; }
     public string? KeyName { get; init; }
-    public Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
 }

@@ -16,6 +16,4 @@ internal sealed record StsSession
     public bool MfaAuthenticated { get; init; }
     /// <summary>GetFederationToken's inline session policy, intersected with the issuer's.</summary>
     public string? SessionPolicy { get; init; }
-    /// <summary>The access key whose holder obtained this session (the chain a responder follows).</summary>
-    public string? SourceAccessKeyId { get; init; }
 }

@@ -63,6 +63,13 @@ internal sealed class OrganizationSeeder(SandboxState state, Scenario scenario, 
             var admin = IamStore.AddUser(state, account, scenario.Options.AdminUser);
             IamStore.AddKey(state, account, admin, declared.AdminAccessKeyId, declared.AdminSecretAccessKey);
             IamStore.Attach(state, account, admin, WellKnownPolicies.AdministratorAccessArn);
+            if (declared.RootAccessKeyId is { } rootKeyId)
+            {
+                var rootKey = new AccessKey(rootKeyId, declared.RootSecretAccessKey ?? state.Ids.Secret(), "root", state.Clock.GetUtcNow());
+                account.RootKeys.Add(rootKey);
+                state.Keys[rootKey.Id] = (account, rootKey);
+            }
+
             if (!isManagement)
             {
                 var trust = $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{managementId}}:root"},"Action":"sts:AssumeRole"}]}""";

@@ -9,4 +9,7 @@ public sealed record ScenarioAccount
     /// <summary>Admin key pair for this account's admin user; generated when absent.</summary>
     public string? AdminAccessKeyId { get; init; }
     public string? AdminSecretAccessKey { get; init; }
+    /// <summary>Root user access keys (a bad practice scenarios may want to show); none when absent.</summary>
+    public string? RootAccessKeyId { get; init; }
+    public string? RootSecretAccessKey { get; init; }
 }

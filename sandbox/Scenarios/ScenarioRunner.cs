@@ -100,6 +100,11 @@ internal sealed class ScenarioRunner(SandboxState state, HttpClient http, Uri en
             var parts = name.Split('@', 2);
             foreach (var account in state.Accounts.Where(a => parts.Length == 1 || a.Id == parts[1] || a.Name == parts[1]))
             {
+                if (parts[0] == "root" && account.RootKeys.FirstOrDefault(k => k.Active) is { } root)
+                {
+                    return new SandboxCredentials(root.Id, root.Secret);
+                }
+
                 if (account.Users.TryGetValue(parts[0], out var user) && user.AccessKeys.FirstOrDefault(k => k.Active && !k.Deleted) is { } k)
                 {
                     return new SandboxCredentials(k.Id, k.Secret);

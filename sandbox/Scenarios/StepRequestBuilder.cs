@@ -56,7 +56,7 @@ internal static class StepRequestBuilder
             ("s3", "ListObjectVersions") => (HttpMethod.Get, $"/{S("Bucket")}?versions"),
             ("s3", "PutObject") => (HttpMethod.Put, $"/{S("Bucket")}/{EscapeKey(S("Key"))}"),
             ("s3", "GetObject") => (HttpMethod.Get, $"/{S("Bucket")}/{EscapeKey(S("Key"))}" + (p["VersionId"] is { } v ? $"?versionId={E(v.GetValue<string>())}" : "")),
-            ("s3", "DeleteObject") => (HttpMethod.Delete, $"/{S("Bucket")}/{EscapeKey(S("Key"))}"),
+            ("s3", "DeleteObject") => (HttpMethod.Delete, $"/{S("Bucket")}/{EscapeKey(S("Key"))}" + (p["VersionId"] is { } dv ? $"?versionId={E(dv.GetValue<string>())}" : "")),
             ("lambda", "CreateFunction") => (HttpMethod.Post, "/2015-03-31/functions"),
             ("lambda", "ListFunctions") => (HttpMethod.Get, "/2015-03-31/functions/"),
             ("lambda", "GetFunction") => (HttpMethod.Get, $"/2015-03-31/functions/{E(S("FunctionName"))}"),

@@ -19,4 +19,7 @@ public sealed record RecordedEvent(
     internal DateTimeOffset DeliverAt { get; init; }
     /// <summary>Whether a trail was logging when it happened (and so whether it reaches the log files).</summary>
     internal bool Delivered { get; init; } = true;
+
+    /// <summary>This event as a LookupEvents item, rendered once: events never change and are read many times.</summary>
+    internal byte[]? LookupItem { get; set; }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CredIr.Sandbox.Hosting;
@@ -52,14 +53,27 @@ internal sealed class LookupEvents(SandboxTrail trail, LookupThrottle throttle, 
             page.RemoveAt(page.Count - 1);
         }
 
-        var result = new JsonObject { ["Events"] = new JsonArray(page.Select(Render).ToArray()) };
+        using var buffer = new MemoryStream();
+        buffer.Write("{\"Events\":["u8);
+        for (var i = 0; i < page.Count; i++)
+        {
+            if (i > 0)
+            {
+                buffer.WriteByte((byte)',');
+            }
+
+            buffer.Write(page[i].LookupItem ??= Encoding.UTF8.GetBytes(Render(page[i]).ToJsonString(JsonText.Relaxed)));
+        }
+
+        buffer.Write("]"u8);
         if (more)
         {
             var last = page[^1];
-            result["NextToken"] = tokens.Create(last.EventTime, last.Sequence, query);
+            buffer.Write(Encoding.UTF8.GetBytes($",\"NextToken\":\"{tokens.Create(last.EventTime, last.Sequence, query)}\""));
         }
 
-        return ServiceResult.Of(result);
+        buffer.Write("}"u8);
+        return new ServiceResult { Raw = buffer.ToArray() };
     }
 
     private static (string? Key, string? Value) Attribute(JsonArray? attributes)
@@ -106,7 +120,7 @@ internal sealed class LookupEvents(SandboxTrail trail, LookupThrottle throttle, 
         return e => e.EventTime >= start && e.EventTime <= end && e.DeliverAt <= now && matches(e);
     }
 
-    private static JsonNode Render(RecordedEvent e) => new JsonObject
+    private static JsonObject Render(RecordedEvent e) => new()
     {
         ["EventId"] = e.EventId,
         ["EventName"] = e.EventName,

@@ -114,7 +114,6 @@ internal sealed class Ec2Service : ISandboxService
             Expiration = call.Time.AddHours(6),
             IssuerName = role.Name,
             SessionName = instanceId,
-            SourceAccessKeyId = call.Caller.AccessKeyId,
         };
         call.State.Sessions[session.AccessKeyId] = session;
         return session;

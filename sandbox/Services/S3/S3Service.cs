@@ -78,7 +78,7 @@ internal sealed class S3Service : ISandboxService
             "ListObjectVersions" => Authorized(call, "s3:ListBucketVersions", bucketName!, b => S3Listing.Versions(call, b)),
             "PutObject" => Authorized(call, "s3:PutObject", bucketName!, b => PutObject(call, b, key!), key),
             "GetObject" or "HeadObject" => Authorized(call, call.QueryString.ContainsKey("versionId") ? "s3:GetObjectVersion" : "s3:GetObject", bucketName!, b => GetObject(call, b, key!), key),
-            _ => Authorized(call, "s3:DeleteObject", bucketName!, b => DeleteObject(call, b, key!), key),
+            _ => Authorized(call, call.QueryString.ContainsKey("versionId") ? "s3:DeleteObjectVersion" : "s3:DeleteObject", bucketName!, b => DeleteObject(call, b, key!), key),
         };
     }
 
@@ -206,7 +206,21 @@ internal sealed class S3Service : ISandboxService
     private static ServiceResult DeleteObject(SandboxCall call, S3Bucket bucket, string key)
     {
         var headers = new Dictionary<string, string>();
-        if (bucket.Versioning)
+        if (call.QueryString.GetValueOrDefault("versionId") is { } versionId)
+        {
+            // Deleting a version is permanent; deleting the delete marker brings the object back.
+            var version = bucket.Versions.FirstOrDefault(v => v.Key == key && v.VersionId == versionId);
+            if (version is not null)
+            {
+                bucket.Versions.Remove(version);
+                headers["x-amz-version-id"] = versionId;
+                if (version.IsDeleteMarker)
+                {
+                    headers["x-amz-delete-marker"] = "true";
+                }
+            }
+        }
+        else if (bucket.Versioning)
         {
             var marker = call.State.Ids.Alnum(32);
             bucket.Versions.Add(new S3ObjectVersion(key, marker, null, "", call.Time, null));

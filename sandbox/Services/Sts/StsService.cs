@@ -32,6 +32,7 @@ internal sealed class StsService : ISandboxService
     private static ServiceResult GetAccessKeyInfo(SandboxCall call)
     {
         var keyId = call.Form.Required("AccessKeyId");
+        call.Authorize("sts:GetAccessKeyInfo", "*");
         lock (call.State.Gate)
         {
             // AWS answers for any well-formed key id, even one it does not know, with the owning account when it can.
@@ -69,7 +70,7 @@ internal sealed class StsService : ISandboxService
             throw denied;
         }
 
-        var request = call.Authorizer.Request(call.Caller, "sts:AssumeRole", roleArn, call.SourceIp, call.Region, role.TrustPolicy) with { ResourceAccountId = roleAccount.Id };
+        var request = call.Authorizer.Request(call.Caller, "sts:AssumeRole", roleArn, call.SourceIp, call.Region, role.TrustPolicy, TrustContext(call, sessionName)) with { ResourceAccountId = roleAccount.Id };
         var verdict = PolicyEvaluator.EvaluateAssumeRole(request);
         if (!verdict.IsAllowed)
         {
@@ -97,6 +98,18 @@ internal sealed class StsService : ISandboxService
         }
 
         return ServiceResult.Of(Credentials(session), E("AssumedRoleUser", E("AssumedRoleId", $"{role.Id}:{sessionName}"), E("Arn", assumedArn)));
+    }
+
+    /// <summary>The sts: keys trust policies test (ExternalId for third-party roles, the session name).</summary>
+    private static Dictionary<string, string> TrustContext(SandboxCall call, string sessionName)
+    {
+        var context = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { [ContextKeys.RoleSessionName] = sessionName };
+        if (call.Form.Get("ExternalId") is { } externalId)
+        {
+            context[ContextKeys.ExternalId] = externalId;
+        }
+
+        return context;
     }
 
     private static ServiceResult GetSessionToken(SandboxCall call)
@@ -154,7 +167,6 @@ internal sealed class StsService : ISandboxService
             SessionName = sessionName,
             MfaAuthenticated = mfa || call.Caller.Session?.MfaAuthenticated == true,
             SessionPolicy = policy,
-            SourceAccessKeyId = call.Caller.AccessKeyId,
         };
         lock (call.State.Gate)
         {

@@ -27,6 +27,12 @@ public sealed class IamKeyTests
 
         Assert.Equal($"arn:aws:iam::{account}:user/tester", result.GetProperty("reactivated").GetString());
         Assert.Equal("sts", result.GetProperty("lastUsedService").GetString());
+        Assert.Equal($"arn:aws:iam::{account}:user/tester", result.GetProperty("sessionTokenArn").GetString());
+        Assert.Equal("AccessDenied", result.GetProperty("sessionTokenFromSession").GetProperty("code").GetString());
+        Assert.Equal($"arn:aws:sts::{account}:federated-user/contractor", result.GetProperty("federatedArn").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, result.GetProperty("federatedList").ValueKind);
+        Assert.Equal($"User: arn:aws:sts::{account}:federated-user/contractor is not authorized to perform: iam:CreateUser on resource: arn:aws:iam::{account}:user/contractor-made because no session policy allows the iam:CreateUser action",
+            result.GetProperty("federatedCreate").GetProperty("message").GetString());
         Assert.Equal("SignatureDoesNotMatch", result.GetProperty("badSignature").GetProperty("code").GetString());
         Assert.Equal("NoSuchEntity", result.GetProperty("afterDelete").GetProperty("code").GetString());
     }

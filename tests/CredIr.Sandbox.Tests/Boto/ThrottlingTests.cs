@@ -10,7 +10,7 @@ public sealed class ThrottlingTests
         await using var sandbox = await ShippedScenarios.StartAsync();
         Assert.Equal(2, sandbox.LookupEventsRateLimit);
 
-        var result = await Boto3.RunAsync("throttle.py", Boto3.Input(sandbox, sandbox.Accounts[0].AdminCredentials, new { calls = 8 }));
+        var result = await Boto3.RunAsync("throttle.py", Boto3.Input(sandbox, sandbox.Accounts[0].AdminCredentials, new { calls = 12 }));
 
         var codes = result.GetProperty("outcomes").EnumerateArray().Select(o => o.GetProperty("code").GetString()).ToList();
         Assert.Equal(["ok", "ok"], codes.Take(2));

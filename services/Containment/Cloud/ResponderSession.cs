@@ -1,0 +1,37 @@
+using CredIr.Aws;
+
+namespace CredIr.Containment.Cloud;
+
+/// <summary>
+/// The responder's view of the cloud during one call: its own identity, and clients in any account
+/// of the organization (its own account directly, member accounts through the response role).
+/// </summary>
+internal sealed class ResponderSession : IDisposable
+{
+    private readonly OrganizationSessions _sessions;
+    private readonly Lazy<Task<GetCallerIdentityResponse>> _identity;
+
+    public ResponderSession(AwsScope caller, string incidentId, string responseRoleName)
+    {
+        Caller = caller;
+        ResponseRoleName = responseRoleName;
+        _sessions = new OrganizationSessions(caller, string.IsNullOrEmpty(incidentId) ? "adhoc" : incidentId,
+            new OrganizationSessionOptions { RoleName = responseRoleName });
+        _identity = new(() => caller.Sts.GetCallerIdentityAsync());
+    }
+
+    public AwsScope Caller { get; }
+
+    public string ResponseRoleName { get; }
+
+    public Task<GetCallerIdentityResponse> IdentityAsync(CancellationToken ct) => _identity.Value.WaitAsync(ct);
+
+    /// <summary>The access key id the responder signs with (to refuse acting with a compromised one).</summary>
+    public async Task<string> AccessKeyIdAsync() => (await Caller.Credentials.GetCredentialsAsync().ConfigureAwait(false)).AccessKey;
+
+    /// <summary>Clients in an account: the caller's own, or the response role's session in a member account.</summary>
+    public async Task<AwsScope> ScopeForAsync(string accountId, CancellationToken ct) =>
+        (await _sessions.GetSessionAsync(accountId, ct).ConfigureAwait(false)).Scope;
+
+    public void Dispose() => _sessions.Dispose();
+}

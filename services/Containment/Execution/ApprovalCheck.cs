@@ -1,0 +1,30 @@
+using CredIr.Contracts.V1;
+using CredIr.Grpc;
+
+namespace CredIr.Containment.Execution;
+
+/// <summary>
+/// The service's part of approval: a token must be present and name the plan. Whether the
+/// approval itself is genuine (who approved, the two-person rule) is the coordinator's to check.
+/// </summary>
+internal static class ApprovalCheck
+{
+    public static void Require(ApprovalToken? approval, Plan? plan, string planField)
+    {
+        if (plan is null || plan.Steps.Count == 0)
+        {
+            throw new RpcException(StatusCode.InvalidArgument, $"{planField}: a plan with at least one step is required.");
+        }
+
+        if (approval is null || string.IsNullOrEmpty(approval.ApprovalId))
+        {
+            throw new RpcException(StatusCode.FailedPrecondition, $"plan {plan.PlanId} is not approved: the request carries no approval token.");
+        }
+
+        if (!string.Equals(approval.PlanId, plan.PlanId, StringComparison.Ordinal))
+        {
+            throw new RpcException(StatusCode.FailedPrecondition,
+                $"plan {plan.PlanId} is not approved: approval {approval.ApprovalId} is for plan {(string.IsNullOrEmpty(approval.PlanId) ? "(none)" : approval.PlanId)}.");
+        }
+    }
+}

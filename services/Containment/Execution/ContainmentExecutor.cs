@@ -1,0 +1,93 @@
+using System.Runtime.CompilerServices;
+using CredIr.Containment.Cloud;
+using CredIr.Containment.Planning;
+using CredIr.Contracts.V1;
+using CredIr.Grpc;
+using Google.Protobuf.WellKnownTypes;
+using Microsoft.Extensions.Logging;
+
+namespace CredIr.Containment.Execution;
+
+/// <summary>
+/// Executes an approved plan step by step in dependency order, each step idempotent and recording
+/// the prior state; a failed step fails the steps that depend on it, and the others go on.
+/// </summary>
+internal sealed class ContainmentExecutor(ResponderAccess access, StepHandlers handlers, TimeProvider time, ILogger<ContainmentExecutor> logger)
+{
+    public async IAsyncEnumerable<PlanStep> ExecuteAsync(ExecutePlanRequest request, [EnumeratorCancellation] CancellationToken ct)
+    {
+        ApprovalCheck.Require(request.Approval, request.Plan, "plan");
+        var steps = StepOrder.Sort(request.Plan.Steps, request.StepIds);
+        using var responder = access.Open(request.IncidentId, null);
+        await RefuseCompromisedResponderAsync(responder, request.Plan).ConfigureAwait(false);
+        var failed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var step in steps)
+        {
+            var result = await RunAsync(step, responder, failed, ct).ConfigureAwait(false);
+            if (result.Status == StepStatus.Failed)
+            {
+                failed.Add(result.StepId);
+            }
+
+            ContainmentLog.StepExecuted(logger, request.IncidentId, result.StepId, result.Action, result.Status);
+            yield return result;
+        }
+    }
+
+    internal static async Task RefuseCompromisedResponderAsync(ResponderSession responder, Plan plan)
+    {
+        var key = await responder.AccessKeyIdAsync().ConfigureAwait(false);
+        if (plan.Steps.Any(s => string.Equals(s.AccessKeyId, key, StringComparison.Ordinal)))
+        {
+            throw new RpcException(StatusCode.FailedPrecondition,
+                $"The responder's own access key {key} is one of the credentials this plan contains: containment never acts with them. Act with other credentials.");
+        }
+    }
+
+    private async Task<PlanStep> RunAsync(PlanStep step, ResponderSession responder, HashSet<string> failed, CancellationToken ct)
+    {
+        var result = step.Clone();
+        if (step.Status is StepStatus.Skipped or StepStatus.Manual)
+        {
+            return result;
+        }
+
+        if (step.DependsOn.FirstOrDefault(failed.Contains) is { } blocker)
+        {
+            return Finish(result, new StepOutcome(StepStatus.Failed, $"Not run: it depends on step {blocker}, which failed."));
+        }
+
+        if (handlers.For(step.Action) is not { } handler || StepParameters.Parse(step.ParametersJson) is not { AccountId.Length: > 0 } parameters)
+        {
+            return Finish(result, new StepOutcome(StepStatus.Failed, $"Not run: '{step.Action}' with these parameters is not a step this service executes."));
+        }
+
+        try
+        {
+            var scope = await responder.ScopeForAsync(parameters.AccountId, ct).ConfigureAwait(false);
+            return Finish(result, await handler.ApplyAsync(scope.Iam, parameters, ct).ConfigureAwait(false));
+        }
+        catch (Exception e) when (AwsErrors.IsCloudError(e) && !ct.IsCancellationRequested)
+        {
+            return Finish(result, new StepOutcome(StepStatus.Failed, Describe(e)));
+        }
+    }
+
+    internal static string Describe(Exception e) => e is CredIr.Aws.AwsServiceException aws
+        ? $"{aws.Service} {aws.Operation} failed: {aws.Code}: {aws.ErrorMessage}"
+        : $"AWS could not be reached ({e.GetType().Name}).";
+
+    private PlanStep Finish(PlanStep result, StepOutcome outcome)
+    {
+        result.Status = outcome.Status;
+        result.ResultMessage = outcome.Message;
+        result.ExecutedAt = Timestamp.FromDateTimeOffset(time.GetUtcNow());
+        // A repeat run finds the change already made: the first run's record of the state before it stays.
+        if (outcome.Prior is { } prior && (outcome.Status != StepStatus.AlreadyDone || string.IsNullOrEmpty(result.PriorStateJson)))
+        {
+            result.PriorStateJson = prior.ToJson();
+        }
+
+        return result;
+    }
+}
