@@ -7,6 +7,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["grpc"] = GrpcBenchmark.RunAsync,
     ["incidents"] = CredIr.Bench.Incidents.IncidentsBenchmark.RunAsync,
     ["sandbox-lookup"] = a => SandboxLookupBenchmark.RunAsync(a, CancellationToken.None),
+    ["logfiles"] = CredIr.Bench.LogFiles.LogFilesBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -1,0 +1,3 @@
+namespace CredIr.Eradication.Closure;
+
+public sealed record ClosureCompleted(ClosureSummary Summary) : ClosureUpdate;

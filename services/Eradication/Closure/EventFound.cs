@@ -1,0 +1,3 @@
+namespace CredIr.Eradication.Closure;
+
+public sealed record EventFound(AttributedEvent Event) : ClosureUpdate;

@@ -1,0 +1,5 @@
+using CredIr.Eradication.Trails;
+
+namespace CredIr.Eradication.Closure;
+
+public sealed record GapFound(TrailGap Gap) : ClosureUpdate;

@@ -1,0 +1,29 @@
+using CredIr.Eradication.Scanning;
+using CredIr.Eradication.Trails;
+using CredIr.Eradication.Trails.LogFiles;
+using CredIr.Playbook.Classification;
+using CredIr.Playbook.Extraction;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CredIr.Eradication;
+
+public static class EradicationServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the eradication scan (<see cref="ScanHandler"/>), the trail sources, the rules tables and,
+    /// unless the host has its own, the system clock. Options: section "Eradication:LogFiles", checked at start.
+    /// </summary>
+    public static IHostApplicationBuilder AddEradicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<LogFileSourceOptions>()
+            .BindConfiguration(LogFileSourceOptions.SectionName)
+            .Validate(static o => o.MaxParallelism > 0 && o.ChannelCapacity > 0, "Eradication:LogFiles:MaxParallelism and ChannelCapacity must be positive.")
+            .ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(static _ => new EventClassifier());
+        builder.Services.TryAddSingleton(static _ => new RecordExtractor());
+        builder.Services.TryAddSingleton<TrailSourceFactory>();
+        builder.Services.TryAddSingleton<ScanHandler>();
+        return builder;
+    }
+}

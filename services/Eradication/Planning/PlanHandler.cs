@@ -1,0 +1,49 @@
+using System.Text;
+using CredIr.Contracts.V1;
+using CredIr.Eradication.Closure;
+using CredIr.Grpc;
+using CredIr.Playbook.Extraction;
+using CredIr.Playbook.Trail;
+
+namespace CredIr.Eradication.Planning;
+
+/// <summary>
+/// credir.v1.Eradication/PlanEradication: re-derives what the actor created from the events the scan
+/// attributed (their scrubbed raw records), keeps what still exists, and plans its deletion.
+/// </summary>
+public sealed class PlanHandler(EradicationPlanner planner, RecordExtractor extractor, TimeProvider time)
+{
+    public async Task<Plan> PlanEradicationAsync(PlanEradicationRequest request, CallContext context)
+    {
+        if (request.Events.Count == 0)
+        {
+            throw new RpcException(StatusCode.InvalidArgument, "events: give the events the scan attributed to the actor");
+        }
+
+        var ledger = new ResourceLedger();
+        for (var i = 0; i < request.Events.Count; i++)
+        {
+            if (string.IsNullOrEmpty(request.Events[i].RawJson))
+            {
+                throw new RpcException(StatusCode.InvalidArgument, $"events[{i}].raw_json: the record is needed to know what the event created");
+            }
+
+            CloudTrailRecord record;
+            try
+            {
+                record = CloudTrailRecordParser.Parse(Encoding.UTF8.GetBytes(request.Events[i].RawJson));
+            }
+            catch (System.Text.Json.JsonException e)
+            {
+                throw new RpcException(StatusCode.InvalidArgument, $"events[{i}].raw_json is not a CloudTrail record: {e.Message}");
+            }
+
+            ledger.Add(record.EventTime, extractor.Extract(record).Resources);
+        }
+
+        var accounts = request.Scope is { AllAccounts: false, AccountIds.Count: > 0 } scope ? scope.AccountIds.ToHashSet(StringComparer.Ordinal) : null;
+        var created = ledger.NetEffect().Created.Where(r => accounts is null || (r.AccountId is { } a && accounts.Contains(a))).ToList();
+        var steps = await planner.PlanAsync(created, new EradicationPlanOptions { AllowEmptyingBuckets = request.AllowEmptyingBuckets }, context.CancellationToken);
+        return PlanMapper.ToWire(steps, time.GetUtcNow());
+    }
+}

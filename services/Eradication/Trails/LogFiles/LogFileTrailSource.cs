@@ -1,0 +1,217 @@
+using System.Collections.Concurrent;
+using System.IO.Compression;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Threading.Channels;
+using CredIr.Playbook.Classification;
+using CredIr.Playbook.Trail;
+using Microsoft.Extensions.Logging;
+
+namespace CredIr.Eradication.Trails.LogFiles;
+
+/// <summary>
+/// CloudTrail log files in a folder (recursive, the S3 delivery layout or flat): <c>.json.gz</c> and
+/// <c>.json</c>, <c>{"Records":[...]}</c> or bare arrays. Files are read in parallel, each as a stream
+/// (memory bounded by the largest record and the channel, not the file), records merged unordered.
+/// Each file is a unit: one checkpoint when it is read to the end, one gap when it cannot be read.
+/// </summary>
+public sealed class LogFileTrailSource(string root, LogFileSourceOptions options, ILogger<LogFileTrailSource> logger) : ITrailSource
+{
+    private const string CoverageReason =
+        "CloudTrail log files hold what the trail delivered to this folder: data events (S3 object reads, Lambda invocations) " +
+        "only if the trail recorded them, and only the accounts, regions and days the folder contains";
+
+    public TrailSourceKind Kind => TrailSourceKind.LogFiles;
+
+    /// <summary>Null when the folder can be read, else what is wrong with it, for the caller to fix.</summary>
+    public static string? Problem(string? root)
+    {
+        if (string.IsNullOrWhiteSpace(root))
+        {
+            return "log_location is required for the log-file source";
+        }
+
+        if (!Directory.Exists(root))
+        {
+            return $"log folder '{root}' does not exist or is not a folder";
+        }
+
+        try
+        {
+            _ = Directory.EnumerateFileSystemEntries(root).Any();
+            return null;
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            return $"log folder '{root}' cannot be read: {e.Message}";
+        }
+    }
+
+    public async IAsyncEnumerable<TrailItem> QueryAsync(TrailQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var finished = query.ResumeFrom.Where(c => c.Done).Select(c => c.Unit).ToHashSet(StringComparer.Ordinal);
+        var candidates = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Where(IsLogFile)
+            .Select(LogFilePath.Parse)
+            .ToList();
+        var files = candidates.Where(f => f.MayHold(query) && !finished.Contains(Unit(f.Path))).ToList();
+        LogFileTrailSourceLog.Started(logger, files.Count, root, candidates.Count - files.Count);
+
+        yield return new TrailGapItem(new TrailGap(null, null, CoverageReason, EventCategories.None));
+        foreach (var gap in LayoutGaps(candidates, query))
+        {
+            yield return new TrailGapItem(gap);
+        }
+
+        var channel = Channel.CreateBounded<TrailItem>(new BoundedChannelOptions(Math.Max(1, options.ChannelCapacity))
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var work = new Work(new ConcurrentQueue<LogFilePath>(files), files.Count, query, query.Filter.Needles(), channel.Writer);
+        var workers = Enumerable.Range(0, Math.Clamp(options.MaxParallelism, 1, Math.Max(1, files.Count)))
+            .Select(_ => Task.Run(() => ReadFilesAsync(work, stop.Token), stop.Token))
+            .ToArray();
+        var completion = CompleteWhenDoneAsync(workers, channel.Writer);
+        try
+        {
+            await foreach (var item in channel.Reader.ReadAllAsync(cancellationToken))
+            {
+                // ReadAllAsync only looks at the token when it has to wait; a full channel would keep flowing.
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return item;
+            }
+
+            await completion;
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await completion.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private static async Task CompleteWhenDoneAsync(Task[] workers, ChannelWriter<TrailItem> writer)
+    {
+        try
+        {
+            await Task.WhenAll(workers);
+            writer.TryComplete();
+        }
+        catch (Exception e)
+        {
+            writer.TryComplete(e);
+            throw;
+        }
+    }
+
+    private async Task ReadFilesAsync(Work work, CancellationToken cancellationToken)
+    {
+        while (work.Files.TryDequeue(out var file))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            long records = 0;
+            string? error = null;
+            try
+            {
+                await using var stream = Open(file.Path);
+                await foreach (var raw in CloudTrailStreamReader.ReadRawAsync(stream, cancellationToken))
+                {
+                    records++;
+                    if (work.Needles.Count > 0 && !ContainsAny(raw.Span, work.Needles))
+                    {
+                        continue;
+                    }
+
+                    var record = CloudTrailRecordParser.Parse(raw.Span);
+                    if (work.Query.InScope(record.AccountId, record.AwsRegion, record.EventTime) && work.Query.Filter.Matches(record))
+                    {
+                        await work.Writer.WriteAsync(new TrailRecordItem(record), cancellationToken);
+                    }
+                }
+            }
+            catch (Exception e) when (e is IOException or JsonException or InvalidDataException or UnauthorizedAccessException)
+            {
+                error = e.Message;
+            }
+
+            var read = Interlocked.Add(ref work.RecordsRead, records);
+            var done = Interlocked.Increment(ref work.FilesDone);
+            if (error is null)
+            {
+                await work.Writer.WriteAsync(new TrailCheckpointItem(new TrailCheckpoint(Unit(file.Path), file.AccountId, file.Region, null, null, null, Done: true)), cancellationToken);
+            }
+            else
+            {
+                LogFileTrailSourceLog.FileFailed(logger, file.Path, error);
+                await work.Writer.WriteAsync(new TrailGapItem(new TrailGap(file.AccountId, file.Region, $"log file {Unit(file.Path)} could not be read: {error}", EventCategories.None, UnitFailed: true)), cancellationToken);
+            }
+
+            await work.Writer.WriteAsync(new TrailProgressItem(work.FilesTotal, done, read), cancellationToken);
+        }
+    }
+
+    private static List<TrailGap> LayoutGaps(List<LogFilePath> files, TrailQuery query)
+    {
+        var laidOut = files.Where(f => f.AccountId is not null).ToList();
+        if (laidOut.Count == 0)
+        {
+            return files.Count == 0
+                ? [new TrailGap(null, null, "the log folder holds no CloudTrail log files (.json or .json.gz)", EventCategories.None)]
+                : query.Accounts.Count + query.Regions.Count == 0
+                    ? []
+                    : [new TrailGap(null, null, "the log folder does not use the AWSLogs/<account>/CloudTrail/<region> layout: which accounts and regions it covers is unknown", EventCategories.None)];
+        }
+
+        var gaps = new List<TrailGap>();
+        foreach (var account in query.Accounts.Where(a => !laidOut.Any(f => f.AccountId == a)))
+        {
+            gaps.Add(new TrailGap(account, null, $"no log files for account {account} in the log folder", EventCategories.None));
+        }
+
+        foreach (var region in query.Regions.Where(r => !laidOut.Any(f => f.Region == r)))
+        {
+            gaps.Add(new TrailGap(null, region, $"no log files for region {region} in the log folder", EventCategories.None));
+        }
+
+        return gaps;
+    }
+
+    private string Unit(string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
+
+    private static bool IsLogFile(string path) =>
+        (path.EndsWith(".json.gz", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        && !path.Replace('\\', '/').Contains("/CloudTrail-Digest/", StringComparison.Ordinal);
+
+    private static Stream Open(string path)
+    {
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
+    }
+
+    private static bool ContainsAny(ReadOnlySpan<byte> haystack, IReadOnlyList<byte[]> needles)
+    {
+        foreach (var needle in needles)
+        {
+            if (haystack.IndexOf(needle) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private sealed class Work(ConcurrentQueue<LogFilePath> files, int filesTotal, TrailQuery query, IReadOnlyList<byte[]> needles, ChannelWriter<TrailItem> writer)
+    {
+        public long RecordsRead;
+        public int FilesDone;
+
+        public ConcurrentQueue<LogFilePath> Files { get; } = files;
+        public int FilesTotal { get; } = filesTotal;
+        public TrailQuery Query { get; } = query;
+        public IReadOnlyList<byte[]> Needles { get; } = needles;
+        public ChannelWriter<TrailItem> Writer { get; } = writer;
+    }
+}

@@ -1,0 +1,3 @@
+namespace CredIr.Eradication.Trails;
+
+public sealed record TrailGapItem(TrailGap Gap) : TrailItem;

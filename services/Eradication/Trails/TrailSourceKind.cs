@@ -1,0 +1,9 @@
+namespace CredIr.Eradication.Trails;
+
+/// <summary>Where records come from; each has different coverage (see <see cref="TrailGap"/>).</summary>
+public enum TrailSourceKind
+{
+    LookupEvents,
+    LogFiles,
+    Athena,
+}

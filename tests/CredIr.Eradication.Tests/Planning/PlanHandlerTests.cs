@@ -1,0 +1,71 @@
+using CredIr.Contracts.V1;
+using CredIr.Eradication.Planning;
+using CredIr.Eradication.Scanning;
+using CredIr.Eradication.Trails;
+using CredIr.Eradication.Trails.LogFiles;
+using CredIr.Grpc;
+using CredIr.Playbook.Classification;
+using CredIr.Playbook.Extraction;
+using Google.Protobuf.WellKnownTypes;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CredIr.Eradication.Tests.Planning;
+
+/// <summary>Scan then plan, as the coordinator calls them, on the invictus dataset.</summary>
+public sealed class PlanHandlerTests
+{
+    private static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+
+    private static async Task<List<TrailEvent>> ScanInvictusAsync()
+    {
+        var handler = new ScanHandler(new TrailSourceFactory(Options.Create(new LogFileSourceOptions()), NullLoggerFactory.Instance), new EventClassifier(), new RecordExtractor(), Clock);
+        var events = new List<TrailEvent>();
+        await foreach (var update in handler.ScanAsync(
+            new ScanRequest
+            {
+                Credentials = { new Credential { AccessKeyId = "AKIATFQR7NSC8Q4X20BJ" } },
+                Since = Timestamp.FromDateTimeOffset(new DateTimeOffset(2023, 7, 10, 11, 54, 33, TimeSpan.Zero)),
+                Source = Contracts.V1.TrailSourceKind.LogFiles,
+                LogLocation = Datasets.InvictusStratus,
+            },
+            CallContext.InProcess(CancellationToken.None)))
+        {
+            if (update.UpdateCase == ScanUpdate.UpdateOneofCase.Event)
+            {
+                events.Add(update.Event);
+            }
+        }
+
+        return events;
+    }
+
+    [Fact]
+    public async Task InvictusActor_CleanedUpMostOfIt_PlanCoversOnlyWhatItLeft()
+    {
+        var reader = new InMemoryStateReader();
+        var handler = new PlanHandler(new EradicationPlanner(reader), new RecordExtractor(), Clock);
+        var request = new PlanEradicationRequest { IncidentId = "inc-1" };
+        request.Events.AddRange(await ScanInvictusAsync());
+
+        var plan = await handler.PlanEradicationAsync(request, CallContext.InProcess(CancellationToken.None));
+
+        // Stratus cleans up after each technique: the four users, their keys and the instances were deleted by the
+        // same key (jq: DeleteUser x4, TerminateInstances x2 by AKIATFQR7NSC8Q4X20BJ), so none may be planned again.
+        Assert.Equal(PlanKind.Eradication, plan.Kind);
+        Assert.DoesNotContain(plan.Steps, s => s.Action == "iam:DeleteUser");
+        Assert.DoesNotContain(plan.Steps, s => s.Target.Id is "i-0dbc91f429e48eeed" or "i-05c30218156bcc246");
+        Assert.DoesNotContain(reader.Asked, a => a.Contains("malicious-iam-user", StringComparison.Ordinal));
+        Assert.All(plan.Steps, s => Assert.All(s.DependsOn, d => Assert.Contains(d, plan.Steps.TakeWhile(x => x.StepId != s.StepId).Select(x => x.StepId))));
+    }
+
+    [Fact]
+    public async Task NoEvents_IsInvalidArgument()
+    {
+        var handler = new PlanHandler(new EradicationPlanner(new InMemoryStateReader()), new RecordExtractor(), Clock);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => handler.PlanEradicationAsync(new PlanEradicationRequest(), CallContext.InProcess(CancellationToken.None)));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.Status);
+    }
+}

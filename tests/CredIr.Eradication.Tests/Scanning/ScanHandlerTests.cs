@@ -1,0 +1,126 @@
+using CredIr.Contracts.V1;
+using CredIr.Eradication.Scanning;
+using CredIr.Eradication.Trails;
+using CredIr.Eradication.Trails.LogFiles;
+using CredIr.Grpc;
+using CredIr.Playbook.Classification;
+using CredIr.Playbook.Extraction;
+using Google.Protobuf.WellKnownTypes;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CredIr.Eradication.Tests.Scanning;
+
+/// <summary>The Scan RPC's implementation called in-process, as the gRPC layer calls it.</summary>
+public sealed class ScanHandlerTests
+{
+    private static readonly DateTimeOffset Since = new(2023, 7, 10, 11, 54, 33, TimeSpan.Zero);
+
+    private static ScanHandler Handler() => new(
+        new TrailSourceFactory(Options.Create(new LogFileSourceOptions()), NullLoggerFactory.Instance),
+        new EventClassifier(),
+        new RecordExtractor(),
+        new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+
+    private static ScanRequest InvictusRequest() => new()
+    {
+        IncidentId = "inc-1",
+        Credentials = { new Credential { AccessKeyId = "AKIATFQR7NSC8Q4X20BJ" } },
+        Since = Timestamp.FromDateTimeOffset(Since),
+        Source = Contracts.V1.TrailSourceKind.LogFiles,
+        LogLocation = Datasets.InvictusStratus,
+    };
+
+    private static async Task<List<ScanUpdate>> ScanAsync(ScanRequest request)
+    {
+        var updates = new List<ScanUpdate>();
+        await foreach (var update in Handler().ScanAsync(request, CallContext.InProcess(CancellationToken.None)))
+        {
+            updates.Add(update);
+        }
+
+        return updates;
+    }
+
+    [Fact]
+    public async Task Invictus_StreamsEventsCredentialsAndEndsWithTheSummary()
+    {
+        var updates = await ScanAsync(InvictusRequest());
+
+        Assert.Equal(ScanUpdate.UpdateOneofCase.Summary, updates[^1].UpdateCase);
+        var summary = updates[^1].Summary;
+        Assert.Equal(2175, summary.EventsAttributed);
+        Assert.Equal(2175, updates.Count(u => u.UpdateCase == ScanUpdate.UpdateOneofCase.Event));
+        Assert.Equal(35, summary.CredentialsDerived);
+        Assert.Equal(35, updates.Count(u => u.UpdateCase == ScanUpdate.UpdateOneofCase.Credential));
+        Assert.True(summary.Complete);
+        Assert.True(summary.EventsByCategory["DefenseEvasion"] >= 10);
+    }
+
+    [Fact]
+    public async Task DerivedSession_CarriesItsProvenance()
+    {
+        var updates = await ScanAsync(InvictusRequest());
+
+        var session = updates.Where(u => u.UpdateCase == ScanUpdate.UpdateOneofCase.Credential).Select(u => u.Credential)
+            .Single(c => c.AccessKeyId == "ASIATFQR7NSCWLLE7IWW");
+        Assert.Equal(Contracts.V1.CredentialKind.RoleSession, session.Kind);
+        Assert.Equal("AKIATFQR7NSC8Q4X20BJ", session.Provenance.DerivedFromAccessKeyId);
+        Assert.Equal("bbe86c7c-5981-4ac8-ad20-9248612b16c1", session.Provenance.CreatedByEventId);
+        Assert.Equal(1, session.Provenance.Depth);
+        Assert.Equal("stratus-red-team-ec2-get-password-data-role", session.RoleName);
+    }
+
+    [Fact]
+    public async Task Events_RawJsonHasNoSecrets_AndSaysWhyItWasClassified()
+    {
+        var updates = await ScanAsync(InvictusRequest());
+
+        var events = updates.Where(u => u.UpdateCase == ScanUpdate.UpdateOneofCase.Event).Select(u => u.Event).ToList();
+        var assume = events.Single(e => e.EventId == "bbe86c7c-5981-4ac8-ad20-9248612b16c1");
+        Assert.DoesNotContain("sessionToken\":\"I", assume.RawJson, StringComparison.Ordinal);
+        Assert.Contains("ASIATFQR7NSCWLLE7IWW", assume.CreatedAccessKeyIds);
+        Assert.Contains("AssumeRole", assume.MatchedRules);
+        Assert.Contains(Contracts.V1.EventCategory.IdentityPersistence, assume.Categories);
+        Assert.All(events, e => Assert.DoesNotContain("\"secretAccessKey\":\"", e.RawJson.Replace("\"secretAccessKey\":\"[REDACTED]", "", StringComparison.Ordinal), StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("no credentials", "credentials")]
+    [InlineData("since after until", "is after until")]
+    [InlineData("missing folder", "does not exist")]
+    [InlineData("bad key id", "is not an access key id")]
+    [InlineData("no since", "since")]
+    [InlineData("negative depth", "max_depth")]
+    [InlineData("no source", "source")]
+    public async Task BadRequest_IsInvalidArgument_WithWhatToFix(string problem, string messagePart)
+    {
+        var request = InvictusRequest();
+        switch (problem)
+        {
+            case "no credentials": request.Credentials.Clear(); break;
+            case "since after until": request.Until = Timestamp.FromDateTimeOffset(Since.AddDays(-1)); break;
+            case "missing folder": request.LogLocation = "/nonexistent/credir/logs"; break;
+            case "bad key id": request.Credentials[0].AccessKeyId = "AKIA-not/a key"; break;
+            case "no since": request.Since = null; break;
+            case "negative depth": request.MaxDepth = -1; break;
+            case "no source": request.Source = Contracts.V1.TrailSourceKind.Unspecified; request.LogLocation = ""; break;
+        }
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => ScanAsync(request));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.Status);
+        Assert.Contains(messagePart, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LookupEventsSource_NotYetAvailable_IsFailedPrecondition()
+    {
+        var request = InvictusRequest();
+        request.Source = Contracts.V1.TrailSourceKind.LookupEvents;
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => ScanAsync(request));
+
+        Assert.Equal(StatusCode.FailedPrecondition, error.Status);
+    }
+}
