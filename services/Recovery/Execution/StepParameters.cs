@@ -1,0 +1,33 @@
+using System.Text.Json.Nodes;
+using CredIr.Contracts.V1;
+using CredIr.Grpc;
+
+namespace CredIr.Recovery.Execution;
+
+/// <summary>A step's parameters_json, with the field named when one is missing (the plan came from the caller).</summary>
+internal sealed class StepParameters
+{
+    private readonly JsonObject _values;
+    private readonly string _stepId;
+
+    public StepParameters(PlanStep step)
+    {
+        _stepId = step.StepId;
+        try
+        {
+            _values = JsonNode.Parse(string.IsNullOrEmpty(step.ParametersJson) ? "{}" : step.ParametersJson) as JsonObject
+                ?? throw new RpcException(StatusCode.InvalidArgument, $"steps[{step.StepId}].parameters_json must be a JSON object");
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new RpcException(StatusCode.InvalidArgument, $"steps[{step.StepId}].parameters_json is not JSON: {e.Message}");
+        }
+    }
+
+    public string Required(string name) =>
+        Optional(name) ?? throw new RpcException(StatusCode.InvalidArgument, $"steps[{_stepId}].parameters_json.{name} is required");
+
+    public string? Optional(string name) => _values[name] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
+
+    public int? Int(string name) => _values[name] is JsonValue value && value.TryGetValue<int>(out var number) ? number : null;
+}

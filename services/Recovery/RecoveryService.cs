@@ -1,0 +1,139 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using CredIr.Contracts.Services;
+using CredIr.Contracts.V1;
+using CredIr.Grpc;
+using CredIr.Playbook.Trail;
+using CredIr.Recovery.Cmdb;
+using CredIr.Recovery.Execution;
+using CredIr.Recovery.Planning;
+using Google.Protobuf.WellKnownTypes;
+using Microsoft.Extensions.Logging;
+
+namespace CredIr.Recovery;
+
+/// <summary>credir.v1.Recovery: plans recovery from the actor's events and executes approved items.</summary>
+internal sealed class RecoveryService(RecoveryPlanner planner, RecoveryExecutor executor, CmdbResources cmdb, TimeProvider time, ILogger<RecoveryService> logger) : IRecoveryService
+{
+    public async Task<PlanRecoveryResponse> PlanRecoveryAsync(PlanRecoveryRequest request, CallContext context)
+    {
+        if (string.IsNullOrWhiteSpace(request.IncidentId))
+        {
+            throw new RpcException(StatusCode.InvalidArgument, "incident_id is required");
+        }
+
+        var records = Records(request.Events);
+        foreach (var (key, strategy) in request.StrategyOverrides)
+        {
+            if (strategy == RecoveryStrategy.Unspecified || !System.Enum.IsDefined(strategy))
+            {
+                throw new RpcException(StatusCode.InvalidArgument, $"strategy_overrides[{key}]: give one of REPLACE, RESTORE_FROM_BACKUP, RECREATE_FROM_CMDB, ISOLATE, MANUAL");
+            }
+        }
+
+        var accounts = request.Scope is { AllAccounts: false, AccountIds.Count: > 0 } scope ? scope.AccountIds.ToHashSet(StringComparer.Ordinal) : null;
+        try
+        {
+            var items = await planner.PlanAsync(records, request.StrategyOverrides, cmdb.Load(), a => accounts is null || accounts.Contains(a), context.CancellationToken).ConfigureAwait(false);
+            RecoveryLog.Planned(logger, request.IncidentId, items.Count, records.Count);
+            var plan = new Plan
+            {
+                PlanId = $"recovery|{request.IncidentId}",
+                Kind = PlanKind.Recovery,
+                CreatedAt = Timestamp.FromDateTimeOffset(time.GetUtcNow()),
+            };
+            plan.Steps.Add(items.SelectMany(i => i.Steps));
+            var response = new PlanRecoveryResponse { Plan = plan };
+            response.Items.Add(items);
+            return response;
+        }
+        catch (Exception e) when (RpcErrors.Map(e) is { } mapped)
+        {
+            throw mapped;
+        }
+    }
+
+    public IAsyncEnumerable<RecoveryItem> ExecuteRecoveryAsync(ExecuteRecoveryRequest request, CallContext context)
+    {
+        // Checked before the stream starts, so a bad request fails the call instead of a half-sent stream.
+        if (string.IsNullOrWhiteSpace(request.RequestId))
+        {
+            throw new RpcException(StatusCode.InvalidArgument, "request_id is required (it keys the journal, so a retry is recognised)");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.IncidentId))
+        {
+            throw new RpcException(StatusCode.InvalidArgument, "incident_id is required");
+        }
+
+        if (request.Approval is null || string.IsNullOrWhiteSpace(request.Approval.ApprovalId) || string.IsNullOrWhiteSpace(request.Approval.ApprovedBy))
+        {
+            throw new RpcException(StatusCode.FailedPrecondition, "approval: recovery changes the cloud; get the plan approved and pass its approval token (approval_id and approved_by)");
+        }
+
+        if (request.Items.Count == 0)
+        {
+            throw new RpcException(StatusCode.InvalidArgument, "items: give the recovery items to execute (from PlanRecovery)");
+        }
+
+        for (var i = 0; i < request.Items.Count; i++)
+        {
+            var item = request.Items[i];
+            if (string.IsNullOrEmpty(item.ItemId) || item.Steps.Count == 0)
+            {
+                throw new RpcException(StatusCode.InvalidArgument, $"items[{i}]: an item needs its item_id and steps (from PlanRecovery)");
+            }
+        }
+
+        return ExecuteCoreAsync(request, context.CancellationToken);
+    }
+
+    private async IAsyncEnumerable<RecoveryItem> ExecuteCoreAsync(ExecuteRecoveryRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var items = executor.ExecuteAsync(request, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            try
+            {
+                if (!await items.MoveNextAsync().ConfigureAwait(false))
+                {
+                    yield break;
+                }
+            }
+            catch (Exception e) when (RpcErrors.Map(e) is { } mapped)
+            {
+                throw mapped;
+            }
+
+            yield return items.Current;
+        }
+    }
+
+    private static List<CloudTrailRecord> Records(Google.Protobuf.Collections.RepeatedField<TrailEvent> events)
+    {
+        if (events.Count == 0)
+        {
+            throw new RpcException(StatusCode.InvalidArgument, "events: give the actor's events (from the eradication scan)");
+        }
+
+        var records = new List<CloudTrailRecord>(events.Count);
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (string.IsNullOrEmpty(events[i].RawJson))
+            {
+                throw new RpcException(StatusCode.InvalidArgument, $"events[{i}].raw_json: the record is needed to know what the event changed");
+            }
+
+            try
+            {
+                records.Add(CloudTrailRecordParser.Parse(Encoding.UTF8.GetBytes(events[i].RawJson)));
+            }
+            catch (System.Text.Json.JsonException e)
+            {
+                throw new RpcException(StatusCode.InvalidArgument, $"events[{i}].raw_json is not a CloudTrail record: {e.Message}");
+            }
+        }
+
+        return records;
+    }
+}

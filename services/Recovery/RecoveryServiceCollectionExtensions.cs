@@ -1,0 +1,58 @@
+using CredIr.Aws;
+using CredIr.Contracts.Services;
+using CredIr.Playbook.Extraction;
+using CredIr.Recovery.Cloud;
+using CredIr.Recovery.Cmdb;
+using CredIr.Recovery.Execution;
+using CredIr.Recovery.Planning;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CredIr.Recovery;
+
+/// <summary>Wiring of the Recovery service, for its own Program.cs and for <c>credir serve</c>.</summary>
+public static class RecoveryServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IRecoveryService"/> (map it with <c>app.MapGrpcService&lt;IRecoveryService&gt;()</c>), the
+    /// CMDB reader and the <see cref="ICmdbUpdater"/> (a change log file beside the CMDB) unless one is registered, and
+    /// AWS access through CredIr.Aws: the default credential chain's <see cref="AwsScope"/> (or the host's) entering
+    /// member accounts through the response role (section "Aws:Organization"). Options: section "Recovery".
+    /// </summary>
+    public static IHostApplicationBuilder AddRecoveryServices(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<RecoveryOptions>().Bind(builder.Configuration.GetSection(RecoveryOptions.SectionName))
+            .Validate(static o => string.IsNullOrWhiteSpace(o.CmdbPath) || File.Exists(o.CmdbPath), "Recovery:CmdbPath names a file that does not exist.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(static _ => new RecordExtractor());
+        services.TryAddSingleton<CmdbResources>();
+        services.TryAddSingleton<ICmdbUpdater, FileCmdbUpdater>();
+
+        services.AddHttpClient(nameof(AwsRuntime));
+        services.TryAddSingleton(sp =>
+        {
+            var options = new AwsClientOptions();
+            builder.Configuration.GetSection(AwsClientOptions.SectionName).Bind(options);
+            return new AwsRuntime(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(AwsRuntime)), options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>());
+        });
+        services.TryAddSingleton(static sp => sp.GetRequiredService<AwsRuntime>().CreateDefaultScope());
+        services.TryAddSingleton(sp =>
+        {
+            var options = new OrganizationSessionOptions();
+            builder.Configuration.GetSection(OrganizationSessionOptions.SectionName).Bind(options);
+            return new OrganizationSessions(sp.GetRequiredService<AwsScope>(), "recovery", options);
+        });
+        services.TryAddSingleton<IAccountClients, OrganizationAccountClients>();
+
+        services.TryAddSingleton<ChangeFinder>();
+        services.TryAddSingleton<IamPolicyPlanner>();
+        services.TryAddSingleton<StoragePlanner>();
+        services.TryAddSingleton<InstancePlanner>();
+        services.TryAddSingleton<RecoveryPlanner>();
+        services.TryAddSingleton<StepRunner>();
+        services.TryAddSingleton<RecoveryExecutor>();
+        services.TryAddSingleton<IRecoveryService, RecoveryService>();
+        return builder;
+    }
+}
