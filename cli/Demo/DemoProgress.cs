@@ -10,7 +10,18 @@ internal sealed class DemoProgress(Terminal terminal)
 {
     private readonly IAnsiConsole _console = ScanPrinter.ConsoleFor(terminal);
 
-    public void Line(string text) => _console.MarkupLine($"[grey]{DateTimeOffset.UtcNow:HH:mm:ss}[/] {Markup.Escape(text)}");
+    // Whole lines, never wrapped at the console's width, so a pipe or a log collector gets one event per line.
+    public void Line(string text)
+    {
+        if (terminal.UseColor)
+        {
+            _console.MarkupLine($"[grey]{DateTimeOffset.UtcNow:HH:mm:ss}[/] {Markup.Escape(text)}");
+        }
+        else
+        {
+            Console.Out.WriteLine($"{DateTimeOffset.UtcNow:HH:mm:ss} {text}");
+        }
+    }
 
     public void Phase(Incident incident)
     {

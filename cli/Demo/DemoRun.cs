@@ -21,6 +21,13 @@ internal sealed class DemoRun(string outDirectory, string scenario)
         var clock = Stopwatch.StartNew();
         var output = Directory.CreateDirectory(outDirectory).FullName;
         var progress = new DemoProgress(Output.Terminal.Detect());
+
+        // The demo's story is its progress lines: the hosts' logs (the sandbox's included) only when they report an error.
+        if (Environment.GetEnvironmentVariable("Logging__LogLevel__Default") is null)
+        {
+            Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Error");
+        }
+
         await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { Port = 0, ScenarioPath = ScenarioPath(scenario) }, cancellationToken);
         var leaked = sandbox.Scenario.GroundTruth?["leakedAccessKeyId"]?.GetValue<string>()
             ?? throw new CliException($"scenario '{scenario}' has no groundTruth.leakedAccessKeyId: the demo cannot know which key leaked");
@@ -35,7 +42,6 @@ internal sealed class DemoRun(string outDirectory, string scenario)
         var composition = ServiceComposition.Build(ServiceComposition.AllServices, [], new Dictionary<string, string?>
         {
             ["urls"] = "http://127.0.0.1:0",
-            ["Logging:LogLevel:Default"] = "Warning",
             ["Incidents:Store"] = "sqlite:" + Path.Combine(output, "credir.db"),
             ["Aws:EndpointUrl"] = sandbox.Endpoint.ToString(),
             ["Aws:UseEnvironmentEndpoints"] = "false",
