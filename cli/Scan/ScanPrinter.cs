@@ -38,13 +38,24 @@ internal static class ScanPrinter
         return gaps;
     }
 
-    public static IAnsiConsole ConsoleFor(Terminal terminal) => AnsiConsole.Create(new AnsiConsoleSettings
+    public static IAnsiConsole ConsoleFor(Terminal terminal)
     {
-        Ansi = terminal.UseColor ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = terminal.UseColor ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        Interactive = terminal.IsInteractive ? InteractionSupport.Yes : InteractionSupport.No,
-        Out = new AnsiConsoleOutput(Console.Out),
-    });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = terminal.UseColor ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal.UseColor ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = terminal.IsInteractive ? InteractionSupport.Yes : InteractionSupport.No,
+            Out = new AnsiConsoleOutput(Console.Out),
+        });
+
+        // A pipe has no width: 80 columns would split key ids and ARNs across lines, which breaks grep.
+        if (!terminal.IsInteractive)
+        {
+            console.Profile.Width = 240;
+        }
+
+        return console;
+    }
 
     private static async IAsyncEnumerable<ScanUpdate> Count(IAsyncEnumerable<ScanUpdate> updates, Action onGap, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
