@@ -46,6 +46,9 @@ internal sealed class DemoRun(string outDirectory, string scenario)
             ["Aws:EndpointUrl"] = sandbox.Endpoint.ToString(),
             ["Aws:UseEnvironmentEndpoints"] = "false",
             ["Aws:Region"] = "us-east-1",
+
+            // AWS's playbook watches for 30 minutes after containment; a demo shows the step with one minute.
+            ["Containment:VerificationWindow"] = "00:01:00",
         });
         await using var app = composition.App;
         if (composition.Missing.Count > 0)
@@ -63,7 +66,7 @@ internal sealed class DemoRun(string outDirectory, string scenario)
             Title = $"credir demo: leaked key {leaked}",
             AutoApprove = true,
         }, context);
-        progress.Line($"incident {incident.IncidentId} opened (automatic approvals: every plan is recorded as auto-approved)");
+        progress.Line($"incident {incident.IncidentId} opened (automatic approvals: every plan is recorded as auto-approved; containment verification window shortened to 1 minute for the demo)");
         incident = await DriveAsync(incidents, incident, progress, cancellationToken);
         progress.Summary(incident, clock.Elapsed);
 
