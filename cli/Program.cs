@@ -1,1 +1,3 @@
-return 0;
+using CredIr.Cli.Commands;
+
+return await CliApp.RunAsync(args);

@@ -10,7 +10,7 @@ namespace CredIr.Sandbox;
 /// The process form: <c>--port PORT --scenario FILE [--export-trail DIR]</c>. Prints one JSON line on
 /// stdout when ready, serves until SIGTERM/SIGINT, then exports the trail if asked and exits 0.
 /// </summary>
-internal static class SandboxCommand
+public static class SandboxCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {

@@ -1,0 +1,47 @@
+using System.CommandLine;
+
+namespace CredIr.Cli.Commands;
+
+/// <summary>
+/// The root command. Usage errors print one line and exit 2; a <see cref="CliException"/> prints its
+/// message and exits with its code; nothing prints a stack trace.
+/// </summary>
+internal static class CliApp
+{
+    public const int UsageError = 2;
+
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("credir: respond to leaked AWS credentials (identification, containment, eradication, recovery, report).");
+        root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(ScanCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(SandboxCliCommand.Create());
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var parsed = Build().Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            await Console.Error.WriteLineAsync($"credir: {parsed.Errors[0].Message} (see --help)");
+            return UsageError;
+        }
+
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (CliException e)
+        {
+            await Console.Error.WriteLineAsync($"credir: {e.Message}");
+            return e.ExitCode;
+        }
+    }
+
+    /// <summary>A command description followed by its examples, so <c>--help</c> shows both.</summary>
+    public static string Describe(string what, params string[] examples) =>
+        what + Environment.NewLine + Environment.NewLine + "Examples:" + Environment.NewLine +
+        string.Join(Environment.NewLine, examples.Select(static e => "  " + e));
+}

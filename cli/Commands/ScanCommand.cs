@@ -1,0 +1,112 @@
+using System.CommandLine;
+using System.Globalization;
+using CredIr.Cli.Output;
+using CredIr.Cli.Scan;
+using CredIr.Contracts.V1;
+using CredIr.Eradication;
+using CredIr.Eradication.Scanning;
+using CredIr.Grpc;
+using Google.Protobuf.WellKnownTypes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CredIr.Cli.Commands;
+
+/// <summary><c>credir scan</c>: an eradication scan only, through the Eradication service's scan in-process.</summary>
+internal static class ScanCommand
+{
+    /// <summary>The scan ran but could not see everything (docs/cli.md).</summary>
+    public const int IncompleteScan = 3;
+
+    public static Command Create()
+    {
+        var keys = new Option<string[]>("--access-key") { Description = "A compromised access key id (repeatable).", Required = true, AllowMultipleArgumentsPerToken = false };
+        var since = new Option<string>("--since") { Description = "The compromise time, ISO 8601 (2023-07-10T11:00:00Z).", Required = true };
+        var until = new Option<string?>("--until") { Description = "End of the window, ISO 8601 (default: now)." };
+        var logs = new Option<string?>("--logs") { Description = "A folder of CloudTrail log files (.json or .json.gz, the S3 layout or flat)." };
+        var endpoint = new Option<string?>("--endpoint") { Description = "Read CloudTrail LookupEvents at this endpoint (default: AWS, credentials from the default chain)." };
+        var noFollow = new Option<bool>("--no-follow") { Description = "Do not scan credentials the actor derived (new keys, sessions, passed roles)." };
+        var maxDepth = new Option<int>("--max-depth") { Description = "Stop following after this many hops (0: until no new credential appears).", DefaultValueFactory = _ => 0 };
+        var output = new Option<OutputFormat>("--output") { Description = "table (people), csv (one row per event) or json (docs/scan-output.md).", DefaultValueFactory = _ => OutputFormat.Table };
+        var command = new Command("scan", CliApp.Describe(
+            "Find every API call the given credentials made since the compromise time, and every credential derived from them. Exit 0: complete; 3: an account or region could not be read (see docs/cli.md).",
+            "credir scan --access-key AKIATFQR7NSC8Q4X20BJ --since 2023-07-10T11:00:00Z --logs ./CloudTrail",
+            "credir scan --access-key AKIA... --access-key ASIA... --since 2024-05-01T00:00:00Z --logs ./trail --no-follow --output csv > calls.csv",
+            "credir scan --access-key AKIA... --since 2024-05-01T00:00:00Z --logs ./trail --output json | jq '.credentials'"))
+        {
+            keys, since, until, logs, endpoint, noFollow, maxDepth, output,
+        };
+        command.SetAction(async (ParseResult result, CancellationToken ct) =>
+        {
+            var request = new ScanRequest
+            {
+                Since = Time(result.GetValue(since)!, "--since"),
+                NoFollow = result.GetValue(noFollow),
+                MaxDepth = result.GetValue(maxDepth),
+                Source = TrailSourceKind.LogFiles,
+                LogLocation = Source(result.GetValue(logs), result.GetValue(endpoint)),
+            };
+            if (result.GetValue(until) is { } end)
+            {
+                request.Until = Time(end, "--until");
+            }
+
+            request.Credentials.AddRange(result.GetValue(keys)!.Select(static k => new Credential { AccessKeyId = k }));
+            using var host = BuildHost();
+            var handler = host.Services.GetRequiredService<ScanHandler>();
+            var updates = Guard(handler.ScanAsync(request, CallContext.InProcess(ct)), ct);
+            var gaps = await ScanPrinter.PrintAsync(updates, result.GetValue(output), Terminal.Detect(), ct);
+            return gaps > 0 ? IncompleteScan : 0;
+        });
+        return command;
+    }
+
+    private static string Source(string? logs, string? endpoint)
+    {
+        if (logs is null)
+        {
+            // The eradication service reads log files only so far; saying so beats a silent empty scan.
+            throw new CliException(endpoint is null
+                ? "give --logs DIR: CloudTrail LookupEvents (the default credential chain) is not available in the eradication service yet"
+                : "--endpoint: CloudTrail LookupEvents is not available in the eradication service yet; give --logs DIR", CliApp.UsageError);
+        }
+
+        return Directory.Exists(logs) ? Path.GetFullPath(logs) : throw new CliException($"--logs: no such folder: {logs}");
+    }
+
+    private static Timestamp Time(string text, string option) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
+            ? Timestamp.FromDateTimeOffset(time)
+            : throw new CliException($"{option}: '{text}' is not an ISO 8601 time (e.g. 2023-07-10T11:00:00Z)", CliApp.UsageError);
+
+    private static IHost BuildHost()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.AddEradicationServices();
+        return builder.Build();
+    }
+
+    // The service answers bad input with RpcException(INVALID_ARGUMENT): for a CLI user that is a usage error.
+    private static async IAsyncEnumerable<ScanUpdate> Guard(IAsyncEnumerable<ScanUpdate> updates, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var e = updates.GetAsyncEnumerator(ct);
+        while (true)
+        {
+            try
+            {
+                if (!await e.MoveNextAsync())
+                {
+                    yield break;
+                }
+            }
+            catch (RpcException error)
+            {
+                throw new CliException(error.Message, error.Status == StatusCode.InvalidArgument ? CliApp.UsageError : 1);
+            }
+
+            yield return e.Current;
+        }
+    }
+}

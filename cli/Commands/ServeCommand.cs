@@ -1,0 +1,50 @@
+using System.CommandLine;
+using CredIr.Cli.Hosting;
+using Microsoft.Extensions.Hosting;
+
+namespace CredIr.Cli.Commands;
+
+/// <summary><c>credir serve</c>: the services in one Kestrel process (all, or a chosen subset).</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var services = new Option<string>("--services") { Description = "Comma-separated: incidents,identification,containment,eradication,recovery (default: all).", DefaultValueFactory = _ => string.Join(',', ServiceComposition.AllServices) };
+        var store = new Option<string?>("--store") { Description = "The incident store: sqlite:PATH (default sqlite:credir.db) or postgres://user:password@host:port/db." };
+        var urls = new Option<string>("--urls") { Description = "Addresses to listen on (h2c on http://).", DefaultValueFactory = _ => "http://127.0.0.1:5070" };
+        var aws = new Option<string?>("--aws-endpoint") { Description = "Send every AWS call to this endpoint (e.g. a sandbox) instead of AWS." };
+        var command = new Command("serve", CliApp.Describe(
+            "Serve the gRPC services (with health and reflection). Phases not hosted here are called at Services:<Phase>:Address; settings also come from appsettings.json and CREDIR-style environment variables (Incidents__Store=...).",
+            "credir serve",
+            "credir serve --store postgres://credir:secret@db:5432/credir --urls http://0.0.0.0:5070",
+            "credir serve --services incidents,identification --urls http://127.0.0.1:5070 -- --Services:Containment:Address=http://10.0.0.5:5071"))
+        {
+            services, store, urls, aws,
+        };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction(async (ParseResult result, CancellationToken ct) =>
+        {
+            var settings = new Dictionary<string, string?> { ["urls"] = result.GetValue(urls) };
+            if (result.GetValue(store) is { } s)
+            {
+                settings["Incidents:Store"] = s;
+            }
+
+            if (result.GetValue(aws) is { } endpoint)
+            {
+                settings["Aws:EndpointUrl"] = endpoint;
+            }
+
+            var chosen = result.GetValue(services)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var composition = ServiceComposition.Build(chosen, [.. result.UnmatchedTokens], settings);
+            await using var app = composition.App;
+            await app.StartAsync(ct);
+            await Console.Error.WriteLineAsync($"credir serve: {string.Join(", ", app.Urls)}; serving {string.Join(", ", composition.Hosted)}"
+                + (composition.Remote.Count > 0 ? $"; calling {string.Join(", ", composition.Remote)} over HTTP/2" : string.Empty)
+                + (composition.Missing.Count > 0 ? $"; no service for {string.Join(", ", composition.Missing)} (incidents stop there)" : string.Empty));
+            await app.WaitForShutdownAsync(ct);
+            return 0;
+        });
+        return command;
+    }
+}

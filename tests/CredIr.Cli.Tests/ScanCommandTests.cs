@@ -1,0 +1,97 @@
+using System.Text.Json;
+
+namespace CredIr.Cli.Tests;
+
+/// <summary>
+/// credir scan over the invictus-stratus dataset (real CloudTrail files): the leaked key
+/// AKIATFQR7NSC8Q4X20BJ (user bert-jan) and the sessions it made.
+/// </summary>
+public sealed class ScanCommandTests
+{
+    private const string LeakedKey = "AKIATFQR7NSC8Q4X20BJ";
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
+
+    [Fact]
+    public async Task Scan_JsonOutput_HasEveryDocumentedFieldWithItsType()
+    {
+        var result = await ScanAsync("json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var doc = JsonDocument.Parse(result.Stdout);
+        var root = doc.RootElement;
+        Assert.Equal(["events", "credentials", "sourceGaps"], root.EnumerateObject().Select(p => p.Name));
+        var e = root.GetProperty("events")[0];
+        foreach (var name in new[] { "eventId", "eventTime", "eventName", "eventSource", "accessKeyId", "accountId", "region" })
+        {
+            Assert.Equal(JsonValueKind.String, e.GetProperty(name).ValueKind);
+        }
+
+        Assert.Contains(e.GetProperty("errorCode").ValueKind, new[] { JsonValueKind.Null, JsonValueKind.String });
+        Assert.Equal(JsonValueKind.Array, e.GetProperty("categories").ValueKind);
+        var c = root.GetProperty("credentials")[0];
+        foreach (var name in new[] { "accessKeyId", "kind", "principalArn", "accountId", "derivedFromAccessKeyId", "createdByEventId", "firstUsed", "lastUsed" })
+        {
+            Assert.Contains(c.GetProperty(name).ValueKind, new[] { JsonValueKind.Null, JsonValueKind.String });
+        }
+
+        Assert.Equal(JsonValueKind.Number, c.GetProperty("events").ValueKind);
+        var gap = root.GetProperty("sourceGaps")[0];
+        Assert.Equal(JsonValueKind.String, gap.GetProperty("reason").ValueKind);
+        Assert.Equal(JsonValueKind.Array, gap.GetProperty("categoriesNotSeen").ValueKind);
+    }
+
+    [Fact]
+    public async Task Scan_JsonOutput_ListsTheLeakedKeysKnownActionsAndItsSessions()
+    {
+        var result = await ScanAsync("json");
+
+        using var doc = JsonDocument.Parse(result.Stdout);
+        var events = doc.RootElement.GetProperty("events").EnumerateArray().ToList();
+        var byKey = events.Where(e => e.GetProperty("accessKeyId").GetString() == LeakedKey).Select(e => e.GetProperty("eventName").GetString()).ToHashSet();
+        Assert.Contains("DescribeDBInstances", byKey);
+        var session = doc.RootElement.GetProperty("credentials").EnumerateArray().Single(c => c.GetProperty("accessKeyId").GetString() == "ASIATFQR7NSCWLLE7IWW");
+        Assert.Equal("role_session", session.GetProperty("kind").GetString());
+        Assert.Equal(LeakedKey, session.GetProperty("derivedFromAccessKeyId").GetString());
+        Assert.Equal(29, session.GetProperty("events").GetInt64());
+    }
+
+    [Fact]
+    public async Task Scan_CsvOutput_OneRowPerEventOfTheJsonDocument()
+    {
+        var json = await ScanAsync("json");
+        var csv = await ScanAsync("csv");
+
+        var rows = csv.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("eventId,eventTime,eventName,eventSource,accessKeyId,accountId,region,errorCode,categories", rows[0]);
+        using var doc = JsonDocument.Parse(json.Stdout);
+        Assert.Equal(doc.RootElement.GetProperty("events").GetArrayLength(), rows.Length - 1);
+    }
+
+    [Fact]
+    public async Task Scan_TableRedirectedWithNoColor_HasNoAnsiEscapes()
+    {
+        var result = await Credir.RunAsync(
+            ["scan", "--access-key", LeakedKey, "--since", "2023-07-10T11:00:00Z", "--logs", Datasets.InvictusStratus],
+            Timeout,
+            new Dictionary<string, string> { ["NO_COLOR"] = "1" });
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains(LeakedKey, result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', result.Stdout);
+        Assert.DoesNotContain('\u001b', result.Stderr);
+    }
+
+    [Fact]
+    public async Task Scan_WithoutLogs_SaysLookupEventsIsNotAvailableAndExits2()
+    {
+        var result = await Credir.RunAsync(["scan", "--access-key", LeakedKey, "--since", "2023-07-10T11:00:00Z"], Timeout);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--logs", result.Stderr, StringComparison.Ordinal);
+        Assert.Single(result.Stderr.Trim().Split('\n'));
+    }
+
+    private static Task<CliResult> ScanAsync(string output) => Credir.RunAsync(
+        ["scan", "--access-key", LeakedKey, "--since", "2023-07-10T11:00:00Z", "--logs", Datasets.InvictusStratus, "--output", output],
+        Timeout);
+}

@@ -1,0 +1,34 @@
+namespace CredIr.Cli.Tests;
+
+public sealed class UsageTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(1);
+
+    [Theory]
+    [InlineData("demo", "credir demo --out")]
+    [InlineData("scan", "credir scan --access-key")]
+    [InlineData("serve", "credir serve --store")]
+    [InlineData("sandbox", "credir sandbox --scenario")]
+    public async Task Help_OfEachCommand_ListsItsExamples(string command, string example)
+    {
+        var result = await Credir.RunAsync([command, "--help"], Timeout);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("Examples:", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains(example, result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("scan", "--bogus")]
+    [InlineData("demo", "--scenario")]
+    [InlineData("serve", "--services", "incidents,nope")]
+    public async Task BadOption_PrintsOneLineOnStderrAndExits2(params string[] args)
+    {
+        var result = await Credir.RunAsync(args, Timeout);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Single(result.Stderr.Trim().Split('\n'));
+        Assert.StartsWith("credir: ", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.Stdout);
+    }
+}
