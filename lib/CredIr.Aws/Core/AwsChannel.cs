@@ -43,6 +43,11 @@ internal sealed class AwsChannel
             return await _runtime.Pipeline.ExecuteAsync(
                 static (s, ct) => new ValueTask<AwsHttpResponse>(s.Channel.AttemptAsync(s, ct)), state, cancellationToken).ConfigureAwait(false);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException && cancellationToken.IsCancellationRequested)
+        {
+            // Cancelled between an attempt's failure and the retry decision: the caller asked to stop, so say that.
+            throw new OperationCanceledException($"{Service.EndpointPrefix} {request.Operation} was cancelled after attempt {state.Attempts}.", ex, cancellationToken);
+        }
         catch (AwsServiceException ex)
         {
             ex.Attempts = state.Attempts;

@@ -12,6 +12,8 @@ namespace CredIr.Aws;
 /// </summary>
 public sealed class AwsRuntime : IDisposable
 {
+    private readonly Lazy<string> _defaultRegion;
+
     /// <summary>Creates the runtime; the HttpClient is not disposed by it.</summary>
     public AwsRuntime(HttpClient httpClient, AwsClientOptions? options = null, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
     {
@@ -25,6 +27,7 @@ public sealed class AwsRuntime : IDisposable
         Endpoints = new AwsEndpointResolver(Options);
         Pipeline = AwsRetryPipeline.Create(Options, Time);
         Limiters = new AwsRateLimiters(Options);
+        _defaultRegion = new Lazy<string>(() => Options.Region ?? AwsCredentialChain.ResolveRegion() ?? "us-east-1");
     }
 
     /// <summary>The options the runtime was built with.</summary>
@@ -50,7 +53,7 @@ public sealed class AwsRuntime : IDisposable
     /// The region to use when none is given: the options, then AWS_REGION / AWS_DEFAULT_REGION and
     /// the profile (through AWSSDK.Core's region chain), else us-east-1.
     /// </summary>
-    public string DefaultRegion => Options.Region ?? AwsCredentialChain.ResolveRegion() ?? "us-east-1";
+    public string DefaultRegion => _defaultRegion.Value;
 
     /// <summary>Clients for one set of credentials in one region (of an account, when known).</summary>
     public AwsScope CreateScope(AWSCredentials credentials, string? region = null, string? accountId = null) =>

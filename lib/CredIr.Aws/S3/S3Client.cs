@@ -25,7 +25,7 @@ public sealed partial class S3Client
     {
         var response = await _channel.SendAsync(new AwsHttpRequest("ListBuckets", HttpMethod.Get) { UseDoubleEncoding = false }, cancellationToken).ConfigureAwait(false);
         var root = Xml.Load(response);
-        var buckets = root.Items("Buckets").Select(static b => new S3Bucket(b.Required("Name"), b.Time("CreationDate"))).ToList();
+        var buckets = (root.Child("Buckets")?.Children("Bucket") ?? []).Select(static b => new S3Bucket(b.Required("Name"), b.Time("CreationDate"))).ToList();
         return new ListBucketsResponse(buckets, root.Child("Owner")?.Str("ID"), response.RequestId);
     }
 

@@ -64,6 +64,7 @@ public sealed class IamRoleAndPolicyTests(SandboxFixture fixture) : IClassFixtur
         var userAttached = await iam.ListAttachedUserPoliciesAsync(new ListAttachedUserPoliciesRequest("alice")).ToListAsync();
         var roleAttached = await iam.ListAttachedRolePoliciesAsync(new ListAttachedRolePoliciesRequest("policy-role")).ToListAsync();
         var attachedCount = (await iam.GetPolicyAsync(new GetPolicyRequest(policy.Arn))).Policy.AttachmentCount;
+        var entities = await iam.ListEntitiesForPolicyAsync(new ListEntitiesForPolicyRequest(policy.Arn)).ToListAsync();
         var conflict = await Assert.ThrowsAsync<AwsServiceException>(() => iam.DeletePolicyAsync(new DeletePolicyRequest(policy.Arn)));
         await iam.DetachUserPolicyAsync(new DetachUserPolicyRequest("alice", policy.Arn));
         await iam.DetachRolePolicyAsync(new DetachRolePolicyRequest("policy-role", policy.Arn));
@@ -78,6 +79,7 @@ public sealed class IamRoleAndPolicyTests(SandboxFixture fixture) : IClassFixtur
         Assert.Contains(userAttached, p => p.PolicyArn == policy.Arn);
         Assert.Equal("read-s3", Assert.Single(roleAttached).PolicyName);
         Assert.Equal(2, attachedCount);
+        Assert.Equal([(IamEntityKind.User, "alice"), (IamEntityKind.Role, "policy-role")], entities.Select(e => (e.Kind, e.Name)));
         Assert.Equal("DeleteConflict", conflict.Code);
         Assert.Equal("NoSuchEntity", gone.Code);
     }

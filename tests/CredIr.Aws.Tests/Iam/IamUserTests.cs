@@ -74,13 +74,20 @@ public sealed class IamUserTests(SandboxFixture fixture) : IClassFixture<Sandbox
     }
 
     [Fact]
-    public async Task ListMfaDevices_UserWithoutDevices_IsEmpty()
+    public async Task MfaDevice_Deactivated_IsNoLongerListed()
     {
         using var clients = SandboxClients.Create(fixture.Sandbox);
+        var iam = clients.Admin().Iam;
+        var serial = $"arn:aws:iam::{TestScenario.Management}:mfa/alice-phone";
 
-        var devices = await clients.Admin().Iam.ListMfaDevicesAsync(new ListMfaDevicesRequest("alice")).ToListAsync();
+        var before = await iam.ListMfaDevicesAsync(new ListMfaDevicesRequest("alice")).ToListAsync();
+        await iam.DeactivateMfaDeviceAsync(new DeactivateMfaDeviceRequest("alice", serial));
+        var after = await iam.ListMfaDevicesAsync(new ListMfaDevicesRequest("alice")).ToListAsync();
+        var again = await Assert.ThrowsAsync<AwsServiceException>(() => iam.DeactivateMfaDeviceAsync(new DeactivateMfaDeviceRequest("alice", serial)));
 
-        Assert.Empty(devices);
+        Assert.Equal(serial, Assert.Single(before).SerialNumber);
+        Assert.Empty(after);
+        Assert.Equal("NoSuchEntity", again.Code);
     }
 
     [Fact]

@@ -1,17 +1,18 @@
 using Amazon.Runtime;
 using CredIr.Sandbox;
+using Microsoft.Extensions.Logging;
 
 namespace CredIr.Aws.Tests.Support;
 
 /// <summary>A runtime pointed at a sandbox over real HTTP, counting the requests it sends.</summary>
 internal sealed class SandboxClients : IDisposable
 {
-    private SandboxClients(SandboxHost sandbox, AwsClientOptions options, TimeProvider? time)
+    private SandboxClients(SandboxHost sandbox, AwsClientOptions options, TimeProvider? time, ILoggerFactory? loggers)
     {
         Sandbox = sandbox;
         Counter = new CountingHandler();
         Http = new HttpClient(Counter);
-        Runtime = new AwsRuntime(Http, options, time);
+        Runtime = new AwsRuntime(Http, options, time, loggers);
     }
 
     public SandboxHost Sandbox { get; }
@@ -22,7 +23,7 @@ internal sealed class SandboxClients : IDisposable
 
     public AwsRuntime Runtime { get; }
 
-    public static SandboxClients Create(SandboxHost sandbox, Action<AwsClientOptions>? configure = null, TimeProvider? time = null)
+    public static SandboxClients Create(SandboxHost sandbox, Action<AwsClientOptions>? configure = null, TimeProvider? time = null, ILoggerFactory? loggers = null)
     {
         var options = new AwsClientOptions
         {
@@ -34,7 +35,7 @@ internal sealed class SandboxClients : IDisposable
             MaxAttempts = 4,
         };
         configure?.Invoke(options);
-        return new SandboxClients(sandbox, options, time);
+        return new SandboxClients(sandbox, options, time, loggers);
     }
 
     /// <summary>Clients signed with an account's administrator key (management account by default).</summary>

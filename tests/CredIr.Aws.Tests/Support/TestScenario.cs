@@ -29,7 +29,14 @@ internal static class TestScenario
         Groups = [new ScenarioGroup { Name = "developers" }],
         Principals =
         [
-            new ScenarioPrincipal { Name = "alice", AccessKeys = [new ScenarioAccessKey()], LoginProfile = true, Groups = ["developers"] },
+            new ScenarioPrincipal
+            {
+                Name = "alice",
+                AccessKeys = [new ScenarioAccessKey()],
+                LoginProfile = true,
+                Groups = ["developers"],
+                MfaDevices = [$"arn:aws:iam::{Management}:mfa/alice-phone"],
+            },
             new ScenarioPrincipal
             {
                 Name = "bob",

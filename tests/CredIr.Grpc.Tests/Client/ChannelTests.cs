@@ -78,6 +78,23 @@ public sealed class ChannelTests(EchoHost host) : IClassFixture<EchoHost>, IDisp
     }
 
     [Fact]
+    public async Task Deadline_FarInTheFuture_IsNoDeadline()
+    {
+        var reply = await Client.SayAsync(new EchoRequest { Text = "later" }, new CallContext(deadline: DateTimeOffset.MaxValue));
+
+        Assert.Equal("later", reply.Text);
+    }
+
+    [Fact]
+    public async Task Deadline_AlreadyPassed_ThrowsDeadlineExceededWithoutCalling()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            Client.SayAsync(new EchoRequest(), new CallContext(deadline: DateTimeOffset.UtcNow.AddSeconds(-1))));
+
+        Assert.Equal(StatusCode.DeadlineExceeded, error.Status);
+    }
+
+    [Fact]
     public async Task Cancellation_ByTheCaller_ThrowsCancelled()
     {
         using var cancellation = new CancellationTokenSource();

@@ -9,6 +9,11 @@ internal static class Xml
 {
     public static XElement Load(AwsHttpResponse response)
     {
+        if (response.Body.Length == 0)
+        {
+            throw new FormatException($"The service answered HTTP {(int)response.Status} with an empty body where XML was expected (request id {response.RequestId ?? "none"}).");
+        }
+
         using var stream = new MemoryStream(response.Body);
         return XDocument.Load(stream).Root ?? throw new FormatException("The response has no XML root element.");
     }
