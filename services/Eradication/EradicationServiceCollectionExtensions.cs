@@ -1,4 +1,5 @@
 using CredIr.Aws;
+using CredIr.Contracts.Services;
 using CredIr.Eradication.Scanning;
 using CredIr.Eradication.Trails;
 using CredIr.Eradication.Trails.LogFiles;
@@ -12,7 +13,7 @@ namespace CredIr.Eradication;
 public static class EradicationServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the eradication scan (<see cref="ScanHandler"/>), the trail sources, the rules tables and,
+    /// Registers <see cref="IEradicationService"/> (map it with <c>app.MapGrpcService&lt;IEradicationService&gt;()</c>), the scan (<see cref="ScanHandler"/>), the trail sources, the rules tables and,
     /// unless the host has its own, the system clock. Options: sections "Eradication:LogFiles", "Eradication:LookupEvents", "Aws" and "Aws:Organization", checked at start.
     /// </summary>
     public static IHostApplicationBuilder AddEradicationServices(this IHostApplicationBuilder builder)
@@ -31,6 +32,7 @@ public static class EradicationServiceCollectionExtensions
         builder.Services.TryAddSingleton(static _ => new RecordExtractor());
         builder.Services.TryAddSingleton<TrailSourceFactory>();
         builder.Services.TryAddSingleton<ScanHandler>();
+        builder.Services.TryAddSingleton<IEradicationService, EradicationService>();
         return builder;
     }
 }
