@@ -1,6 +1,9 @@
+using CredIr.Aws;
+using CredIr.Contracts.Services;
 using CredIr.Eradication.Scanning;
 using CredIr.Eradication.Trails;
 using CredIr.Eradication.Trails.LogFiles;
+using CredIr.Eradication.Trails.LookupEvents;
 using CredIr.Playbook.Classification;
 using CredIr.Playbook.Extraction;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,8 +13,8 @@ namespace CredIr.Eradication;
 public static class EradicationServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the eradication scan (<see cref="ScanHandler"/>), the trail sources, the rules tables and,
-    /// unless the host has its own, the system clock. Options: section "Eradication:LogFiles", checked at start.
+    /// Registers <see cref="IEradicationService"/> (map it with <c>app.MapGrpcService&lt;IEradicationService&gt;()</c>), the scan (<see cref="ScanHandler"/>), the trail sources, the rules tables and,
+    /// unless the host has its own, the system clock. Options: sections "Eradication:LogFiles", "Eradication:LookupEvents", "Aws" and "Aws:Organization", checked at start.
     /// </summary>
     public static IHostApplicationBuilder AddEradicationServices(this IHostApplicationBuilder builder)
     {
@@ -19,11 +22,17 @@ public static class EradicationServiceCollectionExtensions
             .BindConfiguration(LogFileSourceOptions.SectionName)
             .Validate(static o => o.MaxParallelism > 0 && o.ChannelCapacity > 0, "Eradication:LogFiles:MaxParallelism and ChannelCapacity must be positive.")
             .ValidateOnStart();
+        builder.Services.AddOptions<LookupEventsSourceOptions>()
+            .BindConfiguration(LookupEventsSourceOptions.SectionName)
+            .Validate(static o => o.SegmentsPerUnit > 0 && o.MaxConcurrentChains > 0 && o.ChannelCapacity > 0, "Eradication:LookupEvents:SegmentsPerUnit, MaxConcurrentChains and ChannelCapacity must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddCredIrAws(builder.Configuration);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton(static _ => new EventClassifier());
         builder.Services.TryAddSingleton(static _ => new RecordExtractor());
         builder.Services.TryAddSingleton<TrailSourceFactory>();
         builder.Services.TryAddSingleton<ScanHandler>();
+        builder.Services.TryAddSingleton<IEradicationService, EradicationService>();
         return builder;
     }
 }

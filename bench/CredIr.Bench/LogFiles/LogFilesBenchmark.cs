@@ -11,7 +11,7 @@ namespace CredIr.Bench.LogFiles;
 /// <summary>
 /// `logfiles`: records/s and MB/s read and classified on one core, over the real datasets replicated into a
 /// folder of CloudTrail .json.gz files, against jq (zcat | jq select on the key) on the same files in the same run.
-/// Options: --datasets DIR (default /work/shared/datasets), --mb N (uncompressed MB to generate, default 200),
+/// Options: --datasets DIR (default ../shared/datasets beside the clone, or CREDIR_DATASETS), --mb N (uncompressed MB to generate, default 200),
 /// --key AKIA... (the key jq and the filtered scan select, default the invictus seed key).
 /// </summary>
 public static class LogFilesBenchmark
@@ -20,7 +20,7 @@ public static class LogFilesBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var datasets = Option(args, "--datasets") ?? "/work/shared/datasets";
+        var datasets = Option(args, "--datasets") ?? CredIr.Tests.Datasets.Root;
         var megabytes = int.Parse(Option(args, "--mb") ?? "200", CultureInfo.InvariantCulture);
         var key = Option(args, "--key") ?? "AKIATFQR7NSC8Q4X20BJ";
         var folder = Path.Combine(Path.GetTempPath(), "credir-bench-logfiles-" + Environment.ProcessId);

@@ -38,6 +38,7 @@ public sealed class ClosureEngine(ITrailSource source, EventClassifier classifie
             {
                 Accounts = request.Accounts,
                 Regions = request.Regions,
+                ResumeFrom = request.ResumeFrom,
                 Since = frontier.Min(c => c.ScanFrom),
                 Until = until,
                 Filter = FilterFor(frontier),

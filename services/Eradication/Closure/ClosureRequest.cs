@@ -1,3 +1,4 @@
+using CredIr.Eradication.Trails;
 using CredIr.Playbook.Extraction;
 
 namespace CredIr.Eradication.Closure;
@@ -21,4 +22,6 @@ public sealed record ClosureRequest
     /// from the records: records arrive unordered, and a classification must not depend on arrival order.
     /// </summary>
     public IReadOnlyCollection<string> TrailBuckets { get; init; } = [];
+    /// <summary>Checkpoints of an interrupted scan: the units they mark done are not read again.</summary>
+    public IReadOnlyList<TrailCheckpoint> ResumeFrom { get; init; } = [];
 }

@@ -4,13 +4,13 @@ using CredIr.Eradication.Closure;
 using CredIr.Grpc;
 using CredIr.Playbook.Classification;
 using CredIr.Playbook.Extraction;
-using DomainSourceKind = CredIr.Eradication.Trails.TrailSourceKind;
+using ContractSourceKind = CredIr.Contracts.V1.TrailSourceKind;
 
 namespace CredIr.Eradication.Scanning;
 
 /// <summary>
 /// credir.v1.Eradication/Scan: validates the request, runs the closure over the chosen trail source and
-/// streams it as ScanUpdate messages. Bad input fails before anything is read, with INVALID_ARGUMENT.
+/// streams it as ScanUpdate messages; incoming checkpoints resume an interrupted scan. Bad input fails before anything is read, with INVALID_ARGUMENT.
 /// </summary>
 public sealed class ScanHandler(Trails.TrailSourceFactory sources, EventClassifier classifier, RecordExtractor extractor, TimeProvider time)
 {
@@ -23,25 +23,37 @@ public sealed class ScanHandler(Trails.TrailSourceFactory sources, EventClassifi
         {
             Credentials = [.. request.Credentials.Select(c => ScanUpdateMapper.FromRequest(c, since))],
             Since = since,
-            Until = request.Until?.ToDateTimeOffset(),
+            Until = Until(request),
             Accounts = request.Scope is { AllAccounts: false } scope ? [.. scope.AccountIds] : [],
             Regions = request.Scope is { AllRegions: false } regions ? [.. regions.Regions] : [],
             Follow = !request.NoFollow,
             MaxDepth = request.MaxDepth,
+            ResumeFrom = [.. request.Checkpoints.Select(ScanUpdateMapper.FromWire)],
         };
 
-        if (request.Checkpoints.Count > 0)
+        if (request.Source == ContractSourceKind.LookupEvents)
         {
-            // A closure's rounds depend on what earlier rounds found, so a log folder is read again from the start.
-            yield return new ScanUpdate { Gap = new SourceGap { Reason = "checkpoints are not used by the log-file source: the folder is read again" } };
+            using var sessions = sources.CreateSessions(request.IncidentId, request.Scope?.ResponseRoleName, request.Scope?.ExternalId);
+            var lookup = new ClosureEngine(sources.CreateLookupEvents(sessions), classifier, extractor, time);
+            await foreach (var update in Run(lookup, closure, cancellationToken))
+            {
+                yield return update;
+            }
+
+            yield break;
         }
 
-        var engine = new ClosureEngine(sources.Create(DomainSourceKind.LogFiles, request.LogLocation), classifier, extractor, time);
+        var engine = new ClosureEngine(sources.CreateLogFiles(request.LogLocation), classifier, extractor, time);
         await foreach (var update in Run(engine, closure, cancellationToken))
         {
             yield return update;
         }
     }
+
+    // A resumed scan must cut its window into the same segments, so it ends where the interrupted one did.
+    private static DateTimeOffset? Until(ScanRequest request) =>
+        request.Until?.ToDateTimeOffset()
+        ?? request.Checkpoints.Where(static c => c.Segment is not null).Select(static c => (DateTimeOffset?)c.Segment.End.ToDateTimeOffset()).Max();
 
     private static async IAsyncEnumerable<ScanUpdate> Run(ClosureEngine engine, ClosureRequest closure, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -51,6 +51,8 @@ internal static class ScanRequestValidator
 
         switch (request.Source)
         {
+            case TrailSourceKind.LookupEvents:
+                break;
             case TrailSourceKind.LogFiles:
             case TrailSourceKind.Unspecified when !string.IsNullOrEmpty(request.LogLocation):
                 if (request.LogLocation.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
@@ -65,9 +67,9 @@ internal static class ScanRequestValidator
 
                 break;
             case TrailSourceKind.Unspecified:
-                throw Invalid("source: choose a trail source (TRAIL_SOURCE_KIND_LOG_FILES with log_location)");
+                throw Invalid("source: choose a trail source (TRAIL_SOURCE_KIND_LOOKUP_EVENTS, or TRAIL_SOURCE_KIND_LOG_FILES with log_location)");
             default:
-                throw new RpcException(StatusCode.FailedPrecondition, $"source: {request.Source} is not available in this deployment yet; use TRAIL_SOURCE_KIND_LOG_FILES");
+                throw new RpcException(StatusCode.FailedPrecondition, $"source: {request.Source} is not available in this deployment yet; use TRAIL_SOURCE_KIND_LOOKUP_EVENTS or TRAIL_SOURCE_KIND_LOG_FILES");
         }
     }
 

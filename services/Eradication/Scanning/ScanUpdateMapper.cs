@@ -139,6 +139,7 @@ internal static class ScanUpdateMapper
             // For log files the unit is a file; LookupEvents puts its page token here.
             NextToken = checkpoint.NextToken ?? checkpoint.Unit,
             Done = checkpoint.Done,
+            AccessKeyId = checkpoint.Attribute ?? "",
         };
         if (checkpoint.SegmentStart is { } start && checkpoint.SegmentEnd is { } end)
         {
@@ -146,6 +147,22 @@ internal static class ScanUpdateMapper
         }
 
         return wire;
+    }
+
+    /// <summary>A checkpoint back from the caller: with a segment it is a LookupEvents page chain, else a finished log file.</summary>
+    public static TrailCheckpoint FromWire(ScanCheckpoint wire)
+    {
+        var token = string.IsNullOrEmpty(wire.NextToken) ? null : wire.NextToken;
+        if (wire.Segment is { } segment)
+        {
+            var start = segment.Start.ToDateTimeOffset();
+            var attribute = string.IsNullOrEmpty(wire.AccessKeyId) ? null : wire.AccessKeyId;
+            return new TrailCheckpoint(
+                Trails.LookupEvents.LookupUnit.IdOf(wire.AccountId, wire.Region, attribute, start),
+                wire.AccountId, wire.Region, start, segment.End.ToDateTimeOffset(), token, wire.Done, attribute);
+        }
+
+        return new TrailCheckpoint(wire.NextToken, NullIfEmpty(wire.AccountId), NullIfEmpty(wire.Region), null, null, null, wire.Done);
     }
 
     public static ScanSummary ToWire(ClosureSummary summary)

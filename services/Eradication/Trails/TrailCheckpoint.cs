@@ -2,7 +2,7 @@ namespace CredIr.Eradication.Trails;
 
 /// <summary>
 /// Where one unit of a query stands: an account-region page chain (LookupEvents, with its next token and
-/// time segment), an Athena query execution, or a log file. A resumed query skips units marked done.
+/// time segment), an Athena query execution, or a log file. A resumed query skips units marked done. Attribute: the LookupEvents attribute value (key id, user or session name) the chain looks up.
 /// </summary>
 public sealed record TrailCheckpoint(
     string Unit,
@@ -11,4 +11,5 @@ public sealed record TrailCheckpoint(
     DateTimeOffset? SegmentStart,
     DateTimeOffset? SegmentEnd,
     string? NextToken,
-    bool Done);
+    bool Done,
+    string? Attribute = null);

@@ -19,7 +19,7 @@ public sealed class PlanHandlerTests
 
     private static async Task<List<TrailEvent>> ScanInvictusAsync()
     {
-        var handler = new ScanHandler(new TrailSourceFactory(Options.Create(new LogFileSourceOptions()), NullLoggerFactory.Instance), new EventClassifier(), new RecordExtractor(), Clock);
+        var handler = new ScanHandler(TestSources.Factory(), new EventClassifier(), new RecordExtractor(), Clock);
         var events = new List<TrailEvent>();
         await foreach (var update in handler.ScanAsync(
             new ScanRequest

@@ -17,7 +17,7 @@ public sealed class ScanHandlerTests
     private static readonly DateTimeOffset Since = new(2023, 7, 10, 11, 54, 33, TimeSpan.Zero);
 
     private static ScanHandler Handler() => new(
-        new TrailSourceFactory(Options.Create(new LogFileSourceOptions()), NullLoggerFactory.Instance),
+        TestSources.Factory(),
         new EventClassifier(),
         new RecordExtractor(),
         new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)));
@@ -114,10 +114,10 @@ public sealed class ScanHandlerTests
     }
 
     [Fact]
-    public async Task LookupEventsSource_NotYetAvailable_IsFailedPrecondition()
+    public async Task AthenaSource_NotYetAvailable_IsFailedPrecondition()
     {
         var request = InvictusRequest();
-        request.Source = Contracts.V1.TrailSourceKind.LookupEvents;
+        request.Source = Contracts.V1.TrailSourceKind.Athena;
 
         var error = await Assert.ThrowsAsync<RpcException>(() => ScanAsync(request));
 

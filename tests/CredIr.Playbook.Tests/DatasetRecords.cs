@@ -1,16 +1,10 @@
 using CredIr.Playbook.Trail;
 
-namespace CredIr.Playbook.Tests;
+namespace CredIr.Tests;
 
-/// <summary>The real CloudTrail datasets (shared/datasets; CREDIR_DATASETS overrides the folder).</summary>
-internal static class Datasets
+/// <summary>The datasets' records, read once for the playbook tests.</summary>
+internal static partial class Datasets
 {
-    public static string Root { get; } = Locate();
-
-    public static string InvictusStratus => Path.Combine(Root, "invictus-stratus", "CloudTrail");
-
-    public static string StratusDetonations => Path.Combine(Root, "stratus-detonation-logs");
-
     private static readonly Lazy<Task<List<CloudTrailRecord>>> All = new(LoadAsync);
 
     /// <summary>Every record of both datasets (read once per test run; records are immutable).</summary>
@@ -33,15 +27,4 @@ internal static class Datasets
 
     public static async Task<CloudTrailRecord> ByEventIdAsync(string eventId) =>
         (await ReadAllAsync()).Single(r => r.EventId == eventId);
-
-    private static string Locate()
-    {
-        var root = Environment.GetEnvironmentVariable("CREDIR_DATASETS") ?? "/work/shared/datasets";
-        if (!Directory.Exists(Path.Combine(root, "invictus-stratus")))
-        {
-            throw new DirectoryNotFoundException($"The CloudTrail datasets are not at {root}; set CREDIR_DATASETS to the datasets folder.");
-        }
-
-        return root;
-    }
 }

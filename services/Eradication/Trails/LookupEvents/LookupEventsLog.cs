@@ -1,0 +1,12 @@
+using Microsoft.Extensions.Logging;
+
+namespace CredIr.Eradication.Trails.LookupEvents;
+
+internal static partial class LookupEventsLog
+{
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "LookupEvents scan over {Accounts} accounts: {Chains} page chains, {Resumed} already done")]
+    public static partial void Started(ILogger logger, int accounts, int chains, int resumed);
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "LookupEvents failed in account {AccountId} region {Region}: {Code}")]
+    public static partial void UnitFailed(ILogger logger, string accountId, string region, string code);
+}

@@ -1,0 +1,14 @@
+namespace CredIr.Eradication.Trails.LookupEvents;
+
+/// <summary>Counts shared by the page chains of one query.</summary>
+internal sealed class Progress(int total, int done)
+{
+    private int _done = done;
+    private long _records;
+
+    public int Total { get; } = total;
+
+    public long Read(int records) => Interlocked.Add(ref _records, records);
+
+    public int Finish() => Interlocked.Increment(ref _done);
+}

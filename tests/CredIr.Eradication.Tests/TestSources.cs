@@ -1,0 +1,21 @@
+using CredIr.Aws;
+using CredIr.Eradication.Trails;
+using CredIr.Eradication.Trails.LogFiles;
+using CredIr.Eradication.Trails.LookupEvents;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CredIr.Eradication.Tests;
+
+/// <summary>The trail source factory with default options; AWS is never called by the log-file tests.</summary>
+internal static class TestSources
+{
+    private static readonly AwsRuntime Aws = new(new HttpClient(), new AwsClientOptions { Region = "us-east-1", UseEnvironmentEndpoints = false });
+
+    public static TrailSourceFactory Factory() => new(
+        Options.Create(new LogFileSourceOptions()),
+        Options.Create(new LookupEventsSourceOptions()),
+        Options.Create(new OrganizationSessionOptions()),
+        Aws,
+        NullLoggerFactory.Instance);
+}

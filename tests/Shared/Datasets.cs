@@ -1,0 +1,49 @@
+namespace CredIr.Tests;
+
+/// <summary>
+/// The real CloudTrail datasets: <c>../shared/datasets</c> beside the clone (found by walking up from the
+/// test binaries to the folder holding CredIr.sln, so any clone location works); CREDIR_DATASETS overrides it.
+/// Linked into every project that reads them; a project adds its own readers in another part.
+/// </summary>
+internal static partial class Datasets
+{
+    public const string Variable = "CREDIR_DATASETS";
+
+    private static readonly Lazy<string> Located = new(Locate);
+
+    public static string Root => Located.Value;
+
+    public static string InvictusStratus => Path.Combine(Root, "invictus-stratus", "CloudTrail");
+
+    public static string StratusDetonations => Path.Combine(Root, "stratus-detonation-logs");
+
+    private static string Locate()
+    {
+        if (Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } configured)
+        {
+            return Directory.Exists(configured)
+                ? Path.GetFullPath(configured)
+                : throw new DirectoryNotFoundException($"{Variable} is set to '{configured}', which is not a folder; point it at the CloudTrail datasets folder.");
+        }
+
+        var repository = RepositoryRoot()
+            ?? throw new DirectoryNotFoundException($"No folder holding CredIr.sln above {AppContext.BaseDirectory}; set {Variable} to the CloudTrail datasets folder.");
+        var datasets = Path.GetFullPath(Path.Combine(repository, "..", "shared", "datasets"));
+        return Directory.Exists(datasets)
+            ? datasets
+            : throw new DirectoryNotFoundException($"The CloudTrail datasets are not at {datasets} (shared/ beside the clone at {repository}); put them there or set {Variable} to their folder.");
+    }
+
+    private static string? RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "CredIr.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        return null;
+    }
+}
