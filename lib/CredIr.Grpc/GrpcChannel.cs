@@ -46,7 +46,7 @@ public sealed class GrpcChannel : IDisposable
         where TResponse : IMessage<TResponse>
     {
         using var call = new ClientCall<TResponse>(this, method, context, parser);
-        await call.StartAsync(_ => new GrpcContent(request, Options.CompressRequests, MaxSend)).ConfigureAwait(false);
+        await call.StartAsync(new GrpcContent(request, Options.CompressRequests, MaxSend)).ConfigureAwait(false);
         return await ReadSingleAsync(call).ConfigureAwait(false);
     }
 
@@ -58,7 +58,7 @@ public sealed class GrpcChannel : IDisposable
     {
         using var linked = Link(context, cancellationToken, out var callContext);
         using var call = new ClientCall<TResponse>(this, method, callContext, parser);
-        await call.StartAsync(_ => new GrpcContent(request, Options.CompressRequests, MaxSend)).ConfigureAwait(false);
+        await call.StartAsync(new GrpcContent(request, Options.CompressRequests, MaxSend)).ConfigureAwait(false);
         while (await call.ReadNextAsync().ConfigureAwait(false) is { } response)
         {
             yield return response;
@@ -71,7 +71,7 @@ public sealed class GrpcChannel : IDisposable
         where TResponse : IMessage<TResponse>
     {
         using var call = new ClientCall<TResponse>(this, method, context, parser);
-        await call.StartAsync(token => new StreamingContent<TRequest>(requests, Options.CompressRequests, MaxSend, token)).ConfigureAwait(false);
+        await call.StartAsync(new StreamingContent<TRequest>(requests, Options.CompressRequests, MaxSend, call.Token)).ConfigureAwait(false);
         return await ReadSingleAsync(call).ConfigureAwait(false);
     }
 
@@ -83,7 +83,7 @@ public sealed class GrpcChannel : IDisposable
     {
         using var linked = Link(context, cancellationToken, out var callContext);
         using var call = new ClientCall<TResponse>(this, method, callContext, parser);
-        await call.StartAsync(token => new StreamingContent<TRequest>(requests, Options.CompressRequests, MaxSend, token)).ConfigureAwait(false);
+        await call.StartAsync(new StreamingContent<TRequest>(requests, Options.CompressRequests, MaxSend, call.Token)).ConfigureAwait(false);
         while (await call.ReadNextAsync().ConfigureAwait(false) is { } response)
         {
             yield return response;

@@ -109,6 +109,9 @@ internal static class GrpcBenchmark
             bareRate += await Throughput.MeasureAsync(bare, callers, duration / Rounds) / Rounds;
             protoRate += await Throughput.MeasureAsync(proto, callers, duration / Rounds) / Rounds;
         }
+        var oursBytes = await Throughput.AllocatedPerCallAsync(ours, 200);
+        var bareBytes = await Throughput.AllocatedPerCallAsync(bare, 200);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"grpc: {what,-20} allocated per call (client + server): ours {oursBytes:N0} B, bare {bareBytes:N0} B"));
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"grpc: {what,-20} ours {oursRate,10:N0}  bare {bareRate,10:N0}  bare+protobuf {protoRate,10:N0}  bare/ours {bareRate / oursRate:0.00}x  (bare+protobuf)/ours {protoRate / oursRate:0.00}x"));

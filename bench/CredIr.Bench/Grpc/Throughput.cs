@@ -13,6 +13,18 @@ internal static class Throughput
         return counts.Sum() / elapsed.TotalSeconds;
     }
 
+    /// <summary>Bytes allocated by the process (client and server) per call, over sequential calls.</summary>
+    public static async Task<long> AllocatedPerCallAsync(Func<CancellationToken, Task<int>> operation, int calls)
+    {
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        for (var i = 0; i < calls; i++)
+        {
+            await operation(CancellationToken.None);
+        }
+
+        return (GC.GetTotalAllocatedBytes(precise: true) - before) / calls;
+    }
+
     private static async Task<long> LoopAsync(Func<CancellationToken, Task<int>> operation, CancellationToken stop)
     {
         long messages = 0;

@@ -16,8 +16,9 @@ internal sealed class ClientCall<TResponse> : IDisposable
     private readonly string _method;
     private readonly CallContext _context;
     private readonly MessageParser<TResponse> _parser;
-    private CancellationTokenSource? _deadline;
-    private CancellationTokenSource? _linked;
+    private readonly TimeSpan _remaining;
+    private readonly CancellationTokenSource? _deadline;
+    private readonly CancellationTokenSource? _linked;
     private HttpResponseMessage? _response;
     private FrameBuffer? _frames;
     private bool _gzip;
@@ -30,21 +31,34 @@ internal sealed class ClientCall<TResponse> : IDisposable
         _context = context;
         _parser = parser;
         Token = context.CancellationToken;
+        if (context.Deadline is { } deadline)
+        {
+            var time = channel.Options.TimeProvider;
+            _remaining = deadline - time.GetUtcNow();
+            if (_remaining <= TimeSpan.Zero)
+            {
+                throw new RpcException(StatusCode.DeadlineExceeded, "Deadline Exceeded");
+            }
+
+            _deadline = new CancellationTokenSource(_remaining, time);
+            _linked = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, _deadline.Token);
+            Token = _linked.Token;
+        }
     }
 
     /// <summary>The call's token: the caller's, and the deadline's.</summary>
-    public CancellationToken Token { get; private set; }
+    public CancellationToken Token { get; }
 
-    public async Task StartAsync(Func<CancellationToken, HttpContent> createContent)
+    public async Task StartAsync(HttpContent content)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, _channel.MethodUri(_method))
         {
             Version = HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = content,
         };
         var headers = request.Headers;
         headers.TryAddWithoutValidation("te", "trailers");
-        headers.TryAddWithoutValidation(GrpcProtocol.AcceptEncodingHeader, GrpcProtocol.AcceptedEncodings);
         if (_channel.Options.CompressRequests)
         {
             headers.TryAddWithoutValidation(GrpcProtocol.EncodingHeader, GrpcProtocol.Gzip);
@@ -58,23 +72,11 @@ internal sealed class ClientCall<TResponse> : IDisposable
             }
         }
 
-        if (_context.Deadline is { } deadline)
+        if (_deadline is not null)
         {
-            var time = _channel.Options.TimeProvider;
-            var remaining = deadline - time.GetUtcNow();
-            if (remaining <= TimeSpan.Zero)
-            {
-                request.Dispose();
-                throw new RpcException(StatusCode.DeadlineExceeded, "Deadline Exceeded");
-            }
-
-            _deadline = new CancellationTokenSource(remaining, time);
-            _linked = CancellationTokenSource.CreateLinkedTokenSource(_context.CancellationToken, _deadline.Token);
-            Token = _linked.Token;
-            headers.TryAddWithoutValidation(GrpcProtocol.TimeoutHeader, GrpcTimeout.Format(remaining));
+            headers.TryAddWithoutValidation(GrpcProtocol.TimeoutHeader, GrpcTimeout.Format(_remaining));
         }
 
-        request.Content = createContent(Token);
         try
         {
             _response = await _channel.Invoker.SendAsync(request, Token).ConfigureAwait(false);
@@ -85,7 +87,7 @@ internal sealed class ClientCall<TResponse> : IDisposable
         }
 
         ResponseMetadata.CopyTo(_response.Headers, _context, trailers: false);
-        if (_response.Headers.Contains(GrpcProtocol.StatusTrailer))
+        if (_response.Headers.NonValidated.Contains(GrpcProtocol.StatusTrailer))
         {
             Finish(_response.Headers);
             return;
@@ -102,7 +104,7 @@ internal sealed class ClientCall<TResponse> : IDisposable
             throw new RpcException(StatusCode.Internal, $"Bad gRPC response. Invalid content-type value: {contentType}");
         }
 
-        _gzip = _response.Headers.TryGetValues(GrpcProtocol.EncodingHeader, out var encodings) && encodings.Contains(GrpcProtocol.Gzip);
+        _gzip = _response.Headers.NonValidated.TryGetValues(GrpcProtocol.EncodingHeader, out var encoding) && encoding.ToString() == GrpcProtocol.Gzip;
         var stream = await _response.Content.ReadAsStreamAsync(Token).ConfigureAwait(false);
         _frames = new FrameBuffer(stream, _channel.Options.MaxReceiveMessageSize ?? int.MaxValue);
     }

@@ -21,6 +21,16 @@ internal abstract class ServerMethod(ContractMethod method, ServerCallServices s
             return;
         }
 
+        if (!HttpProtocol.IsHttp2(http.Request.Protocol) && !HttpProtocol.IsHttp3(http.Request.Protocol))
+        {
+            // Trailers carry the status: HTTP/1.1 cannot, so say so as grpc-dotnet does.
+            ServerLog.RequestRefused(services.Logger, Method.Path, "not HTTP/2");
+            http.Response.StatusCode = StatusCodes.Status426UpgradeRequired;
+            http.Response.Headers[GrpcProtocol.StatusTrailer] = StatusStrings.Of(StatusCode.Internal);
+            http.Response.Headers[GrpcProtocol.MessageTrailer] = "Request protocol '" + http.Request.Protocol + "' is not supported.";
+            return;
+        }
+
         using var call = new ServerCall(http, services, Method.FullName);
         try
         {
