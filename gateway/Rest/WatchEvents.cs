@@ -1,0 +1,35 @@
+using System.Globalization;
+using CredIr.Contracts.V1;
+
+namespace CredIr.Gateway.Rest;
+
+/// <summary>WatchIncident as server-sent events: one event per change, id = version, resumed after Last-Event-ID.</summary>
+internal static class WatchEvents
+{
+    public static async Task WriteAsync(RestCall call)
+    {
+        var request = new WatchIncidentRequest { IncidentId = call.Route("id") };
+        var last = call.Http.Request.Headers["Last-Event-ID"].FirstOrDefault() ?? call.Query("last_event_id");
+        if (long.TryParse(last, NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+        {
+            request.FromVersion = version + 1;
+        }
+
+        var response = call.Http.Response;
+        var changes = IncidentRoutes.Client(call).WatchIncidentAsync(request, call.Context());
+        var started = false;
+        await foreach (var change in changes.ConfigureAwait(false))
+        {
+            if (!started)
+            {
+                response.ContentType = "text/event-stream";
+                response.Headers.CacheControl = "no-cache";
+                started = true;
+            }
+
+            var data = ProtoJson.Formatter.Format(change);
+            await response.WriteAsync($"id: {change.Version.ToString(CultureInfo.InvariantCulture)}\ndata: {data}\n\n", call.Http.RequestAborted).ConfigureAwait(false);
+            await response.Body.FlushAsync(call.Http.RequestAborted).ConfigureAwait(false);
+        }
+    }
+}
