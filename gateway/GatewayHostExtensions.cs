@@ -49,7 +49,9 @@ public static class GatewayHostExtensions
 
         app.MapGrpcInfrastructure();
         app.MapPost("/credir.v1.{service}/{method}", (HttpContext http, string service, string method, GrpcForwarder forwarder) =>
-            forwarder.ForwardAsync(http, "credir.v1." + service, method));
+            forwarder.ForwardAsync(http, "credir.v1." + service, method))
+            // Before the gRPC layer's catch-all "unimplemented" endpoint, which matches the same paths.
+            .WithOrder(-1);
         app.MapRest();
         return app;
     }

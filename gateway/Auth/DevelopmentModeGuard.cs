@@ -7,11 +7,20 @@ namespace CredIr.Gateway.Auth;
 
 /// <summary>
 /// Refuses to start in development mode (everyone gets every role) when any listening address is
-/// not loopback. Runs after Kestrel has bound, so it sees the real addresses.
+/// not loopback. Checks once every hosted service (Kestrel included) has started, so it sees the
+/// addresses actually bound; the exception fails the host's start.
 /// </summary>
-internal sealed class DevelopmentModeGuard(IServer server, IOptions<GatewayAuthOptions> options) : IHostedService
+internal sealed class DevelopmentModeGuard(IServer server, IOptions<GatewayAuthOptions> options) : IHostedLifecycleService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken)
     {
         if (!options.Value.DevelopmentMode)
         {

@@ -20,6 +20,11 @@ internal sealed class GrpcForwarder(BackendRegistry registry, RetryPolicy retry,
         "grpc-timeout", "authorization", GatewayCaller.CallerHeader, GatewayCaller.KeyHeader,
     };
 
+    private static readonly HashSet<string> ResponseDropped = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "content-length", "transfer-encoding", "connection", "keep-alive",
+    };
+
     public async Task ForwardAsync(HttpContext http, string service, string method)
     {
         var started = time.GetTimestamp();
@@ -87,7 +92,19 @@ internal sealed class GrpcForwarder(BackendRegistry registry, RetryPolicy retry,
                     continue;
                 }
 
-                await CopyResponseAsync(http, response, cancel.Token).ConfigureAwait(false);
+                try
+                {
+                    await CopyResponseAsync(http, response, cancel.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!http.RequestAborted.IsCancellationRequested)
+                {
+                    await EndWithDeadlineAsync(http).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // The client went away; cancelling the upstream call was the point.
+                }
+
                 return;
             }
         }
@@ -134,6 +151,22 @@ internal sealed class GrpcForwarder(BackendRegistry registry, RetryPolicy retry,
         return buffer.ToArray();
     }
 
+    private static Task EndWithDeadlineAsync(HttpContext http)
+    {
+        if (!http.Response.HasStarted)
+        {
+            return GatewayErrors.WriteAsync(http, StatusCode.DeadlineExceeded, "Deadline exceeded.");
+        }
+
+        if (http.Features.Get<IHttpResponseTrailersFeature>()?.Trailers is { } trailers)
+        {
+            trailers["grpc-status"] = "4";
+            trailers["grpc-message"] = "Deadline exceeded.";
+        }
+
+        return Task.CompletedTask;
+    }
+
     private static bool IsUnavailable(HttpResponseMessage response) =>
         response.Headers.TryGetValues("grpc-status", out var status) && status.FirstOrDefault() == "14";
 
@@ -142,7 +175,7 @@ internal sealed class GrpcForwarder(BackendRegistry registry, RetryPolicy retry,
         http.Response.StatusCode = (int)response.StatusCode;
         foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
         {
-            if (name is "content-length" or "transfer-encoding" or "connection")
+            if (ResponseDropped.Contains(name))
             {
                 continue;
             }
@@ -155,7 +188,13 @@ internal sealed class GrpcForwarder(BackendRegistry registry, RetryPolicy retry,
         {
             var buffer = new byte[16 * 1024];
             int read;
-            await http.Response.StartAsync(cancellationToken).ConfigureAwait(false);
+            // A trailers-only answer (status among the headers) must leave as one HEADERS frame ending the
+            // stream; starting the response early would split it and grpc-core reports "Stream removed".
+            if (!response.Headers.Contains("grpc-status"))
+            {
+                await http.Response.StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             while ((read = await upstream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
             {
                 await http.Response.Body.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);

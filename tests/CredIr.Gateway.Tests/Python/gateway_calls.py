@@ -23,7 +23,7 @@ def main():
     out = {}
 
     opened = incidents.OpenIncident(incidents_pb2.OpenIncidentRequest(
-        request_id="py-open-1", title="python through the gateway",
+        request_id="py-open-" + str(__import__("uuid").uuid4()), title="python through the gateway",
         input=identification_pb2.IdentificationInput(access_key_id="AKIAIOSFODNN7EXAMPLE")), timeout=TIMEOUT, metadata=auth)
     out["opened"] = {"id": opened.incident_id, "opened_by": opened.opened_by}
     got = incidents.GetIncident(incidents_pb2.GetIncidentRequest(incident_id=opened.incident_id), timeout=TIMEOUT, metadata=auth)
