@@ -7,6 +7,12 @@ internal static class GrpcTimeout
 {
     private const long MaxValue = 99_999_999;
 
+    /// <summary>
+    /// Longer timeouts are no deadline at all: timers cannot count that far (about 49 days) and
+    /// "99999999H" would run past DateTimeOffset.MaxValue.
+    /// </summary>
+    public static readonly TimeSpan Longest = TimeSpan.FromDays(30);
+
     public static bool TryParse(string? value, out TimeSpan timeout)
     {
         timeout = default;

@@ -78,6 +78,23 @@ public sealed class ChannelTests(EchoHost host) : IClassFixture<EchoHost>, IDisp
     }
 
     [Fact]
+    public async Task Deadline_FarInTheFuture_IsNoDeadline()
+    {
+        var reply = await Client.SayAsync(new EchoRequest { Text = "later" }, new CallContext(deadline: DateTimeOffset.MaxValue));
+
+        Assert.Equal("later", reply.Text);
+    }
+
+    [Fact]
+    public async Task Deadline_AlreadyPassed_ThrowsDeadlineExceededWithoutCalling()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            Client.SayAsync(new EchoRequest(), new CallContext(deadline: DateTimeOffset.UtcNow.AddSeconds(-1))));
+
+        Assert.Equal(StatusCode.DeadlineExceeded, error.Status);
+    }
+
+    [Fact]
     public async Task Cancellation_ByTheCaller_ThrowsCancelled()
     {
         using var cancellation = new CancellationTokenSource();
@@ -133,6 +150,53 @@ public sealed class ChannelTests(EchoHost host) : IClassFixture<EchoHost>, IDisp
             channel.CreateClient<IEchoService>().SayAsync(new EchoRequest { Text = new string('x', 100) }, new CallContext()));
 
         Assert.Equal(StatusCode.ResourceExhausted, error.Status);
+    }
+
+    [Fact]
+    public async Task ReflectionV1_ThroughTheLowLevelDuplexCall_ListsTheMappedServices()
+    {
+        var requests = new[] { new Reflection.V1.ServerReflectionRequest { ListServices = "" } }.ToAsyncEnumerable();
+        var names = new List<string>();
+
+        await foreach (var response in _channel.DuplexStreamingAsync(
+            "grpc.reflection.v1.ServerReflection/ServerReflectionInfo", requests, Reflection.V1.ServerReflectionResponse.Parser, new CallContext()))
+        {
+            names.AddRange(response.ListServicesResponse.Service.Select(s => s.Name));
+        }
+
+        Assert.Contains("credir.test.v1.Echo", names);
+        Assert.Contains("grpc.reflection.v1.ServerReflection", names);
+    }
+
+    [Fact]
+    public async Task HealthWatch_ThroughThePublicContract_SeesAStatusChange()
+    {
+        // A host of its own: the status change must not leak into the other tests.
+        var own = new EchoHost();
+        await own.InitializeAsync();
+        var seen = new List<ServingStatus>();
+        try
+        {
+            using var channel = GrpcChannel.ForAddress(own.Address);
+            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            var request = new Health.V1.HealthCheckRequest { Service = "credir.test.v1.Echo" };
+            await foreach (var update in channel.CreateClient<IHealthService>().WatchAsync(request, new CallContext(cancellationToken: stop.Token)))
+            {
+                seen.Add((ServingStatus)update.Status);
+                if (seen.Count == 2)
+                {
+                    break;
+                }
+
+                own.Health.SetStatus("credir.test.v1.Echo", ServingStatus.NotServing);
+            }
+        }
+        finally
+        {
+            await own.DisposeAsync();
+        }
+
+        Assert.Equal([ServingStatus.Serving, ServingStatus.NotServing], seen);
     }
 
     public void Dispose() => _channel.Dispose();

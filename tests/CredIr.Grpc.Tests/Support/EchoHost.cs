@@ -15,6 +15,8 @@ public sealed class EchoHost : IAsyncLifetime
 
     public Uri Address { get; private set; } = null!;
 
+    public HealthStatusRegistry Health => _app!.Services.GetRequiredService<HealthStatusRegistry>();
+
     /// <summary>"127.0.0.1:port", as grpcio wants it.</summary>
     public string Target => $"{Address.Host}:{Address.Port}";
 

@@ -82,6 +82,14 @@ public sealed class WireTests(EchoHost host) : IClassFixture<EchoHost>, IDisposa
     }
 
     [Fact]
+    public async Task GrpcTimeout_LongerThanTimersCanCount_IsNoDeadline()
+    {
+        var response = await _client.SendAsync(Say, RawGrpcClient.Frame(new EchoRequest { Text = "patient" }), headers: ("grpc-timeout", "99999999H"));
+
+        Assert.Equal("0", response.GrpcStatus);
+    }
+
+    [Fact]
     public async Task WrongContentType_Is415()
     {
         var response = await _client.SendAsync(Say, RawGrpcClient.Frame(new EchoRequest()), contentType: "application/json");

@@ -31,10 +31,9 @@ internal sealed class ClientCall<TResponse> : IDisposable
         _context = context;
         _parser = parser;
         Token = context.CancellationToken;
-        if (context.Deadline is { } deadline)
+        var time = channel.Options.TimeProvider;
+        if (context.Deadline is { } deadline && (_remaining = deadline - time.GetUtcNow()) <= GrpcTimeout.Longest)
         {
-            var time = channel.Options.TimeProvider;
-            _remaining = deadline - time.GetUtcNow();
             if (_remaining <= TimeSpan.Zero)
             {
                 throw new RpcException(StatusCode.DeadlineExceeded, "Deadline Exceeded");

@@ -55,7 +55,7 @@ internal sealed class ServerCall : IDisposable
         }
 
         var timeoutHeader = headers[GrpcProtocol.TimeoutHeader].ToString();
-        if (timeoutHeader.Length > 0 && GrpcTimeout.TryParse(timeoutHeader, out var timeout))
+        if (timeoutHeader.Length > 0 && GrpcTimeout.TryParse(timeoutHeader, out var timeout) && timeout <= GrpcTimeout.Longest)
         {
             _deadline = new CancellationTokenSource(timeout, _services.Time);
             _linked = CancellationTokenSource.CreateLinkedTokenSource(_http.RequestAborted, _deadline.Token);
