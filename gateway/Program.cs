@@ -1,2 +1,8 @@
-var app = WebApplication.CreateBuilder(args).Build();
+using CredIr.Gateway;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddGateway();
+
+var app = builder.Build();
+app.MapGateway();
 await app.RunAsync();

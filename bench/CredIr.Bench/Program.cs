@@ -4,6 +4,7 @@ using CredIr.Bench.Sandbox;
 // A benchmark is chosen by its name, the first argument.
 var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
+    ["gateway"] = CredIr.Bench.Gateway.GatewayBenchmark.RunAsync,
     ["grpc"] = GrpcBenchmark.RunAsync,
     ["incidents"] = CredIr.Bench.Incidents.IncidentsBenchmark.RunAsync,
     ["sandbox-lookup"] = a => SandboxLookupBenchmark.RunAsync(a, CancellationToken.None),

@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using CredIr.Grpc;
+using Microsoft.Extensions.Options;
+
+namespace CredIr.Gateway.Auth;
+
+/// <summary>
+/// Checks every call: who the caller is (bearer token, or the development identity) and whether
+/// their role allows the method. Refuses in the caller's protocol.
+/// </summary>
+internal sealed class CallerGate(RequestDelegate next, IOptions<GatewayAuthOptions> options)
+{
+    public async Task InvokeAsync(HttpContext http)
+    {
+        var method = Method(http);
+        if (method is null || HttpMethods.IsOptions(http.Request.Method))
+        {
+            await next(http).ConfigureAwait(false);
+            return;
+        }
+
+        var auth = options.Value;
+        if (auth.DevelopmentMode && http.User.Identity?.IsAuthenticated != true)
+        {
+            http.User = new ClaimsPrincipal(new ClaimsIdentity(
+                [new Claim("sub", auth.DevelopmentCaller), new Claim("roles", "approver")], "development", "sub", "roles"));
+        }
+
+        var required = MethodRoles.Required(method.Service, method.Method);
+        if (required == GatewayRole.None)
+        {
+            await next(http).ConfigureAwait(false);
+            return;
+        }
+
+        if (http.User.Identity?.IsAuthenticated != true)
+        {
+            await GatewayErrors.WriteAsync(http, StatusCode.Unauthenticated,
+                "A valid bearer token is required (Authorization: Bearer <jwt>).").ConfigureAwait(false);
+            return;
+        }
+
+        if (RoleReader.Highest(http.User, auth.RoleClaim) < required)
+        {
+            await GatewayErrors.WriteAsync(http, StatusCode.PermissionDenied,
+                $"{method.Service}/{method.Method} needs the {MethodRoles.Name(required)} role.").ConfigureAwait(false);
+            return;
+        }
+
+        await next(http).ConfigureAwait(false);
+    }
+
+    private static RequiredMethod? Method(HttpContext http)
+    {
+        if (http.GetEndpoint()?.Metadata.GetMetadata<RequiredMethod>() is { } rest)
+        {
+            return rest;
+        }
+
+        if (!GatewayErrors.IsGrpc(http))
+        {
+            return null;
+        }
+
+        var path = http.Request.Path.Value ?? string.Empty;
+        var slash = path.LastIndexOf('/');
+        return slash > 1 ? new RequiredMethod(path[1..slash], path[(slash + 1)..]) : new RequiredMethod(path, string.Empty);
+    }
+}

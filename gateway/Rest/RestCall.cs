@@ -1,0 +1,68 @@
+using System.Text;
+using CredIr.Gateway.Auth;
+using CredIr.Gateway.Forwarding;
+using CredIr.Grpc;
+using Google.Protobuf;
+
+namespace CredIr.Gateway.Rest;
+
+/// <summary>One REST request: its route values, body, and a call context carrying the caller to the service.</summary>
+internal sealed class RestCall(HttpContext http, BackendInstance backend, string callerKey, int maxJsonBytes)
+{
+    public HttpContext Http { get; } = http;
+
+    public BackendInstance Backend { get; } = backend;
+
+    public string Route(string name) => Http.Request.RouteValues[name] as string ?? string.Empty;
+
+    public string? Query(string name) => Http.Request.Query[name].FirstOrDefault();
+
+    public CallContext Context()
+    {
+        var headers = new Metadata();
+        if (RoleReader.Subject(Http.User) is { } caller)
+        {
+            headers.Add(GatewayCaller.CallerHeader, caller);
+            headers.Add(GatewayCaller.KeyHeader, callerKey);
+        }
+
+        return new CallContext(headers, cancellationToken: Http.RequestAborted) { Caller = RoleReader.Subject(Http.User) };
+    }
+
+    /// <summary>The JSON body as a message; an empty body is an empty message.</summary>
+    public async Task<T> BodyAsync<T>(MessageParser<T> parser)
+        where T : IMessage<T>, new()
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await Http.Request.Body.ReadAsync(chunk, Http.RequestAborted).ConfigureAwait(false)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > maxJsonBytes)
+            {
+                throw new RequestTooLargeException($"The JSON body is over {maxJsonBytes} bytes.");
+            }
+        }
+
+        if (buffer.Length == 0)
+        {
+            return parser.ParseFrom(ByteString.Empty);
+        }
+
+        try
+        {
+            return ProtoJson.Parser.Parse<T>(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        }
+        catch (Exception e) when (e is InvalidProtocolBufferException or InvalidJsonException or FormatException)
+        {
+            throw new RpcException(StatusCode.InvalidArgument, $"The body is not a valid {typeof(T).Name} in proto3 JSON: {e.Message}");
+        }
+    }
+
+    public Task WriteAsync(IMessage message)
+    {
+        Http.Response.ContentType = "application/json";
+        return Http.Response.WriteAsync(ProtoJson.Formatter.Format(message), Http.RequestAborted);
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using CredIr.Gateway.Auth;
+using CredIr.Gateway.Forwarding;
+using CredIr.Grpc;
+using Microsoft.Extensions.Options;
+
+namespace CredIr.Gateway.Rest;
+
+internal static class RestEndpoints
+{
+    private const string IncidentsService = "credir.v1.Incidents";
+
+    public static void MapRest(this IEndpointRouteBuilder endpoints)
+    {
+        foreach (var route in IncidentRoutes.All)
+        {
+            endpoints.MapMethods(route.Pattern, [route.Verb], http => HandleAsync(http, route))
+                .WithMetadata(new RequiredMethod(IncidentsService, route.Method))
+                .RequireCors(GatewayCors.PolicyName);
+        }
+
+        var openApi = OpenApiDocument.Build(IncidentRoutes.All);
+        endpoints.MapGet("/openapi.json", (HttpContext http) =>
+        {
+            http.Response.ContentType = "application/json";
+            return http.Response.WriteAsync(openApi, http.RequestAborted);
+        }).RequireCors(GatewayCors.PolicyName);
+    }
+
+    private static async Task HandleAsync(HttpContext http, RestRoute route)
+    {
+        var registry = http.RequestServices.GetRequiredService<BackendRegistry>();
+        var options = http.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value;
+        var backend = registry.Find("Incidents")?.Pick();
+        if (backend is null)
+        {
+            await GatewayErrors.WriteJsonAsync(http, StatusCode.Unavailable, "No healthy instance of credir.v1.Incidents.").ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            await route.Handle(new RestCall(http, backend, options.CallerKey, options.MaxJsonBodyBytes)).ConfigureAwait(false);
+        }
+        catch (RpcException e) when (!http.Response.HasStarted)
+        {
+            await GatewayErrors.WriteJsonAsync(http, e.Status, e.Message).ConfigureAwait(false);
+        }
+        catch (RequestTooLargeException e) when (!http.Response.HasStarted)
+        {
+            await WriteTooLargeAsync(http, e.Message).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge && !http.Response.HasStarted)
+        {
+            await WriteTooLargeAsync(http, "The request body is over the gateway's limit (Gateway:MaxRequestBodyBytes).").ConfigureAwait(false);
+        }
+        catch (HttpRequestException) when (!http.Response.HasStarted)
+        {
+            backend.MarkHealthy(false);
+            await GatewayErrors.WriteJsonAsync(http, StatusCode.Unavailable, "credir.v1.Incidents is unreachable.").ConfigureAwait(false);
+        }
+        catch (Exception e) when ((e is RpcException or OperationCanceledException) && http.Response.HasStarted)
+        {
+            // The stream already began (SSE): ending it is the only signal left.
+        }
+    }
+
+    public static async Task WriteTooLargeAsync(HttpContext http, string message)
+    {
+        http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+        http.Response.ContentType = "application/json";
+        var body = JsonSerializer.Serialize(new { error = new { code = "RESOURCE_EXHAUSTED", message } });
+        await http.Response.WriteAsync(body, http.RequestAborted).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,106 @@
+using System.Net;
+using System.Net.Sockets;
+using CredIr.Contracts.Services;
+using CredIr.Contracts.V1;
+using CredIr.Gateway.Auth;
+using CredIr.Gateway.Tests.Support;
+using CredIr.Grpc;
+
+namespace CredIr.Gateway.Tests.Grpc;
+
+/// <summary>gRPC through the gateway with the project's own client (HTTP/2 on loopback).</summary>
+public sealed class ForwardingTests
+{
+    private static CallContext As(string subject, string role, Metadata? extra = null)
+    {
+        var headers = extra ?? new Metadata();
+        headers.Add("authorization", "Bearer " + Tokens.For(subject, role));
+        return new CallContext(headers, DateTimeOffset.UtcNow.AddSeconds(10));
+    }
+
+    private static OpenIncidentRequest Open(string requestId) =>
+        new() { RequestId = requestId, Title = "forwarded", Input = new IdentificationInput { AccessKeyId = "AKIAIOSFODNN7EXAMPLE" } };
+
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [Fact]
+    public async Task ForgedCallerHeader_IsStripped_ServiceSeesTheTokenSubject()
+    {
+        await using var backend = await IncidentsBackend.StartAsync();
+        await using var gateway = await GatewayHost.StartAsync(GatewayHost.Settings(backend.Address));
+        var forged = new Metadata().Add(GatewayCaller.CallerHeader, "mallory").Add(GatewayCaller.KeyHeader, IncidentsBackend.CallerKey);
+
+        var incident = await gateway.Channel.CreateClient<IIncidentsService>().OpenIncidentAsync(Open("forged"), As("rita", "responder", forged));
+
+        Assert.Equal("rita", incident.OpenedBy);
+    }
+
+    [Fact]
+    public async Task DeadBackendInstance_IsSkipped_EveryCallSucceeds()
+    {
+        await using var backend = await IncidentsBackend.StartAsync();
+        await using var gateway = await GatewayHost.StartAsync(GatewayHost.Settings($"http://127.0.0.1:{ClosedPort()}", backend.Address));
+        var client = gateway.Channel.CreateClient<IIncidentsService>();
+
+        for (var i = 0; i < 6; i++)
+        {
+            var opened = await client.OpenIncidentAsync(Open($"dead-{i}"), As("rita", "responder"));
+            var got = await client.GetIncidentAsync(new GetIncidentRequest { IncidentId = opened.IncidentId }, As("vera", "viewer"));
+            Assert.Equal(opened.IncidentId, got.IncidentId);
+        }
+    }
+
+    [Fact]
+    public async Task ViewerCallingApprove_IsPermissionDenied_NamingTheRole()
+    {
+        await using var backend = await IncidentsBackend.StartAsync();
+        await using var gateway = await GatewayHost.StartAsync(GatewayHost.Settings(backend.Address));
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => gateway.Channel.CreateClient<IIncidentsService>()
+            .ApproveAsync(new DecideRequest { IncidentId = "i", ApprovalId = "a" }, As("vera", "viewer")));
+
+        Assert.Equal(StatusCode.PermissionDenied, error.Status);
+        Assert.Contains("approver", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BackendError_ReachesTheClientWithStatusAndMessage()
+    {
+        await using var backend = await IncidentsBackend.StartAsync();
+        await using var gateway = await GatewayHost.StartAsync(GatewayHost.Settings(backend.Address));
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => gateway.Channel.CreateClient<IIncidentsService>()
+            .GetIncidentAsync(new GetIncidentRequest { IncidentId = "no-such-incident" }, As("vera", "viewer")));
+
+        Assert.Equal(StatusCode.NotFound, error.Status);
+        Assert.Contains("no-such-incident", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ServiceNotConfigured_IsUnimplemented()
+    {
+        await using var backend = await IncidentsBackend.StartAsync();
+        await using var gateway = await GatewayHost.StartAsync(GatewayHost.Settings(backend.Address));
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => gateway.Channel.CreateClient<IContainmentService>()
+            .PlanContainmentAsync(new PlanContainmentRequest(), As("rita", "responder")));
+
+        Assert.Equal(StatusCode.Unimplemented, error.Status);
+    }
+
+    [Fact]
+    public async Task AllInstancesDown_IsUnavailable()
+    {
+        await using var gateway = await GatewayHost.StartAsync(GatewayHost.Settings($"http://127.0.0.1:{ClosedPort()}"));
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => gateway.Channel.CreateClient<IIncidentsService>()
+            .GetIncidentAsync(new GetIncidentRequest { IncidentId = "x" }, As("vera", "viewer")));
+
+        Assert.Equal(StatusCode.Unavailable, error.Status);
+    }
+}
