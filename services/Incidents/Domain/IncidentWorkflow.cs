@@ -33,7 +33,7 @@ internal sealed class IncidentWorkflow(Approvals approvals)
             Input = request.Input,
             Scope = request.Scope ?? new Scope(),
             AutoApprove = request.AutoApprove,
-            TrailSource = request.TrailSource,
+            TrailSource = DefaultTrailSource(request),
             LogLocation = request.LogLocation,
             WaitingFor = "identification of the credentials",
             Findings = new FindingsSummary(),
@@ -171,6 +171,15 @@ internal sealed class IncidentWorkflow(Approvals approvals)
         a.AccessKeyId.Length > 0 || b.AccessKeyId.Length > 0
             ? a.AccessKeyId == b.AccessKeyId
             : a.PrincipalArn == b.PrincipalArn && a.Kind == b.Kind;
+
+    // Without a named source, log files when a location is given, else CloudTrail itself: the
+    // only source every account has.
+    private static TrailSourceKind DefaultTrailSource(OpenIncidentRequest request) => request.TrailSource switch
+    {
+        TrailSourceKind.Unspecified when request.LogLocation.Length > 0 => TrailSourceKind.LogFiles,
+        TrailSourceKind.Unspecified => TrailSourceKind.LookupEvents,
+        var chosen => chosen,
+    };
 
     private static string DefaultTitle(IdentificationInput input) => input.InputCase switch
     {
