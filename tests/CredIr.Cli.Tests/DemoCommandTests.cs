@@ -18,14 +18,16 @@ public sealed class DemoCommandTests : IDisposable
 
         Assert.DoesNotContain('\u001b', result.Stdout);
         Assert.Contains(LeakedKey(), result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("AutoApproved by policy:auto-approve (automatic", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("approval containment-1-approval (containment-1): automatic (policy auto-approve)", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("info:", result.Stderr, StringComparison.Ordinal);
         foreach (var key in new[] { "AKIA6SVCMAINTPERSIS7", "ASIA7MAINTPRODSESS01" })
         {
             Assert.Contains(key, result.Stdout, StringComparison.Ordinal);
         }
 
         Assert.True(result.ExitCode != 0, result.ToString());
-        Assert.Contains("the playbook did not complete: incident stopped in Eradicating", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("the playbook did not complete: incident inc-", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("stopped in eradicating", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("resource state reader", result.Stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_out, "report.json")), "a report was written for a playbook that did not complete");
     }
