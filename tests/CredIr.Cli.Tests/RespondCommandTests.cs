@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CredIr.Sandbox;
 
 namespace CredIr.Cli.Tests;
 
@@ -19,6 +20,34 @@ public sealed class RespondCommandTests(ServedHost host)
         Assert.Equal("PHASE_CONTAINING", incident.RootElement.GetProperty("phase").GetString());
         Assert.Equal(host.LeakedKey, incident.RootElement.GetProperty("credentials")[0].GetProperty("accessKeyId").GetString());
         Assert.DoesNotContain('\u001b', result.Stderr);
+    }
+
+    // Without --server every service runs inside respond; its own sandbox, since the playbook deactivates the leaked key.
+    [Fact]
+    public async Task Respond_InProcessWithAutoApprove_RunsThePlaybookToRecoveredAndExits0()
+    {
+        await using var sandbox = await SandboxHost.StartAsync(
+            new SandboxOptions { Port = 0, ScenarioPath = Path.Combine(AppContext.BaseDirectory, "scenarios", "single-account-key-leak.json") },
+            CancellationToken.None);
+        var key = sandbox.Scenario.GroundTruth!["leakedAccessKeyId"]!.GetValue<string>();
+        var store = Path.Combine(host.Folder, $"respond-{Guid.NewGuid():N}.db");
+
+        var result = await Credir.RunAsync(
+            ["respond", "--access-key", key, "--auto-approve", "--endpoint", sandbox.Endpoint.ToString(), "--store", "sqlite:" + store, "--output", "json", "--Aws:UseEnvironmentEndpoints=false"],
+            TimeSpan.FromMinutes(4),
+            new Dictionary<string, string>
+            {
+                ["AWS_ACCESS_KEY_ID"] = sandbox.Accounts[0].AdminAccessKeyId,
+                ["AWS_SECRET_ACCESS_KEY"] = sandbox.Accounts[0].AdminSecretAccessKey,
+                ["AWS_REGION"] = "us-east-1",
+            });
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var incident = JsonDocument.Parse(result.Stdout);
+        Assert.Equal("PHASE_RECOVERED", incident.RootElement.GetProperty("phase").GetString());
+        Assert.All(incident.RootElement.GetProperty("approvals").EnumerateArray(), a => Assert.Equal("APPROVAL_DECISION_AUTO_APPROVED", a.GetProperty("decision").GetString()));
+        Assert.Contains("phase recovered", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"{key}", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
