@@ -14,6 +14,10 @@ internal static class CliApp
     {
         var root = new RootCommand("credir: respond to leaked AWS credentials (identification, containment, eradication, recovery, report).");
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(RespondCommand.Create());
+        root.Subcommands.Add(IncidentsCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(EvidenceCommand.Create());
         root.Subcommands.Add(ScanCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(SandboxCliCommand.Create());
@@ -25,7 +29,9 @@ internal static class CliApp
         var parsed = Build().Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            await Console.Error.WriteLineAsync($"credir: {parsed.Errors[0].Message} (see --help)");
+            // The parser lists allowed values one per line; an error is one line.
+            var message = string.Join(' ', parsed.Errors[0].Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            await Console.Error.WriteLineAsync($"credir: {message} (see --help)");
             return UsageError;
         }
 
@@ -37,6 +43,17 @@ internal static class CliApp
         {
             await Console.Error.WriteLineAsync($"credir: {e.Message}");
             return e.ExitCode;
+        }
+        catch (Grpc.RpcException e)
+        {
+            // A phase service called in this process refused: its status is the message.
+            await Console.Error.WriteLineAsync($"credir: {Client.RpcErrors.Name(e.Status)}: {e.Message}");
+            return 1;
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl-C: the conventional exit code of a command stopped by SIGINT.
+            return 130;
         }
     }
 

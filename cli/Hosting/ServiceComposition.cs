@@ -4,6 +4,7 @@ using CredIr.Eradication;
 using CredIr.Grpc;
 using CredIr.Identification;
 using CredIr.Incidents.Hosting;
+using CredIr.Incidents.Service;
 using CredIr.Recovery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -51,6 +52,9 @@ internal sealed class ServiceComposition
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
+
+            // A --Key=Value the user typed beats a command's own defaults.
+            builder.Configuration.AddCommandLine(args);
         }
 
         builder.AddCredIrGrpcHost();
@@ -65,6 +69,9 @@ internal sealed class ServiceComposition
         if (services.Contains("incidents"))
         {
             builder.AddIncidentServices();
+            var resolution = new CallerResolution(builder.Configuration["Gateway:CallerKey"]);
+            builder.Services.Remove(builder.Services.Last(static d => d.ServiceType == typeof(IIncidentsService)));
+            builder.Services.AddSingleton<IIncidentsService>(sp => new CallerResolvingIncidents(sp.GetRequiredService<IncidentsService>(), resolution));
             maps.Add(static a => a.MapGrpcService<IIncidentsService>());
             hosted.Add("incidents");
         }

@@ -1,3 +1,4 @@
+using CredIr.Cli.Output;
 using CredIr.Contracts.V1;
 
 namespace CredIr.Cli.Scan;
@@ -9,25 +10,7 @@ namespace CredIr.Cli.Scan;
 /// </summary>
 internal static class ScanNames
 {
-    public static string Category(EventCategory category) => Strip(category.ToString());
+    public static string Category(EventCategory category) => EnumText.Of(category);
 
-    public static string Kind(CredentialKind kind) => Strip(kind.ToString());
-
-    // Google.Protobuf's C# enum names are PascalCase without the prefix (SensitiveDataAccess).
-    private static string Strip(string pascal)
-    {
-        var builder = new System.Text.StringBuilder(pascal.Length + 8);
-        for (var i = 0; i < pascal.Length; i++)
-        {
-            var c = pascal[i];
-            if (char.IsUpper(c) && i > 0)
-            {
-                builder.Append('_');
-            }
-
-            builder.Append(char.ToLowerInvariant(c));
-        }
-
-        return builder.ToString();
-    }
+    public static string Kind(CredentialKind kind) => EnumText.Of(kind);
 }

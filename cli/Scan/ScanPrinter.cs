@@ -38,14 +38,14 @@ internal static class ScanPrinter
         return gaps;
     }
 
-    public static IAnsiConsole ConsoleFor(Terminal terminal)
+    public static IAnsiConsole ConsoleFor(Terminal terminal, TextWriter? writer = null)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = terminal.UseColor ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = terminal.UseColor ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = terminal.IsInteractive ? InteractionSupport.Yes : InteractionSupport.No,
-            Out = new AnsiConsoleOutput(Console.Out),
+            Out = new AnsiConsoleOutput(writer ?? Console.Out),
         });
 
         // A pipe has no width: 80 columns would split key ids and ARNs across lines, which breaks grep.

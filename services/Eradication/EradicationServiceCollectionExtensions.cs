@@ -1,5 +1,8 @@
 using CredIr.Aws;
 using CredIr.Contracts.Services;
+using CredIr.Eradication.Cloud;
+using CredIr.Eradication.Execution;
+using CredIr.Eradication.Planning;
 using CredIr.Eradication.Scanning;
 using CredIr.Eradication.Trails;
 using CredIr.Eradication.Trails.LogFiles;
@@ -7,14 +10,16 @@ using CredIr.Eradication.Trails.LookupEvents;
 using CredIr.Playbook.Classification;
 using CredIr.Playbook.Extraction;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace CredIr.Eradication;
 
 public static class EradicationServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IEradicationService"/> (map it with <c>app.MapGrpcService&lt;IEradicationService&gt;()</c>), the scan (<see cref="ScanHandler"/>), the trail sources, the rules tables and,
-    /// unless the host has its own, the system clock. Options: sections "Eradication:LogFiles", "Eradication:LookupEvents", "Aws" and "Aws:Organization", checked at start.
+    /// Registers <see cref="IEradicationService"/> (map it with <c>app.MapGrpcService&lt;IEradicationService&gt;()</c>), the scan (<see cref="ScanHandler"/>), the trail sources, the rules tables,
+    /// the plan (<see cref="PlanHandler"/>, reading current state through <see cref="IResourceStateReaderFactory"/>: the AWS clients unless the host registers its own),
+    /// the execution (<see cref="EradicationExecutor"/>), both acting as the host's <see cref="AwsScope"/> when it registers one (else the default credential chain), and, unless the host has its own, the system clock. Options: sections "Eradication:LogFiles", "Eradication:LookupEvents", "Aws" and "Aws:Organization", checked at start.
     /// </summary>
     public static IHostApplicationBuilder AddEradicationServices(this IHostApplicationBuilder builder)
     {
@@ -32,6 +37,12 @@ public static class EradicationServiceCollectionExtensions
         builder.Services.TryAddSingleton(static _ => new RecordExtractor());
         builder.Services.TryAddSingleton<TrailSourceFactory>();
         builder.Services.TryAddSingleton<ScanHandler>();
+        builder.Services.TryAddSingleton(static sp => new EradicationCloud(
+            sp.GetService<AwsScope>() ?? sp.GetRequiredService<AwsRuntime>().CreateDefaultScope(),
+            sp.GetRequiredService<IOptions<OrganizationSessionOptions>>().Value));
+        builder.Services.TryAddSingleton<IResourceStateReaderFactory, AwsResourceStateReaderFactory>();
+        builder.Services.TryAddSingleton<PlanHandler>();
+        builder.Services.TryAddSingleton<EradicationExecutor>();
         builder.Services.TryAddSingleton<IEradicationService, EradicationService>();
         return builder;
     }

@@ -9,9 +9,17 @@ public sealed class UsageTests
     [InlineData("scan", "credir scan --access-key")]
     [InlineData("serve", "credir serve --store")]
     [InlineData("sandbox", "credir sandbox --scenario")]
+    [InlineData("respond", "credir respond --access-key")]
+    [InlineData("incidents list", "credir incidents list --phase")]
+    [InlineData("incidents show", "credir incidents show inc-")]
+    [InlineData("incidents watch", "credir incidents watch inc-")]
+    [InlineData("incidents approve", "credir incidents approve inc-")]
+    [InlineData("incidents close", "credir incidents close inc-")]
+    [InlineData("report", "credir report inc-")]
+    [InlineData("evidence verify", "credir evidence verify inc-")]
     public async Task Help_OfEachCommand_ListsItsExamples(string command, string example)
     {
-        var result = await Credir.RunAsync([command, "--help"], Timeout);
+        var result = await Credir.RunAsync([.. command.Split(' '), "--help"], Timeout);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("Examples:", result.Stdout, StringComparison.Ordinal);
@@ -22,6 +30,9 @@ public sealed class UsageTests
     [InlineData("scan", "--bogus")]
     [InlineData("demo", "--scenario")]
     [InlineData("serve", "--services", "incidents,nope")]
+    [InlineData("report", "inc-1", "--format", "pdf")]
+    [InlineData("incidents", "list", "--phase", "done")]
+    [InlineData("incidents", "list", "--server", "ftp://example")]
     public async Task BadOption_PrintsOneLineOnStderrAndExits2(params string[] args)
     {
         var result = await Credir.RunAsync(args, Timeout);

@@ -15,35 +15,39 @@ internal static class ActionBuilder
             .Where(a => a.ApprovalId.Length > 0)
             .GroupBy(a => a.ApprovalId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        // Step ids are unique within a plan only: a journal entry belongs to its plan's step.
         var journal = incident.Journal
-            .GroupBy(j => j.StepId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.OrderBy(j => j.Sequence).ToList(), StringComparer.Ordinal);
+            .GroupBy(j => (j.PlanId, j.StepId))
+            .ToDictionary(g => g.Key, g => g.OrderBy(j => j.Sequence).ToList());
 
         var actions = new List<ReportAction>();
-        var done = new HashSet<string>(StringComparer.Ordinal);
+        var done = new HashSet<(string PlanId, string StepId)>();
         foreach (var plan in incident.Plans)
         {
             var approval = FindApproval(plan, incident, approvalsById);
             foreach (var step in plan.Steps)
             {
-                done.Add(step.StepId);
-                actions.Add(FromStep(plan.PlanId, ProtoValues.Name(plan.Kind), step, approval, Journal(journal, step.StepId)));
+                done.Add((plan.PlanId, step.StepId));
+                actions.Add(FromStep(plan.PlanId, ProtoValues.Name(plan.Kind), step, approval, Journal(journal, plan.PlanId, step.StepId)));
             }
         }
 
+        var planned = done.Select(d => d.StepId).ToHashSet(StringComparer.Ordinal);
         foreach (var item in incident.RecoveryItems)
         {
-            foreach (var step in item.Steps.Where(s => done.Add(s.StepId)))
+            foreach (var step in item.Steps.Where(s => planned.Add(s.StepId)))
             {
-                actions.Add(FromStep("", ProtoValues.Name(PlanKind.Recovery), step, null, Journal(journal, step.StepId)));
+                var entries = journal.Where(kv => kv.Key.StepId == step.StepId).SelectMany(kv => kv.Value).ToList();
+                done.UnionWith(entries.Select(j => (j.PlanId, j.StepId)));
+                actions.Add(FromStep("", ProtoValues.Name(PlanKind.Recovery), step, null, entries));
             }
         }
 
-        foreach (var (stepId, entries) in journal.Where(kv => !done.Contains(kv.Key)).OrderBy(kv => kv.Value[0].Sequence))
+        foreach (var (key, entries) in journal.Where(kv => !done.Contains(kv.Key)).OrderBy(kv => kv.Value[0].Sequence))
         {
-            var plan = incident.Plans.FirstOrDefault(p => p.PlanId == entries[0].PlanId);
+            var plan = incident.Plans.FirstOrDefault(p => p.PlanId == key.PlanId);
             var approval = plan is null ? null : FindApproval(plan, incident, approvalsById);
-            actions.Add(FromJournal(stepId, plan, approval, entries));
+            actions.Add(FromJournal(key.StepId, plan, approval, entries));
         }
 
         return actions;
@@ -71,8 +75,8 @@ internal static class ActionBuilder
             ? a
             : incident.Approvals.LastOrDefault(x => x.PlanId == plan.PlanId);
 
-    private static List<JournalEntry> Journal(Dictionary<string, List<JournalEntry>> journal, string stepId) =>
-        stepId.Length > 0 && journal.TryGetValue(stepId, out var entries) ? entries : [];
+    private static List<JournalEntry> Journal(Dictionary<(string PlanId, string StepId), List<JournalEntry>> journal, string planId, string stepId) =>
+        stepId.Length > 0 && journal.TryGetValue((planId, stepId), out var entries) ? entries : [];
 
     private static ReportAction FromStep(string planId, string planKind, PlanStep step, Approval? approval, List<JournalEntry> journal)
     {

@@ -11,7 +11,7 @@ namespace CredIr.Eradication.Planning;
 /// credir.v1.Eradication/PlanEradication: re-derives what the actor created from the events the scan
 /// attributed (their scrubbed raw records), keeps what still exists, and plans its deletion.
 /// </summary>
-public sealed class PlanHandler(EradicationPlanner planner, RecordExtractor extractor, TimeProvider time)
+public sealed class PlanHandler(IResourceStateReaderFactory readers, RecordExtractor extractor, TimeProvider time)
 {
     public async Task<Plan> PlanEradicationAsync(PlanEradicationRequest request, CallContext context)
     {
@@ -43,7 +43,17 @@ public sealed class PlanHandler(EradicationPlanner planner, RecordExtractor extr
 
         var accounts = request.Scope is { AllAccounts: false, AccountIds.Count: > 0 } scope ? scope.AccountIds.ToHashSet(StringComparer.Ordinal) : null;
         var created = ledger.NetEffect().Created.Where(r => accounts is null || (r.AccountId is { } a && accounts.Contains(a))).ToList();
-        var steps = await planner.PlanAsync(created, new EradicationPlanOptions { AllowEmptyingBuckets = request.AllowEmptyingBuckets }, context.CancellationToken);
+        var reader = readers.Open(request.IncidentId, request.Scope);
+        IReadOnlyList<PlannedStep> steps;
+        try
+        {
+            steps = await new EradicationPlanner(reader).PlanAsync(created, new EradicationPlanOptions { AllowEmptyingBuckets = request.AllowEmptyingBuckets }, context.CancellationToken);
+        }
+        finally
+        {
+            (reader as IDisposable)?.Dispose();
+        }
+
         return PlanMapper.ToWire(steps, time.GetUtcNow());
     }
 }

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using CredIr.Contracts.V1;
 using CredIr.Grpc;
 using CredIr.Incidents.Domain;
-using Google.Protobuf;
+using CredIr.Incidents.Reporting;
 using Google.Protobuf.WellKnownTypes;
 
 namespace CredIr.Incidents.Service;
@@ -53,21 +53,11 @@ public sealed partial class IncidentsService
         }
     }
 
-    /// <summary>The machine-readable report: the incident document as protobuf JSON.</summary>
+    /// <summary>The post-incident report (JSON by default, Markdown or self-contained HTML), built from the incident, its findings, journal and evidence.</summary>
     private async Task<Report> ReportAsync(GetReportRequest request, CancellationToken cancellationToken)
     {
-        if (request.Format is not (ReportFormat.Unspecified or ReportFormat.Json))
-        {
-            throw new RpcException(StatusCode.InvalidArgument, $"Report format {request.Format} is not offered by this coordinator yet; ask for REPORT_FORMAT_JSON.");
-        }
-
         var incident = await Grain(request.IncidentId).GetAsync(cancellationToken);
-        return new Report
-        {
-            IncidentId = incident.IncidentId,
-            Format = ReportFormat.Json,
-            ContentType = "application/json",
-            Content = new JsonFormatter(JsonFormatter.Settings.Default.WithFormatDefaultValues(false)).Format(incident),
-        };
+        var reporter = new IncidentReporter(new ReportInputReader(_store, _evidence), _time);
+        return await reporter.ReportAsync(incident, request.Format, cancellationToken);
     }
 }

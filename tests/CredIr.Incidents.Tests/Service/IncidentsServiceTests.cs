@@ -168,17 +168,6 @@ public sealed class IncidentsServiceTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task Report_Json_IsTheIncidentDocument()
-    {
-        var opened = await Service.OpenIncidentAsync(TestIncidents.Open("open-1"), Calls.As("alice"));
-
-        var report = await Service.GetReportAsync(new GetReportRequest { IncidentId = opened.IncidentId, Format = ReportFormat.Json }, Calls.As("alice"));
-
-        Assert.Equal("application/json", report.ContentType);
-        Assert.Equal(opened.IncidentId, Incident.Parser.ParseJson(report.Content).IncidentId);
-    }
-
-    [Fact]
     public async Task IdleIncident_IsDroppedFromMemoryAndReloadedFromTheStore()
     {
         var opened = await Service.OpenIncidentAsync(TestIncidents.Open("open-1"), Calls.As("alice"));

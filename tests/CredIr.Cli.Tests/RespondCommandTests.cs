@@ -1,0 +1,71 @@
+using System.Text.Json;
+using CredIr.Sandbox;
+
+namespace CredIr.Cli.Tests;
+
+/// <summary><c>credir respond</c> against a served host: the playbook runs up to each approval; nobody at a terminal means it stops and says how to approve.</summary>
+[Collection(ServedHostCollection.Name)]
+public sealed class RespondCommandTests(ServedHost host)
+{
+    [Fact]
+    public async Task Respond_InAPipeWithoutAutoApprove_StopsAtTheContainmentApprovalAndExits4()
+    {
+        var result = await host.RunAsync("respond", "--access-key", host.LeakedKey, "--output", "json");
+
+        Assert.True(result.ExitCode == 4, result.ToString());
+        var stderrLines = result.Stderr.Trim().Split('\n');
+        Assert.Contains(stderrLines, l => l.StartsWith("credir: incident inc-", StringComparison.Ordinal) && l.Contains("waits for approval containment-1-approval", StringComparison.Ordinal));
+        Assert.Contains("containment plan containment-1 proposed", result.Stderr, StringComparison.Ordinal);
+        using var incident = JsonDocument.Parse(result.Stdout);
+        Assert.Equal("PHASE_CONTAINING", incident.RootElement.GetProperty("phase").GetString());
+        Assert.Equal(host.LeakedKey, incident.RootElement.GetProperty("credentials")[0].GetProperty("accessKeyId").GetString());
+        Assert.DoesNotContain('\u001b', result.Stderr);
+    }
+
+    // Without --server every service runs inside respond; its own sandbox, since the playbook deactivates the leaked key.
+    [Fact]
+    public async Task Respond_InProcessWithAutoApprove_RunsThePlaybookToRecoveredAndExits0()
+    {
+        await using var sandbox = await SandboxHost.StartAsync(
+            new SandboxOptions { Port = 0, ScenarioPath = Path.Combine(AppContext.BaseDirectory, "scenarios", "single-account-key-leak.json") },
+            CancellationToken.None);
+        var key = sandbox.Scenario.GroundTruth!["leakedAccessKeyId"]!.GetValue<string>();
+        var store = Path.Combine(host.Folder, $"respond-{Guid.NewGuid():N}.db");
+
+        var result = await Credir.RunAsync(
+            ["respond", "--access-key", key, "--auto-approve", "--endpoint", sandbox.Endpoint.ToString(), "--store", "sqlite:" + store, "--output", "json", "--Aws:UseEnvironmentEndpoints=false"],
+            TimeSpan.FromMinutes(4),
+            new Dictionary<string, string>
+            {
+                ["AWS_ACCESS_KEY_ID"] = sandbox.Accounts[0].AdminAccessKeyId,
+                ["AWS_SECRET_ACCESS_KEY"] = sandbox.Accounts[0].AdminSecretAccessKey,
+                ["AWS_REGION"] = "us-east-1",
+            });
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var incident = JsonDocument.Parse(result.Stdout);
+        Assert.Equal("PHASE_RECOVERED", incident.RootElement.GetProperty("phase").GetString());
+        Assert.All(incident.RootElement.GetProperty("approvals").EnumerateArray(), a => Assert.Equal("APPROVAL_DECISION_AUTO_APPROVED", a.GetProperty("decision").GetString()));
+        Assert.Contains("phase recovered", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"{key}", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Respond_WithTwoInputs_IsAUsageErrorOnOneLine()
+    {
+        var result = await host.RunAsync("respond", "--access-key", host.LeakedKey, "--principal-arn", "arn:aws:iam::111122223333:user/ci-deployer");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Equal("credir: give exactly one of --access-key, --principal-arn or --finding", result.Stderr.Trim());
+    }
+
+    [Fact]
+    public async Task Respond_ServerUnreachable_SaysSoOnOneLineAndExits1()
+    {
+        var result = await Credir.RunAsync(["respond", "--access-key", host.LeakedKey, "--server", "http://127.0.0.1:9"], TimeSpan.FromMinutes(2));
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        var line = Assert.Single(result.Stderr.Trim().Split('\n'));
+        Assert.StartsWith("credir: cannot reach the CredIr server at http://127.0.0.1:9/", line, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using CredIr.Sandbox;
+
+namespace CredIr.Cli.Tests;
+
+/// <summary>
+/// A sandbox (single-account-key-leak) and <c>credir serve</c> in front of it, as a user runs them:
+/// the built CLI in its own process, its AWS calls sent to the sandbox with the sandbox admin's key
+/// from the environment, a SQLite store in a temporary folder.
+/// </summary>
+public sealed class ServedHost : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"credir-served-{Guid.NewGuid():N}");
+    private SandboxHost? _sandbox;
+    private Process? _serve;
+    private Task<string>? _serveErrors;
+
+    public string Url { get; private set; } = string.Empty;
+
+    public string LeakedKey { get; private set; } = string.Empty;
+
+    public string Folder => _folder;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        _sandbox = await SandboxHost.StartAsync(
+            new SandboxOptions { Port = 0, ScenarioPath = Path.Combine(AppContext.BaseDirectory, "scenarios", "single-account-key-leak.json") },
+            CancellationToken.None);
+        LeakedKey = _sandbox.Scenario.GroundTruth!["leakedAccessKeyId"]!.GetValue<string>();
+        var admin = _sandbox.Accounts[0];
+        Url = $"http://127.0.0.1:{FreePort()}";
+        _serve = Process.Start(Credir.StartInfo(
+            ["serve", "--urls", Url, "--store", "sqlite:" + Path.Combine(_folder, "credir.db"), "--aws-endpoint", _sandbox.Endpoint.ToString(), "--", "--Aws:UseEnvironmentEndpoints=false", "--Aws:Region=us-east-1"],
+            new Dictionary<string, string>
+            {
+                ["AWS_ACCESS_KEY_ID"] = admin.AdminAccessKeyId,
+                ["AWS_SECRET_ACCESS_KEY"] = admin.AdminSecretAccessKey,
+                ["AWS_REGION"] = "us-east-1",
+            }))!;
+        _serve.StandardInput.Close();
+        _ = _serve.StandardOutput.ReadToEndAsync();
+
+        // serve says where it listens on stderr once Kestrel has started.
+        using var ready = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var first = await _serve.StandardError.ReadLineAsync(ready.Token);
+        _serveErrors = _serve.StandardError.ReadToEndAsync();
+        if (first is null || !first.StartsWith("credir serve: ", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"credir serve did not start: {first} {(_serve.HasExited ? await _serveErrors : string.Empty)}");
+        }
+    }
+
+    internal Task<CliResult> RunAsync(params string[] args) => RunAsAsync("alice", args);
+
+    /// <summary>The CLI against this server, acting as <paramref name="user"/> (CREDIR_USER).</summary>
+    internal Task<CliResult> RunAsAsync(string user, params string[] args) =>
+        Credir.RunAsync([.. args, "--server", Url], TimeSpan.FromMinutes(3), new Dictionary<string, string> { ["CREDIR_USER"] = user, ["NO_COLOR"] = "1" });
+
+    public async Task DisposeAsync()
+    {
+        if (_serve is { HasExited: false })
+        {
+            _serve.Kill(entireProcessTree: true);
+            await _serve.WaitForExitAsync();
+        }
+
+        _serve?.Dispose();
+        if (_sandbox is not null)
+        {
+            await _sandbox.DisposeAsync();
+        }
+
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,134 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using CredIr.Contracts.V1;
+using CredIr.Reports.Building;
+using CredIr.Reports.Rendering.Html;
+using CredIr.Reports.Rendering.Markdown;
+using CredIr.Reports.Tests.Support;
+
+namespace CredIr.Reports.Tests.Sandbox;
+
+/// <summary>
+/// The post-incident report GetReport returns for an incident driven against the sandbox: the
+/// scenario's ground truth and every response step are in it, the HTML renders in Chromium, and no
+/// secret of the scenario appears in any format. Eradication execution is not wired yet (issue 6),
+/// so the playbook stops after planning eradication: the report describes that incident.
+/// </summary>
+public sealed class SandboxReportTests
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    [Theory]
+    [InlineData("multi-account-org")]
+    [InlineData("single-account-key-leak")]
+    public async Task Report_OfASandboxIncident_ListsEveryActorCallOfTheGroundTruth(string scenario)
+    {
+        var run = await SandboxResponse.RunAsync(scenario);
+        var actions = Json(run)["timeline"]!["actorActions"]!.AsArray();
+
+        Assert.NotEmpty(run.ActorCalls);
+        foreach (var call in run.ActorCalls)
+        {
+            Assert.True(
+                actions.Any(a => (string?)a!["eventName"] == call.EventName && (string?)a["accessKeyId"] == call.AccessKeyId),
+                $"{scenario}: the report's actor actions miss step {call.StepId} ({call.EventName} with {call.AccessKeyId}); it has {actions.Count} actions from {run.Incident.CompromiseWindow?.Start} ({run.Incident.CompromiseWindow?.Basis}).");
+            Assert.Contains(MarkdownText.Escape(call.EventName), run.Markdown.Content, StringComparison.Ordinal);
+            Assert.Contains(HtmlText.Encode(call.EventName), run.Html.Content, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("multi-account-org")]
+    [InlineData("single-account-key-leak")]
+    public async Task Report_OfASandboxIncident_ListsEveryResponseStepWithItsApprovalAndResult(string scenario)
+    {
+        var run = await SandboxResponse.RunAsync(scenario);
+        var report = Json(run);
+        var actions = report["actions"]!.AsArray();
+        var steps = run.Incident.Plans.SelectMany(p => p.Steps.Select(s => (Plan: p, Step: s))).ToList();
+
+        Assert.Contains(run.Incident.Plans, p => p.Kind == PlanKind.Containment && p.Steps.Any(s => s.Status == StepStatus.Succeeded));
+        foreach (var (plan, step) in steps)
+        {
+            var action = actions.SingleOrDefault(a => (string?)a!["planId"] == plan.PlanId && (string?)a["stepId"] == step.StepId);
+            Assert.True(action is not null, $"{scenario}: the report has no action for step {step.StepId} of plan {plan.PlanId}.");
+            Assert.Equal(Name(step.Status), (string?)action["status"]);
+            Assert.StartsWith("auto-approved (policy ", (string?)action["approvedBy"], StringComparison.Ordinal);
+            if (step.Status is StepStatus.Succeeded or StepStatus.Failed or StepStatus.AlreadyDone)
+            {
+                Assert.NotEmpty(action["journal"]!.AsArray());
+            }
+
+            Assert.Contains(MarkdownText.Escape(step.Action), run.Markdown.Content, StringComparison.Ordinal);
+            Assert.Contains(HtmlText.Encode(step.Action), run.Html.Content, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(steps.Count, actions.Count);
+    }
+
+    [Theory]
+    [InlineData("multi-account-org")]
+    [InlineData("single-account-key-leak")]
+    public async Task Report_OfASandboxIncident_MeasuresTheMilestonesTheIncidentReached(string scenario)
+    {
+        var run = await SandboxResponse.RunAsync(scenario);
+        var report = Json(run);
+        var durations = report["durations"]!;
+
+        Assert.Equal(Name(run.Incident.Phase), (string?)report["incident"]!["phase"]);
+        Assert.True(run.Incident.Plans.Any(p => p.Kind == PlanKind.Containment), $"{scenario}: the incident stopped in {run.Incident.Phase} before containment ({run.Incident.WaitingFor}; {run.Incident.LastError})");
+        Assert.Equal(run.Incident.Phase >= Phase.Contained, durations["timeToContain"] is not null);
+        Assert.Equal(run.Incident.Phase >= Phase.Eradicated, durations["timeToEradicate"] is not null);
+        Assert.Equal(run.Incident.Phase >= Phase.Recovered, durations["timeToRecover"] is not null);
+        if (durations["timeToContain"] is { } contained)
+        {
+            Assert.True((long)contained["fromCompromiseSeconds"]! > 0);
+            var reached = DateTimeOffset.Parse((string)contained["reachedAt"]!, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(run.Incident.ContainedAt.ToDateTimeOffset(), reached, TimeSpan.FromMilliseconds(1));
+        }
+
+        Assert.Equal(run.Incident.Credentials.Count, report["credentials"]!.AsArray().Count);
+    }
+
+    [Theory]
+    [InlineData("multi-account-org")]
+    [InlineData("single-account-key-leak")]
+    public async Task Report_OfASandboxIncident_ContainsNoSecretInAnyFormat(string scenario)
+    {
+        var run = await SandboxResponse.RunAsync(scenario);
+
+        Assert.NotEmpty(run.Secrets);
+        foreach (var report in new[] { run.Json, run.Markdown, run.Html })
+        {
+            foreach (var secret in run.Secrets)
+            {
+                Assert.False(report.Content.Contains(secret, StringComparison.Ordinal), $"{scenario}: the {report.Format} report contains a secret of the scenario ({secret.Length} characters, starting {secret[..4]}).");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("multi-account-org")]
+    [InlineData("single-account-key-leak")]
+    public async Task Html_OfASandboxIncident_RendersInHeadlessChromium(string scenario)
+    {
+        var run = await SandboxResponse.RunAsync(scenario);
+        var output = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "TestResults", scenario)).FullName;
+        var html = Path.Combine(output, "report.html");
+        await File.WriteAllTextAsync(html, run.Html.Content, Utf8);
+        await File.WriteAllTextAsync(Path.Combine(output, "report.md"), run.Markdown.Content, Utf8);
+        await File.WriteAllTextAsync(Path.Combine(output, "report.json"), run.Json.Content, Utf8);
+
+        Assert.Equal("text/html; charset=utf-8", run.Html.ContentType);
+        await HeadlessChromium.ScreenshotAsync(html, Path.Combine(output, "report-screenshot.png"));
+    }
+
+    private static JsonNode Json(ScenarioRun run)
+    {
+        Assert.Equal("application/json; charset=utf-8", run.Json.ContentType);
+        return JsonNode.Parse(run.Json.Content)!;
+    }
+
+    private static string Name<TEnum>(TEnum value)
+        where TEnum : struct, Enum => ProtoValues.Name(value);
+}
