@@ -14,7 +14,7 @@ public sealed class EradicationPlanner(IResourceStateReader reader)
     {
         var graph = new StepGraph();
         var deletions = new List<(TouchedResource Resource, string Step)>();
-        foreach (var resource in created.DistinctBy(r => r.Key))
+        foreach (var resource in created.Select(Canonical).DistinctBy(r => r.Key))
         {
             var state = await reader.ReadAsync(resource, cancellationToken);
             if (!state.Exists)
@@ -41,6 +41,15 @@ public sealed class EradicationPlanner(IResourceStateReader reader)
 
         return graph.Ordered();
     }
+
+    /// <summary>
+    /// CloudTrail's resources list names a managed policy "AWS::IAM::Policy" by its name; the request and response
+    /// fields give "AWS::IAM::ManagedPolicy" by its ARN. Both are the same policy: planned once, by ARN.
+    /// </summary>
+    private static TouchedResource Canonical(TouchedResource resource) =>
+        resource.Type == "AWS::IAM::Policy" && resource.Arn is { } arn
+            ? resource with { Type = "AWS::IAM::ManagedPolicy", Id = arn, Region = null }
+            : resource;
 
     private static string? Plan(StepGraph graph, TouchedResource resource, ResourceState state, EradicationPlanOptions options) => resource.Type switch
     {
