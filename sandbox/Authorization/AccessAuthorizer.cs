@@ -20,15 +20,18 @@ internal sealed class AccessAuthorizer(SandboxState state)
         IReadOnlyDictionary<string, string>? extraContext = null)
     {
         IReadOnlyList<NamedPolicy> identity;
+        NamedPolicy? boundary;
         lock (state.Gate)
         {
             identity = PoliciesOf(caller);
+            boundary = BoundaryOf(caller);
         }
 
         return new AuthorizationRequest(Principal(caller), action, resource)
         {
             Context = Context(caller, sourceIp, region, extraContext),
             IdentityPolicies = identity,
+            PermissionsBoundary = boundary,
             ResourcePolicy = trustPolicy is null ? null : Parse("trust policy", trustPolicy, PolicyDocumentKind.Trust),
             // A federation token's rights are the intersection of the issuer's and the session policy (none without one).
             SessionPolicies = caller.Type == CallerType.FederatedUser
@@ -94,6 +97,18 @@ internal sealed class AccessAuthorizer(SandboxState state)
         }
 
         return policies;
+    }
+
+    private NamedPolicy? BoundaryOf(Caller caller)
+    {
+        var account = state.FindAccount(caller.AccountId);
+        PolicyHolder? holder = account is null ? null
+            : caller.Type == CallerType.AssumedRole ? account.Roles.GetValueOrDefault(caller.IdentityName ?? "")
+            : caller.Type == CallerType.IAMUser ? account.Users.GetValueOrDefault(caller.IdentityName ?? "")
+            : null;
+        return account is not null && holder?.PermissionsBoundary is { } arn && state.FindPolicy(account, arn) is { } policy
+            ? Parse(policy.Name, policy.Default.Document, PolicyDocumentKind.Identity)
+            : null;
     }
 
     private void Collect(Account account, PolicyHolder holder, List<NamedPolicy> policies)

@@ -15,4 +15,11 @@ internal sealed class Ec2Instance(string id, string region, string imageId, stri
     public string? KeyName { get; init; }
     /// <summary>Tags in the order they were set; EC2 keys are case-sensitive.</summary>
     public Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
+    /// <summary>The security groups of its network interface, in order.</summary>
+    public List<string> SecurityGroupIds { get; } = [];
+    /// <summary>Termination protection: TerminateInstances is refused while it is on.</summary>
+    public bool DisableApiTermination { get; set; }
+    /// <summary>Every instance boots from one 8 GiB EBS root volume, named after the instance.</summary>
+    public string RootVolumeId => "vol-" + Id[2..];
+    public const int RootVolumeSize = 8;
 }

@@ -10,4 +10,8 @@ internal abstract class PolicyHolder(string name, string id, string arn, string 
     public DateTimeOffset Created { get; } = created;
     public Dictionary<string, string> InlinePolicies { get; } = new(StringComparer.Ordinal);
     public List<string> AttachedPolicyArns { get; } = [];
+    /// <summary>Users' and roles' tags, in the order set (IAM groups have none).</summary>
+    public Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
+    /// <summary>The managed policy capping a user's or role's permissions, or null.</summary>
+    public string? PermissionsBoundary { get; set; }
 }

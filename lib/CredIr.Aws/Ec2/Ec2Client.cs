@@ -5,7 +5,7 @@ using Amazon.Runtime;
 namespace CredIr.Aws;
 
 /// <summary>Amazon EC2 (EC2 query protocol). Thread-safe; keep one per account and region.</summary>
-public sealed class Ec2Client
+public sealed partial class Ec2Client
 {
     private const string Version = "2016-11-15";
     private readonly AwsChannel _channel;

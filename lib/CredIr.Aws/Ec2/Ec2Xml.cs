@@ -19,7 +19,11 @@ internal static class Ec2Xml
         e.Str("vpcId"),
         e.Str("privateIpAddress"),
         e.Str("ipAddress"),
-        e.Items("tagSet").Select(static t => new Ec2Tag(t.Str("key") ?? string.Empty, t.Str("value") ?? string.Empty)).ToList());
+        e.Items("tagSet").Select(static t => new Ec2Tag(t.Str("key") ?? string.Empty, t.Str("value") ?? string.Empty)).ToList())
+    {
+        SecurityGroupIds = e.Items("groupSet").Select(static g => g.Required("groupId")).ToList(),
+        VolumeIds = e.Items("blockDeviceMapping").Select(static b => b.Child("ebs")?.Str("volumeId")).OfType<string>().ToList(),
+    };
 
     public static IEnumerable<Ec2Instance> Reservation(XElement reservation)
     {

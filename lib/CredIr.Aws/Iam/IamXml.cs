@@ -7,7 +7,13 @@ internal static class IamXml
 {
     public static IamUser User(XElement e) => new(
         e.Required("UserName"), e.Required("UserId"), e.Required("Arn"), e.Str("Path") ?? "/",
-        e.Time("CreateDate") ?? DateTimeOffset.MinValue, e.Time("PasswordLastUsed"));
+        e.Time("CreateDate") ?? DateTimeOffset.MinValue, e.Time("PasswordLastUsed"))
+    {
+        PermissionsBoundaryArn = e.Child("PermissionsBoundary")?.Str("PermissionsBoundaryArn"),
+        Tags = e.Items("Tags").Select(Tag).ToList(),
+    };
+
+    public static IamTag Tag(XElement e) => new(e.Required("Key"), e.Str("Value") ?? "");
 
     public static IamAccessKeyMetadata AccessKeyMetadata(XElement e) => new(
         e.Str("UserName"), e.Required("AccessKeyId"), Status(e.Str("Status")), e.Time("CreateDate"));
@@ -29,7 +35,11 @@ internal static class IamXml
         return new IamRole(
             e.Required("RoleName"), e.Required("RoleId"), e.Required("Arn"), e.Str("Path") ?? "/", e.Time("CreateDate"),
             e.PolicyDocument("AssumeRolePolicyDocument"), e.Str("Description"), e.Int("MaxSessionDuration"),
-            lastUsed?.Time("LastUsedDate"), lastUsed?.Str("Region"));
+            lastUsed?.Time("LastUsedDate"), lastUsed?.Str("Region"))
+        {
+            PermissionsBoundaryArn = e.Child("PermissionsBoundary")?.Str("PermissionsBoundaryArn"),
+            Tags = e.Items("Tags").Select(Tag).ToList(),
+        };
     }
 
     public static IamAttachedPolicy AttachedPolicy(XElement e) => new(e.Required("PolicyName"), e.Required("PolicyArn"));

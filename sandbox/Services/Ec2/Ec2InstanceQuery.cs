@@ -47,7 +47,7 @@ internal static class Ec2InstanceQuery
                 Items("reservationSet", page.Select(i => (object)new[]
                 {
                     E("reservationId", "r-" + i.Id[2..]), E("ownerId", call.Account.Id), Items("groupSet", []),
-                    Items("instancesSet", [Ec2Service.Instance(i, i.State, i.State == "running" ? 16 : 48).Elements()]),
+                    Items("instancesSet", [Ec2Service.Instance(i, i.State, i.State == "running" ? 16 : 48, call.Account).Elements()]),
                 })),
                 more ? E("nextToken", Token(start + page.Count)) : null!);
         }

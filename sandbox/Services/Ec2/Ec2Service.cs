@@ -12,9 +12,10 @@ internal sealed class Ec2Service : ISandboxService
 {
     private static readonly HashSet<string> Operations = ["DescribeRegions", "RunInstances", "DescribeInstances", "TerminateInstances", "DescribeIamInstanceProfileAssociations", "CreateTags", "DeleteTags", "DescribeTags"];
 
+    public string? Resolve(RequestLine line) => line.Action is { } a && (Operations.Contains(a) || Ec2Isolation.Operations.Contains(a)) ? a : null;
+
     public ServiceModel Descriptor => ServiceModel.Ec2;
 
-    public string? Resolve(RequestLine line) => line.Action is { } a && Operations.Contains(a) ? a : null;
 
     public ServiceResult Handle(SandboxCall call) => call.Operation switch
     {
@@ -25,6 +26,7 @@ internal sealed class Ec2Service : ISandboxService
         "CreateTags" => Ec2Tags.CreateTags(call),
         "DeleteTags" => Ec2Tags.DeleteTags(call),
         "DescribeTags" => Ec2Tags.DescribeTags(call),
+        _ when Ec2Isolation.Operations.Contains(call.Operation) => Ec2Isolation.Handle(call),
         _ => TerminateInstances(call),
     };
 
@@ -118,7 +120,7 @@ internal sealed class Ec2Service : ISandboxService
             },
         };
         return ServiceResult.Of(E("reservationId", reservation), E("ownerId", call.Account.Id), Items("groupSet", []),
-            Items("instancesSet", launched.Select(i => (object)Instance(i, "pending", 0).Elements())));
+            Items("instancesSet", launched.Select(i => (object)Instance(i, "pending", 0, call.Account).Elements())));
     }
 
     private static StsSession InstanceSession(SandboxCall call, IamRole role, string instanceId)
@@ -184,6 +186,11 @@ internal sealed class Ec2Service : ISandboxService
                     throw new AwsServiceException("InvalidInstanceID.NotFound", $"The instance ID '{id}' does not exist", 400);
                 }
 
+                if (instance.DisableApiTermination)
+                {
+                    throw new AwsServiceException("OperationNotPermitted", $"The instance '{id}' may not be terminated. Modify its 'disableApiTermination' instance attribute and try again.", 400);
+                }
+
                 var previous = instance.State;
                 instance.State = "terminated";
                 call.Resources.Add(("AWS::EC2::Instance", id));
@@ -198,11 +205,12 @@ internal sealed class Ec2Service : ISandboxService
         }
     }
 
-    internal static XElement Instance(Ec2Instance i, string state, int code) => E("instance",
+    internal static XElement Instance(Ec2Instance i, string state, int code, Account account) => E("instance",
         E("instanceId", i.Id), E("imageId", i.ImageId), E("instanceState", E("code", code), E("name", state)),
         E("instanceType", i.InstanceType), E("launchTime", i.Launched),
         E("placement", E("availabilityZone", i.Region + "a")),
         i.KeyName is null ? null : E("keyName", i.KeyName),
         i.InstanceProfileArn is null ? null : E("iamInstanceProfile", E("arn", i.InstanceProfileArn), E("id", i.InstanceProfileId)),
-        i.Tags.Count == 0 ? null : Items("tagSet", i.Tags.Select(t => (object)new[] { E("key", t.Key), E("value", t.Value) })));
+        i.Tags.Count == 0 ? null : Items("tagSet", i.Tags.Select(t => (object)new[] { E("key", t.Key), E("value", t.Value) })),
+        Ec2Isolation.InstanceElements(i, account));
 }

@@ -133,7 +133,7 @@ internal static class Ec2Tags
         return ServiceResult.Of(E("return", true));
     }
 
-    private static IEnumerable<KeyValuePair<string, string>> Pairs(QueryParams form, string prefix)
+    internal static IEnumerable<KeyValuePair<string, string>> Pairs(QueryParams form, string prefix)
     {
         for (var i = 1; form.Get($"{prefix}.{i}.Key") is { } key; i++)
         {

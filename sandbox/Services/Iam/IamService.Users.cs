@@ -34,9 +34,11 @@ internal sealed partial class IamService
         var name = call.Form.Required("UserName");
         var path = call.Form.Get("Path") ?? "/";
         call.Authorize("iam:CreateUser", $"arn:aws:iam::{call.Account.Id}:user{path}{name}");
+        var extras = CreateExtras(call, "user", $"arn:aws:iam::{call.Account.Id}:user{path}{name}");
         lock (call.State.Gate)
         {
             var user = IamStore.AddUser(call.State, call.Account, name, path);
+            ApplyExtras(user, extras);
             call.ResponseElements = new JsonObject { ["user"] = IamXml.TrailUser(user) };
             call.Resources.Add(("AWS::IAM::User", name));
             return ServiceResult.Of(IamXml.User(user));

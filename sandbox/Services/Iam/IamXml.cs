@@ -11,14 +11,23 @@ internal static class IamXml
 {
     public static XElement User(IamUser u, string element = "User") => E(element,
         E("Path", u.Path), E("UserName", u.Name), E("UserId", u.Id), E("Arn", u.Arn), E("CreateDate", u.Created),
-        u.PasswordLastUsed is { } used ? E("PasswordLastUsed", used) : null);
+        u.PasswordLastUsed is { } used ? E("PasswordLastUsed", used) : null,
+        Boundary(u), u.Tags.Count == 0 ? null : Tags(u));
 
     public static XElement Role(IamRole r, string element = "Role") => E(element,
         E("Path", r.Path), E("RoleName", r.Name), E("RoleId", r.Id), E("Arn", r.Arn), E("CreateDate", r.Created),
         E("AssumeRolePolicyDocument", Uri.EscapeDataString(r.TrustPolicy)),
         r.Description is null ? null : E("Description", r.Description),
         E("MaxSessionDuration", r.MaxSessionDuration),
-        r.LastUsed is { } lu ? E("RoleLastUsed", E("LastUsedDate", lu), E("Region", r.LastUsedRegion)) : null);
+        r.LastUsed is { } lu ? E("RoleLastUsed", E("LastUsedDate", lu), E("Region", r.LastUsedRegion)) : null,
+        Boundary(r), r.Tags.Count == 0 ? null : Tags(r));
+
+    public static XElement Tags(PolicyHolder holder) =>
+        Members("Tags", holder.Tags.Select(t => (object)new[] { E("Key", t.Key), E("Value", t.Value) }));
+
+    private static XElement? Boundary(PolicyHolder holder) => holder.PermissionsBoundary is { } arn
+        ? E("PermissionsBoundary", E("PermissionsBoundaryType", "Policy"), E("PermissionsBoundaryArn", arn))
+        : null;
 
     public static XElement Group(IamGroup g, string element = "Group") => E(element,
         E("Path", g.Path), E("GroupName", g.Name), E("GroupId", g.Id), E("Arn", g.Arn), E("CreateDate", g.Created));

@@ -29,5 +29,15 @@ internal sealed class StepParameters
 
     public string? Optional(string name) => _values[name] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
 
+    /// <summary>A JSON object parameter of string values (tags), empty when absent.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Pairs(string name) =>
+        _values[name] is JsonObject map
+            ? [.. map.Select(p => new KeyValuePair<string, string>(p.Key, p.Value is JsonValue v && v.TryGetValue<string>(out var text) ? text : ""))]
+            : [];
+
+    /// <summary>A JSON array parameter of strings (volume ids), empty when absent.</summary>
+    public IReadOnlyList<string> Strings(string name) =>
+        _values[name] is JsonArray items ? [.. items.OfType<JsonValue>().Select(v => v.TryGetValue<string>(out var text) ? text : "").Where(t => t.Length > 0)] : [];
+
     public int? Int(string name) => _values[name] is JsonValue value && value.TryGetValue<int>(out var number) ? number : null;
 }

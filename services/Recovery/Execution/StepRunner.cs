@@ -41,6 +41,13 @@ internal sealed partial class StepRunner(IAccountClients clients)
             RecoveryActions.CreateBucket => await CreateBucketAsync(scope.S3, p, cancellationToken).ConfigureAwait(false),
             RecoveryActions.PutBucketVersioning => await VersioningAsync(scope.S3, p, cancellationToken).ConfigureAwait(false),
             RecoveryActions.TerminateInstance => await TerminateAsync(scope.Ec2, p, cancellationToken).ConfigureAwait(false),
+            RecoveryActions.TagUser or RecoveryActions.TagRole => await TagAsync(scope.Iam, step.Action == RecoveryActions.TagRole, p, cancellationToken).ConfigureAwait(false),
+            RecoveryActions.PutUserPermissionsBoundary or RecoveryActions.PutRolePermissionsBoundary =>
+                await BoundaryAsync(scope.Iam, step.Action == RecoveryActions.PutRolePermissionsBoundary, p, cancellationToken).ConfigureAwait(false),
+            RecoveryActions.CreateIsolationGroup => await CreateIsolationGroupAsync(scope.Ec2, p, cancellationToken).ConfigureAwait(false),
+            RecoveryActions.IsolateInstance => await IsolateAsync(scope.Ec2, p, cancellationToken).ConfigureAwait(false),
+            RecoveryActions.ProtectInstance => await ProtectAsync(scope.Ec2, p, cancellationToken).ConfigureAwait(false),
+            RecoveryActions.SnapshotVolumes => await SnapshotAsync(scope.Ec2, p, cancellationToken).ConfigureAwait(false),
             _ => throw new RpcException(StatusCode.InvalidArgument, $"steps[{step.StepId}].action '{step.Action}' is not a recovery action"),
         };
     }

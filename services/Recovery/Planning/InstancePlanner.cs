@@ -45,7 +45,7 @@ internal sealed class InstancePlanner(IAccountClients clients)
             choices.Offer(new StrategyOption(RecoveryStrategy.Replace,
                 $"Instance {id} belongs to Auto Scaling group {group} (its {GroupTag} tag): terminate it and let the group launch a clean one.", $"asg:{group}",
                 new StepBuilder(change.ItemId, change.Resource)
-                    .Manual($"Keep evidence of {id} before it goes", $"aws ec2 create-snapshot for each EBS volume of {id}, tagged with the incident id.")
+                    .Add(RecoveryActions.SnapshotVolumes, $"Snapshot every EBS volume of {id} ({string.Join(", ", instance.VolumeIds)}) to keep the evidence before it goes", Snapshots(instance), reversible: false)
                     .Add(RecoveryActions.TerminateInstance, $"Terminate {id}; group {group} replaces it from its launch template", new JsonObject { ["instanceId"] = id, ["group"] = group }, reversible: false)
                     .Steps));
         }
@@ -53,19 +53,30 @@ internal sealed class InstancePlanner(IAccountClients clients)
         return choices.Offer(isolate);
     }
 
-    // The sandbox and the EC2 client have no security-group calls yet, so isolation is a person's checklist.
     private static StrategyOption Isolate(ActorChange change, Ec2Instance instance)
     {
         var id = instance.InstanceId;
         var region = change.Resource.Region;
+        var group = new JsonObject { ["instanceId"] = id, ["groupName"] = $"credir-isolation-{id}", ["vpcId"] = instance.VpcId };
         return new StrategyOption(RecoveryStrategy.Isolate,
             $"Instance {id} ({instance.State}, no Auto Scaling group replaces it) is kept for forensics and taken out of service; changed by {string.Join(", ", change.EventNames)}.",
             null,
-            new StepBuilder(change.ItemId, change.Resource).Manual($"Isolate {id} and keep it for forensics",
-                $"aws ec2 create-security-group --group-name isolate-{id} --description \"incident isolation\" --vpc-id {instance.VpcId ?? "<vpc>"} --region {region} (no inbound rules; revoke its default outbound rule)",
-                $"aws ec2 modify-instance-attribute --instance-id {id} --groups <isolation-group-id> --region {region}",
-                $"Deregister {id} from load balancers and target groups; detach it from any Auto Scaling group with --should-decrement-desired-capacity false.",
-                $"aws ec2 create-snapshot for each EBS volume of {id}; enable termination protection: aws ec2 modify-instance-attribute --instance-id {id} --disable-api-termination",
-                "Prepare a clean replacement from the application's launch template or AMI and put it into service.").Steps);
+            new StepBuilder(change.ItemId, change.Resource)
+                .Add(RecoveryActions.CreateIsolationGroup, $"Create security group credir-isolation-{id} allowing no traffic in or out", group.DeepClone().AsObject())
+                .Add(RecoveryActions.IsolateInstance, $"Make credir-isolation-{id} the only security group of {id} (its groups now are kept in the step's prior state)", group.DeepClone().AsObject())
+                .Add(RecoveryActions.ProtectInstance, $"Enable termination protection on {id} so the evidence is not destroyed by mistake", new JsonObject { ["instanceId"] = id })
+                .Add(RecoveryActions.SnapshotVolumes, $"Snapshot every EBS volume of {id} ({string.Join(", ", instance.VolumeIds)}) for forensics", Snapshots(instance), reversible: false)
+                .Manual($"Take {id} out of service and replace it",
+                    $"Deregister {id} from its load balancers and target groups (aws elbv2 deregister-targets --target-group-arn <arn> --targets Id={id} --region {region}).",
+                    $"If it is in an Auto Scaling group, detach it: aws autoscaling detach-instances --instance-ids {id} --auto-scaling-group-name <group> --should-decrement-desired-capacity false --region {region}.",
+                    $"Capture its memory with your forensic tooling before stopping it, if the investigation needs it; connections already open are not cut by a security group change.",
+                    "Put a clean replacement into service from the application's launch template or AMI recorded in the CMDB.")
+                .Steps);
     }
+
+    private static JsonObject Snapshots(Ec2Instance instance) => new()
+    {
+        ["instanceId"] = instance.InstanceId,
+        ["volumeIds"] = new JsonArray([.. instance.VolumeIds.Select(v => (JsonNode)v)]),
+    };
 }

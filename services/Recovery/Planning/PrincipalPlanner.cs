@@ -7,8 +7,7 @@ namespace CredIr.Recovery.Planning;
 /// <summary>
 /// A deleted IAM user or role (Part 4, step 2.3): recreated from the CMDB's recorded configuration with its trust
 /// policy, managed and inline policies and groups. Credentials are never recreated (a new key or password is
-/// issued by its owner, not restored), and tags and permissions boundaries are a person's step because the AWS
-/// clients here cannot set them yet.
+/// issued by its owner, not restored); tags and the permissions boundary are set as recorded.
 /// </summary>
 internal static class PrincipalPlanner
 {
@@ -65,13 +64,16 @@ internal static class PrincipalPlanner
         }
 
         var tags = record.Map("tags");
-        if (tags.Count > 0 || record.Text("permissionsBoundary") is not null)
+        if (tags.Count > 0)
         {
-            var tagArgs = string.Join(' ', tags.Select(t => $"Key={t.Key},Value={t.Value}"));
-            var kind = isRole ? "role" : "user";
-            steps.Manual($"Set the tags{(record.Text("permissionsBoundary") is null ? "" : " and permissions boundary")} of {name} the CMDB records",
-                [.. tags.Count > 0 ? [$"aws iam tag-{kind} --{kind}-name {name} --tags {tagArgs}"] : Array.Empty<string>(),
-                 .. record.Text("permissionsBoundary") is { } boundary ? [$"aws iam put-{kind}-permissions-boundary --{kind}-name {name} --permissions-boundary {boundary}"] : Array.Empty<string>()]);
+            steps.Add(isRole ? RecoveryActions.TagRole : RecoveryActions.TagUser, $"Tag {name} as the CMDB records ({string.Join(", ", tags.Select(t => t.Key))})",
+                new JsonObject { ["ownerName"] = name, ["tags"] = new JsonObject(tags.Select(t => new KeyValuePair<string, JsonNode?>(t.Key, t.Value))) });
+        }
+
+        if (record.Text("permissionsBoundary") is { } boundary)
+        {
+            steps.Add(isRole ? RecoveryActions.PutRolePermissionsBoundary : RecoveryActions.PutUserPermissionsBoundary, $"Cap {name} with permissions boundary {boundary}",
+                new JsonObject { ["ownerName"] = name, ["permissionsBoundary"] = boundary });
         }
 
         if (!isRole)

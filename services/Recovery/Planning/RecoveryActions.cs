@@ -18,4 +18,12 @@ internal static class RecoveryActions
     public const string CreateBucket = "s3:CreateBucket";
     public const string PutBucketVersioning = "s3:PutBucketVersioning";
     public const string TerminateInstance = "ec2:TerminateInstances(replace)";
+    public const string TagUser = "iam:TagUser";
+    public const string TagRole = "iam:TagRole";
+    public const string PutUserPermissionsBoundary = "iam:PutUserPermissionsBoundary";
+    public const string PutRolePermissionsBoundary = "iam:PutRolePermissionsBoundary";
+    public const string CreateIsolationGroup = "ec2:CreateSecurityGroup(isolation)";
+    public const string IsolateInstance = "ec2:ModifyInstanceAttribute(isolation group)";
+    public const string ProtectInstance = "ec2:ModifyInstanceAttribute(disableApiTermination)";
+    public const string SnapshotVolumes = "ec2:CreateSnapshot(forensics)";
 }

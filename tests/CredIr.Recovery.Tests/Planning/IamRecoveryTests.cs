@@ -16,6 +16,8 @@ public sealed class IamRecoveryTests : IAsyncLifetime
     private const string Trust = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}""";
     private const string Backdoor = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::999999999999:root"},"Action":"sts:AssumeRole"}]}""";
     private const string ReadReports = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::acme-mgmt-billing/*"}]}""";
+    private const string AdminTrust = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111111111111:root"},"Action":"sts:AssumeRole"}]}""";
+    private const string Boundary = "arn:aws:iam::aws:policy/ReadOnlyAccess";
     private RecoveryHarness _h = null!;
 
     public async Task InitializeAsync() => _h = await RecoveryHarness.StartAsync();
@@ -23,22 +25,25 @@ public sealed class IamRecoveryTests : IAsyncLifetime
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
     [Fact]
-    public async Task DeletedUser_WithCmdbRecord_RecreatedWithRecordedPolicies_CredentialsAndTagsLeftToPeople()
+    public async Task DeletedUser_WithCmdbRecord_RecreatedWithRecordedPoliciesTagsAndBoundary_CredentialsLeftToPeople()
     {
         _h.WriteCmdb($$"""
             { "resources": { "{{DaveArn}}": {
                 "type": "AWS::IAM::User", "path": "/",
                 "managedPolicyArns": ["arn:aws:iam::aws:policy/ReadOnlyAccess"],
                 "inlinePolicies": { "read-reports": {{ReadReports}} },
-                "tags": { "team": "analytics" } } } }
+                "tags": { "team": "analytics", "cost-center": "42" },
+                "permissionsBoundary": "{{Boundary}}" } } }
             """);
         await DeleteDaveAsActorAsync();
 
         var plan = await _h.PlanAsync(_h.ActorEvents(Org.LeakedKey));
         var item = Assert.Single(plan.Items);
         var progress = await _h.ExecuteAsync(plan.Items);
+        var replay = (await _h.ExecuteAsync(plan.Items, "req-2")).Final()[item.ItemId];
         var iam = _h.Admin().Iam;
         var user = (await iam.GetUserAsync(new GetUserRequest("dave"))).User;
+        var tags = await ListAsync(iam.ListUserTagsAsync(new ListUserTagsRequest("dave")));
         var attached = await ListAsync(iam.ListAttachedUserPoliciesAsync(new ListAttachedUserPoliciesRequest("dave")));
         var inline = await iam.GetUserPolicyAsync(new GetUserPolicyRequest("dave", "read-reports"));
         var keys = await ListAsync(iam.ListAccessKeysAsync(new ListAccessKeysRequest("dave")));
@@ -46,15 +51,48 @@ public sealed class IamRecoveryTests : IAsyncLifetime
         Assert.Equal((DaveArn, RecoveryStrategy.RecreateFromCmdb, ResourceChange.Deleted), (item.Resource.Arn, item.Strategy, item.Change));
         Assert.Contains($"CMDB record of {DaveArn}", item.Rationale, StringComparison.Ordinal);
         Assert.Equal(DaveArn, user.Arn);
+        Assert.Equal(Boundary, user.PermissionsBoundaryArn);
+        Assert.Equal(["cost-center=42", "team=analytics"], tags.Select(t => $"{t.Key}={t.Value}").Order(StringComparer.Ordinal));
         Assert.Equal(["arn:aws:iam::aws:policy/ReadOnlyAccess"], attached.Select(a => a.PolicyArn));
         Assert.True(Documents.PolicyDocumentsAreSame(ReadReports, inline.PolicyDocument));
         Assert.Empty(keys);
         var final = progress.Final()[item.ItemId];
         Assert.Equal(StepStatus.Manual, final.Status);
-        var manual = final.Steps.Where(s => s.Status == StepStatus.Manual).ToList();
-        Assert.Contains(manual, s => s.ParametersJson.Contains("aws iam tag-user --user-name dave --tags Key=team,Value=analytics", StringComparison.Ordinal));
-        Assert.Contains(manual, s => s.Description.Contains("credentials", StringComparison.Ordinal));
+        var manual = Assert.Single(final.Steps, s => s.Status == StepStatus.Manual);
+        Assert.Contains("credentials", manual.Description, StringComparison.Ordinal);
+        Assert.Contains("aws iam create-access-key --user-name dave", manual.ParametersJson, StringComparison.Ordinal);
+        Assert.Contains(final.Steps, s => (s.Action, s.Status) == ("iam:TagUser", StepStatus.Succeeded));
+        Assert.Contains(final.Steps, s => (s.Action, s.Status) == ("iam:PutUserPermissionsBoundary", StepStatus.Succeeded));
         Assert.All(final.Steps.Where(s => s.Status != StepStatus.Manual), s => Assert.Equal(StepStatus.Succeeded, s.Status));
+        Assert.All(replay.Steps.Where(s => s.Action != "manual:Task"), s => Assert.Equal(StepStatus.AlreadyDone, s.Status));
+    }
+
+    [Fact]
+    public async Task RecreatedRoleWithBoundary_BoundaryCapsWhatItsSessionsMayDo()
+    {
+        _h.WriteCmdb($$"""
+            { "resources": { "{{RoleArn}}": {
+                "assumeRolePolicyDocument": {{AdminTrust}},
+                "managedPolicyArns": ["arn:aws:iam::aws:policy/AdministratorAccess"],
+                "tags": { "owner": "reporting-team" },
+                "permissionsBoundary": "{{Boundary}}" } } }
+            """);
+        await _h.Admin().Iam.CreateRoleAsync(new CreateRoleRequest("reporting", AdminTrust));
+        await _h.Attacker().Iam.DeleteRoleAsync(new DeleteRoleRequest("reporting"));
+
+        var plan = await _h.PlanAsync(_h.ActorEvents(Org.LeakedKey));
+        var final = (await _h.ExecuteAsync(plan.Items)).Final()[Assert.Single(plan.Items).ItemId];
+        var role = (await _h.Admin().Iam.GetRoleAsync(new GetRoleRequest("reporting"))).Role;
+        var session = await _h.Admin().Sts.AssumeRoleAsync(new AssumeRoleRequest(RoleArn, "check"));
+        var asRole = _h.Runtime.CreateScope(AwsCredentialChain.FromKeys(session.Credentials.AccessKeyId, session.Credentials.SecretAccessKey, session.Credentials.SessionToken), "us-east-1", Org.Management);
+        var users = await ListAsync(asRole.Iam.ListUsersAsync());
+        var refused = await Assert.ThrowsAsync<AwsServiceException>(() => asRole.Iam.CreateUserAsync(new CreateUserRequest("sneaky")));
+
+        Assert.Equal(StepStatus.Succeeded, final.Status);
+        Assert.Equal((Boundary, "owner=reporting-team"), (role.PermissionsBoundaryArn, string.Join(',', role.Tags.Select(t => $"{t.Key}={t.Value}"))));
+        Assert.NotEmpty(users);
+        Assert.Equal("AccessDenied", refused.Code);
+        Assert.Contains("permissions boundary", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]

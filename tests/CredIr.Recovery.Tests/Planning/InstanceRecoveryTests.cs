@@ -6,11 +6,12 @@ using CredIr.Recovery.Tests.Support;
 namespace CredIr.Recovery.Tests.Planning;
 
 /// <summary>
-/// An instance the administrator launched and the actor changed. The sandbox serves no instance-modifying call, so
-/// the actor's record is written here in CloudTrail's shape (ModifyInstanceAttribute); the instance itself is real.
+/// An instance the administrator launched and the actor changed (moved into a security group of its own):
+/// with no Auto Scaling group to replace it, recovery isolates it for forensics against the sandbox's EC2.
 /// </summary>
 public sealed class InstanceRecoveryTests : IAsyncLifetime
 {
+    private const string Region = "us-west-2";
     private RecoveryHarness _h = null!;
 
     public async Task InitializeAsync() => _h = await RecoveryHarness.StartAsync();
@@ -20,27 +21,75 @@ public sealed class InstanceRecoveryTests : IAsyncLifetime
     [Fact]
     public async Task ModifiedInstance_NoAutoScalingGroup_IsolatedForForensics_ReplaceOverrideRefused()
     {
-        var launched = await _h.Admin(region: "us-west-2").Ec2.RunInstancesAsync(new RunInstancesRequest("ami-0abcdef1234567890", "t3.micro"));
-        var id = launched.Instances[0].InstanceId;
-        var modified = new TrailEvent
-        {
-            EventId = "5d1c0f7e-0000-4000-8000-000000000001",
-            EventName = "ModifyInstanceAttribute",
-            RawJson = $$"""
-                {"eventVersion":"1.09","userIdentity":{"type":"IAMUser","principalId":"AIDACIBOT00000000001","arn":"arn:aws:iam::111111111111:user/ci-bot","accountId":"111111111111","accessKeyId":"{{Org.LeakedKey}}","userName":"ci-bot"},
-                 "eventTime":"{{_h.Sandbox.Clock.GetUtcNow():yyyy-MM-ddTHH:mm:ssZ}}","eventSource":"ec2.amazonaws.com","eventName":"ModifyInstanceAttribute","awsRegion":"us-west-2",
-                 "sourceIPAddress":"198.51.100.77","userAgent":"aws-cli/2.15.0","requestParameters":{"instanceId":"{{id}}","userData":"<sensitiveDataRemoved>"},
-                 "responseElements":{"_return":true},"eventID":"5d1c0f7e-0000-4000-8000-000000000001","readOnly":false,"eventType":"AwsApiCall","managementEvent":true,"recipientAccountId":"111111111111"}
-                """,
-        };
+        var (id, _) = await LaunchAndLetTheActorOpenItAsync();
 
-        var plan = await _h.PlanAsync([modified]);
-        var refused = await Assert.ThrowsAsync<RpcException>(() => _h.PlanAsync([modified], new Dictionary<string, RecoveryStrategy> { [id] = RecoveryStrategy.Replace }));
+        var plan = await _h.PlanAsync(_h.ActorEvents(Org.LeakedKey));
+        var refused = await Assert.ThrowsAsync<RpcException>(() => _h.PlanAsync(_h.ActorEvents(Org.LeakedKey), new Dictionary<string, RecoveryStrategy> { [id] = RecoveryStrategy.Replace }));
 
         var item = Assert.Single(plan.Items);
         Assert.Equal((RecoveryStrategy.Isolate, ResourceChange.Modified, id), (item.Strategy, item.Change, item.Resource.Id));
-        Assert.Contains($"aws ec2 modify-instance-attribute --instance-id {id} --groups", item.Steps[0].ParametersJson, StringComparison.Ordinal);
+        Assert.Equal(
+            ["ec2:CreateSecurityGroup(isolation)", "ec2:ModifyInstanceAttribute(isolation group)", "ec2:ModifyInstanceAttribute(disableApiTermination)", "ec2:CreateSnapshot(forensics)", "manual:Task"],
+            item.Steps.Select(s => s.Action));
+        var instructions = System.Text.Json.Nodes.JsonNode.Parse(item.Steps[^1].ParametersJson)!["instructions"]!.AsArray().Select(i => (string)i!).ToList();
+        Assert.Contains(instructions, i => i.Contains($"aws elbv2 deregister-targets --target-group-arn <arn> --targets Id={id} --region {Region}", StringComparison.Ordinal));
         Assert.Equal(StatusCode.FailedPrecondition, refused.Status);
         Assert.Contains($"instance {id} has no aws:autoscaling:groupName tag", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Isolate_Executed_InstanceAloneInAGroupWithNoTrafficProtectedAndSnapshotted_ReplayChangesNothing()
+    {
+        var (id, actorGroup) = await LaunchAndLetTheActorOpenItAsync();
+        var plan = await _h.PlanAsync(_h.ActorEvents(Org.LeakedKey));
+        var item = Assert.Single(plan.Items);
+
+        var first = (await _h.ExecuteAsync(plan.Items)).Final()[item.ItemId];
+        var second = (await _h.ExecuteAsync(plan.Items, "req-2")).Final()[item.ItemId];
+        var ec2 = _h.Admin(region: Region).Ec2;
+        var groups = (await ec2.DescribeInstanceAttributeAsync(new DescribeInstanceAttributeRequest(id, "groupSet"))).GroupIds;
+        var isolation = await ToListAsync(ec2.DescribeSecurityGroupsAsync(new DescribeSecurityGroupsRequest(GroupIds: groups)));
+        var instance = await SingleInstanceAsync(ec2, id);
+        var snapshots = await ToListAsync(ec2.DescribeSnapshotsAsync(new DescribeSnapshotsRequest(Filters: [new Ec2Filter("tag:credir:forensics-of", [id])])));
+        var terminate = await Assert.ThrowsAsync<AwsServiceException>(() => ec2.TerminateInstancesAsync(new TerminateInstancesRequest([id])));
+
+        Assert.Equal(StepStatus.Manual, first.Status);
+        Assert.All(first.Steps.Where(s => s.Action != "manual:Task"), s => Assert.Equal(StepStatus.Succeeded, s.Status));
+        Assert.Contains(actorGroup, first.Steps[1].PriorStateJson, StringComparison.Ordinal);
+        var group = Assert.Single(isolation);
+        Assert.Equal($"credir-isolation-{id}", group.GroupName);
+        Assert.Empty(group.IpPermissions);
+        Assert.Empty(group.IpPermissionsEgress);
+        Assert.Equal([group.GroupId], instance.SecurityGroupIds);
+        Assert.Equal(instance.VolumeIds, snapshots.Select(s => s.VolumeId));
+        Assert.Equal("OperationNotPermitted", terminate.Code);
+        Assert.All(second.Steps.Where(s => s.Action != "manual:Task"), s => Assert.Equal(StepStatus.AlreadyDone, s.Status));
+        Assert.Single(await ToListAsync(ec2.DescribeSnapshotsAsync(new DescribeSnapshotsRequest(Filters: [new Ec2Filter("tag:credir:forensics-of", [id])]))));
+        var logged = await _h.Updater.ReadAsync("inc-7", CancellationToken.None);
+        Assert.Equal(4, logged.Count);
+    }
+
+    private async Task<(string InstanceId, string ActorGroup)> LaunchAndLetTheActorOpenItAsync()
+    {
+        var launched = await _h.Admin(region: Region).Ec2.RunInstancesAsync(new RunInstancesRequest("ami-0abcdef1234567890", "t3.micro"));
+        var id = launched.Instances[0].InstanceId;
+        var actor = _h.Attacker(Region).Ec2;
+        var open = await actor.CreateSecurityGroupAsync(new CreateSecurityGroupRequest("maint-access", "maintenance"));
+        await actor.ModifyInstanceAttributeAsync(new ModifyInstanceAttributeRequest(id, Groups: [open.GroupId]));
+        return (id, open.GroupId);
+    }
+
+    private static async Task<Ec2Instance> SingleInstanceAsync(Ec2Client ec2, string id) =>
+        Assert.Single(await ToListAsync(ec2.DescribeInstancesAsync(new DescribeInstancesRequest(InstanceIds: [id]))));
+
+    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
+    {
+        var list = new List<T>();
+        await foreach (var item in items)
+        {
+            list.Add(item);
+        }
+
+        return list;
     }
 }

@@ -77,4 +77,20 @@ public sealed class ScenarioRecoveryTests : IAsyncLifetime
         var change = Assert.Single(changes);
         Assert.Equal((PolicyArn, "iam:SetDefaultPolicyVersion", "v1", "req-1"), (change.ResourceArn, change.Action, change.BackupReference, change.RequestId));
     }
+
+    [Fact]
+    public async Task Execute_DeletedObject_TheHiddenVersionIsCurrentAgain_ReplayChangesNothingMore()
+    {
+        var plan = await _h.PlanAsync(_h.ActorEvents());
+        var item = plan.Items.Single(i => i.Resource.Arn == BackupArn);
+
+        var first = (await _h.ExecuteAsync([item])).Final()[item.ItemId];
+        var second = (await _h.ExecuteAsync([item], "req-2")).Final()[item.ItemId];
+        var restored = await _h.Admin(Org.Prod).S3.GetObjectMetadataAsync(new GetObjectMetadataRequest("acme-prod-data", "backups/db-2026-11-20.sql"));
+
+        Assert.Equal(StepStatus.Succeeded, first.Status);
+        Assert.Equal(item.BackupReference, restored.VersionId);
+        Assert.Equal("-- dump\n".Length, restored.ContentLength);
+        Assert.Equal(StepStatus.AlreadyDone, second.Status);
+    }
 }

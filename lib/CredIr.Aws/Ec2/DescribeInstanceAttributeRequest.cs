@@ -1,0 +1,4 @@
+namespace CredIr.Aws;
+
+/// <summary>One attribute of an instance: "disableApiTermination", "groupSet" or "instanceType".</summary>
+public sealed record DescribeInstanceAttributeRequest(string InstanceId, string Attribute);
