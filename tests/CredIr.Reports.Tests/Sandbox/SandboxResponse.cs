@@ -66,7 +66,7 @@ internal static class SandboxResponse
 
     private static async Task<ScenarioRun> DriveAsync(string scenario, string work, CancellationToken cancellationToken)
     {
-        var path = Path.Combine(RepoRoot.Find(), "sandbox", "scenarios", scenario + ".json");
+        var path = Path.Combine(RepoRoot.Folder, "sandbox", "scenarios", scenario + ".json");
         await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { Port = 0, ScenarioPath = path }, cancellationToken);
         var groundTruth = ScenarioTruth.Read(sandbox);
         var trail = Directory.CreateDirectory(Path.Combine(work, "trail")).FullName;
