@@ -105,7 +105,11 @@ public static class CredentialExtractor
                 break;
             case ("ec2.amazonaws.com", "RunInstances") when JsonFields.ObjectAt(request, "iamInstanceProfile") is { } profile:
                 {
-                    var profileRef = JsonFields.StringAt(profile, "arn") ?? JsonFields.StringAt(profile, "name");
+                    // A name alone is made an ARN so containment can find the role the profile carries.
+                    var profileRef = JsonFields.StringAt(profile, "arn")
+                        ?? (JsonFields.StringAt(profile, "name") is { } profileName && account is not null
+                            ? $"arn:{partition}:iam::{account}:instance-profile/{profileName}"
+                            : JsonFields.StringAt(profile, "name"));
                     foreach (var instanceId in JsonFields.AtPath(response, "instancesSet.items[].instanceId"))
                     {
                         found.Add(Principal(record, CredentialKind.Role, profileRef, account, Attribution.SessionOf(instanceId, null),

@@ -66,6 +66,13 @@ internal sealed class ContainmentPlanner(ResponderAccess access, IOptions<Contai
         var scope = await responder.ScopeForAsync(target.AccountId, ct).ConfigureAwait(false);
         switch (target.Kind)
         {
+            case CredentialKind.RoleSession or CredentialKind.Role when target.RoleName is null:
+                if (await InstanceProfileRoleAsync(plan, target, scope.Iam, ct).ConfigureAwait(false) is { } carried)
+                {
+                    await PlanTargetAsync(plan, target with { RoleName = carried }, responder, containment, compromised, responderArn, now, ct).ConfigureAwait(false);
+                }
+
+                break;
             case CredentialKind.RoleSession or CredentialKind.Role:
                 var role = await RolePlanner.PlanAsync(plan, target, scope.Iam, containment, ct).ConfigureAwait(false);
                 if (role is not null && !role.Path.StartsWith(RolePlanner.ServiceLinkedPath, StringComparison.Ordinal) && plan.FirstAnalysisOf(role.Arn))
@@ -115,6 +122,34 @@ internal sealed class ContainmentPlanner(ResponderAccess access, IOptions<Contai
     }
 
     /// <summary>The IAM user owning a long-term key, or null for the account's root user.</summary>
+    // A profile carries at most one role. When the profile is gone, so is the path to new instance
+    // credentials through it; the ones issued stay valid until expiry, which only the role's deny would stop.
+    private static async Task<string?> InstanceProfileRoleAsync(PlanBuilder plan, ContainmentTarget target, IamClient iam, CancellationToken ct)
+    {
+        IamInstanceProfile profile;
+        try
+        {
+            profile = (await iam.GetInstanceProfileAsync(new GetInstanceProfileRequest(target.InstanceProfileName!), ct).ConfigureAwait(false)).InstanceProfile;
+        }
+        catch (AwsServiceException e) when (e.Code == "NoSuchEntity")
+        {
+            plan.CannotRevoke(
+                $"{target.Field}: instance profile {target.InstanceProfileName} no longer exists in account {target.AccountId}, so the role its instances ran as "
+                + "cannot be read from it: find the role in the instance's RunInstances record or in AWS Config, and revoke its older sessions.");
+            return null;
+        }
+
+        if (profile.Roles.Count == 0)
+        {
+            plan.CannotRevoke(
+                $"{target.Field}: instance profile {profile.Arn} carries no role now, so its instances get no new credentials; credentials issued "
+                + "before the role was removed stay valid until they expire: revoke the older sessions of the role it carried.");
+            return null;
+        }
+
+        return profile.Roles[0].RoleName;
+    }
+
     private static async Task<string?> OwnerOfKeyAsync(ContainmentTarget target, IamClient iam, CancellationToken ct)
     {
         try

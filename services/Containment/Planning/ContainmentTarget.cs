@@ -13,6 +13,9 @@ internal sealed record ContainmentTarget(int Index, Credential Credential, Crede
 
     public string? SessionName { get; init; }
 
+    /// <summary>An instance profile given instead of a role (a profile passed to an instance): its role is looked up.</summary>
+    public string? InstanceProfileName { get; init; }
+
     public string? AccessKeyId => string.IsNullOrEmpty(Credential.AccessKeyId) ? null : Credential.AccessKeyId;
 
     public string Field => $"credentials[{Index}]";

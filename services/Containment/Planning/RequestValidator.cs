@@ -53,14 +53,15 @@ internal static partial class RequestValidator
             UserName = Nonempty(credential.UserName) ?? (arn?.ResourceType == "user" ? arn.ResourceName : null),
             RoleName = Nonempty(credential.RoleName) ?? RoleOf(arn),
             SessionName = Nonempty(credential.SessionName) ?? (arn?.ResourceType == "assumed-role" ? arn.ResourceName : null),
+            InstanceProfileName = arn?.ResourceType == "instance-profile" ? arn.ResourceName : null,
         };
         return RequireNames(target, field);
     }
 
     private static ContainmentTarget RequireNames(ContainmentTarget target, string field) => target.Kind switch
     {
-        CredentialKind.RoleSession or CredentialKind.Role when target.RoleName is null =>
-            throw Invalid($"{field}.principal_arn: a role or role session is contained through its role: give the role or assumed-role ARN, or role_name."),
+        CredentialKind.RoleSession or CredentialKind.Role when target.RoleName is null && target.InstanceProfileName is null =>
+            throw Invalid($"{field}.principal_arn: a role or role session is contained through its role: give the role, assumed-role or instance-profile ARN, or role_name."),
         CredentialKind.FederationToken when target.UserName is null =>
             throw Invalid($"{field}.user_name: a federation token is contained through the IAM user that issued it: give user_name."),
         CredentialKind.IamUser or CredentialKind.LoginProfile when target.UserName is null =>
@@ -102,7 +103,7 @@ internal static partial class RequestValidator
         return type switch
         {
             "user" => CredentialKind.IamUser,
-            "role" => CredentialKind.Role,
+            "role" or "instance-profile" => CredentialKind.Role,
             "assumed-role" => CredentialKind.RoleSession,
             _ => !string.IsNullOrEmpty(credential.RoleName) ? CredentialKind.Role : !string.IsNullOrEmpty(credential.UserName) ? CredentialKind.IamUser : null,
         };

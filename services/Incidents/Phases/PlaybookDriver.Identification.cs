@@ -43,9 +43,16 @@ internal sealed partial class PlaybookDriver
                 draft.CompromiseWindow = identified.CompromiseWindow;
             }
 
-            if (draft.Scope.AccountIds.Count == 0 && !draft.Scope.AllAccounts)
+            // The actor's reach is not the key's account: a derived session acts in any account the
+            // organization trusts it into. Unless the responder narrowed it, the scope is the whole organization.
+            if (draft.Scope.AccountIds.Count == 0)
             {
-                draft.Scope.AccountIds.Add(identified.AccountIds);
+                draft.Scope.AllAccounts = true;
+            }
+
+            if (draft.Scope.Regions.Count == 0)
+            {
+                draft.Scope.AllRegions = true;
             }
 
             draft.Stakeholders.Add(people.Stakeholders);

@@ -47,6 +47,29 @@ public sealed class RoleExecutionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task InstanceProfilePassedToAnInstance_IsContainedThroughTheRoleItCarries()
+    {
+        var credential = new Credential { Kind = CredentialKind.Role, PrincipalArn = $"arn:aws:iam::{Prod}:instance-profile/app-server-profile", SessionName = "i-0123456789abcdef0" };
+
+        var plan = await _h.PlanAsync("inc-9", null, credential);
+
+        var revoke = Assert.Single(plan.Steps);
+        Assert.Equal("iam:PutRolePolicy(AWSRevokeOlderSessions)", revoke.Action);
+        Assert.Equal($"arn:aws:iam::{Prod}:role/app-server", revoke.Target.Arn);
+    }
+
+    [Fact]
+    public async Task InstanceProfileThatNoLongerExists_IsNamedAsNotRevocable_NotAnError()
+    {
+        var credential = new Credential { Kind = CredentialKind.Role, PrincipalArn = $"arn:aws:iam::{Prod}:instance-profile/deleted-by-actor" };
+
+        var plan = await _h.PlanAsync("inc-9", null, credential);
+
+        Assert.Empty(plan.Steps);
+        Assert.Contains(plan.CannotRevoke, c => c.Contains("instance profile deleted-by-actor no longer exists", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task TrustLock_RefusesAssumeRoleToEveryone_AndKeepsThePriorTrustPolicy()
     {
         var before = (await _h.Admin(1).Iam.GetRoleAsync(new GetRoleRequest(Role))).Role.AssumeRolePolicyDocument;

@@ -75,6 +75,14 @@ public sealed class CredentialExtractorTests
     }
 
     [Fact]
+    public async Task RunInstancesWithProfileName_NamesTheProfileByItsArn()
+    {
+        var credential = await SingleFromAsync("86eac0ac-8521-4126-aa32-a22f2b74d02e");
+
+        Assert.Matches("^arn:aws:iam::[0-9]{12}:instance-profile/.+$", credential.PrincipalArn);
+    }
+
+    [Fact]
     public async Task CreateFunctionWithRole_YieldsTheFunctionSessionOfThatRole()
     {
         var credential = await SingleFromAsync("2e15203f-d196-441a-adeb-794b195b4a28");
