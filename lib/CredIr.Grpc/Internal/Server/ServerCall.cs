@@ -26,7 +26,7 @@ internal sealed class ServerCall : IDisposable
         _http = http;
         _services = services;
         Method = method;
-        Context = new CallContext(http, deadline: null, http.RequestAborted);
+        Context = new CallContext(http, services.CallerKey, deadline: null, http.RequestAborted);
     }
 
     public string Method { get; }
@@ -59,7 +59,7 @@ internal sealed class ServerCall : IDisposable
         {
             _deadline = new CancellationTokenSource(timeout, _services.Time);
             _linked = CancellationTokenSource.CreateLinkedTokenSource(_http.RequestAborted, _deadline.Token);
-            Context = new CallContext(_http, _services.Time.GetUtcNow() + timeout, _linked.Token);
+            Context = new CallContext(_http, _services.CallerKey, _services.Time.GetUtcNow() + timeout, _linked.Token);
         }
     }
 
