@@ -15,7 +15,34 @@ internal sealed partial class ServerCall
     /// async method, then parsed. A header over the size limit or a second message is refused as
     /// soon as it arrives.
     /// </summary>
-    public async Task<T> ReadSingleAsync<T>(MessageParser<T> parser, string messageName)
+    public ValueTask<T> ReadSingleAsync<T>(MessageParser<T> parser, string messageName)
+        where T : IMessage<T>
+    {
+        // A small request usually arrives whole with its headers: then no await, no state machine.
+        var reader = _http.Request.BodyReader;
+        if (reader.TryRead(out var ready))
+        {
+            var buffer = ready.Buffer;
+            if (ready.IsCompleted || ready.IsCanceled)
+            {
+                try
+                {
+                    return new ValueTask<T>(ParseSingle(buffer, parser, messageName, Context.CancellationToken));
+                }
+                finally
+                {
+                    reader.AdvanceTo(buffer.End);
+                }
+            }
+
+            RefuseEarly(buffer);
+            reader.AdvanceTo(buffer.Start, buffer.End);
+        }
+
+        return ReadSingleSlowAsync(parser, messageName);
+    }
+
+    private async ValueTask<T> ReadSingleSlowAsync<T>(MessageParser<T> parser, string messageName)
         where T : IMessage<T>
     {
         var reader = _http.Request.BodyReader;
