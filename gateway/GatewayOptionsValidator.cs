@@ -16,7 +16,7 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         {
             if (config.Addresses.Count == 0)
             {
-                failures.Add($"Gateway:Services:{service}:Addresses must list at least one address.");
+                failures.Add($"Gateway:Services:{service}:Addresses must list at least one address (leave the service out to serve it in the gateway's process).");
             }
 
             foreach (var address in config.Addresses)

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -7,12 +8,23 @@ namespace CredIr.Gateway.Auth;
 
 internal static class AuthServiceCollectionExtensions
 {
+    /// <summary>The scheme that picks bearer or client certificate for each request.</summary>
+    public const string GatewayScheme = "Gateway";
+
     public static IServiceCollection AddGatewayAuth(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<GatewayAuthOptions>().Bind(configuration.GetSection(GatewayAuthOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<GatewayAuthOptions>, GatewayAuthOptionsValidator>();
         services.AddHostedService<DevelopmentModeGuard>();
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddSingleton<ClientCertificateAuthenticator>();
+        services.AddAuthentication(GatewayScheme)
+            // A bearer token, when one is sent, decides; otherwise the connection's client certificate, if any.
+            .AddPolicyScheme(GatewayScheme, "bearer token or client certificate", policy => policy.ForwardDefaultSelector = http =>
+                http.Request.Headers.Authorization.Count == 0 && http.Connection.ClientCertificate is not null
+                    ? ClientCertificateHandler.SchemeName
+                    : JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer()
+            .AddScheme<AuthenticationSchemeOptions, ClientCertificateHandler>(ClientCertificateHandler.SchemeName, configureOptions: null);
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<GatewayAuthOptions>>((jwt, auth) => Configure(jwt, auth.Value));
         return services;

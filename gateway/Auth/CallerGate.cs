@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CredIr.Grpc;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
 namespace CredIr.Gateway.Auth;
@@ -35,8 +36,7 @@ internal sealed class CallerGate(RequestDelegate next, IOptions<GatewayAuthOptio
 
         if (http.User.Identity?.IsAuthenticated != true)
         {
-            await GatewayErrors.WriteAsync(http, StatusCode.Unauthenticated,
-                "A valid bearer token is required (Authorization: Bearer <jwt>).").ConfigureAwait(false);
+            await GatewayErrors.WriteAsync(http, StatusCode.Unauthenticated, await UnauthenticatedAsync(http, auth).ConfigureAwait(false)).ConfigureAwait(false);
             return;
         }
 
@@ -48,6 +48,21 @@ internal sealed class CallerGate(RequestDelegate next, IOptions<GatewayAuthOptio
         }
 
         await next(http).ConfigureAwait(false);
+    }
+
+    private static async Task<string> UnauthenticatedAsync(HttpContext http, GatewayAuthOptions auth)
+    {
+        if (!auth.ClientCertificates.Enabled)
+        {
+            return "A valid bearer token is required (Authorization: Bearer <jwt>).";
+        }
+
+        // The handler already ran for this request and keeps its result: this only reads why it refused.
+        var refusal = http.Request.Headers.Authorization.Count == 0 && http.Connection.ClientCertificate is not null
+            ? (await http.AuthenticateAsync(ClientCertificateHandler.SchemeName).ConfigureAwait(false)).Failure?.Message
+            : null;
+        return "A valid bearer token (Authorization: Bearer <jwt>) or a trusted client certificate is required"
+            + (refusal is null ? "." : ": " + refusal + ".");
     }
 
     private static RequiredMethod? Method(HttpContext http)

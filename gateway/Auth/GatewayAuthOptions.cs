@@ -24,4 +24,7 @@ public sealed class GatewayAuthOptions
     public bool DevelopmentMode { get; set; }
 
     public string DevelopmentCaller { get; set; } = "developer";
+
+    /// <summary>Client certificates (mTLS) beside bearer tokens; off by default.</summary>
+    public ClientCertificateOptions ClientCertificates { get; init; } = new();
 }

@@ -13,6 +13,15 @@ internal sealed class GatewayAuthOptionsValidator : IValidateOptions<GatewayAuth
         }
 
         var failures = new List<string>();
+        ValidateCertificates(options.ClientCertificates, failures);
+        var jwtConfigured = !string.IsNullOrEmpty(options.Issuer) || !string.IsNullOrEmpty(options.Audience)
+            || !string.IsNullOrEmpty(options.SigningKey) || !string.IsNullOrEmpty(options.JwksPath);
+        if (options.ClientCertificates.Enabled && !jwtConfigured)
+        {
+            // Client certificates alone: bearer tokens are simply never valid.
+            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        }
+
         if (string.IsNullOrEmpty(options.Issuer))
         {
             failures.Add("Gateway:Auth:Issuer must be set (or Gateway:Auth:DevelopmentMode=true on loopback).");
@@ -40,5 +49,39 @@ internal sealed class GatewayAuthOptionsValidator : IValidateOptions<GatewayAuth
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateCertificates(ClientCertificateOptions certificates, List<string> failures)
+    {
+        if (!certificates.Enabled)
+        {
+            return;
+        }
+
+        const string Section = ClientCertificateOptions.SectionName;
+        if (certificates.TrustedIssuers.Count == 0)
+        {
+            failures.Add($"{Section}:TrustedIssuers must list at least one PEM file of a certificate authority.");
+        }
+
+        failures.AddRange(certificates.TrustedIssuers.Where(p => !File.Exists(p)).Select(p => $"{Section}:TrustedIssuers: file '{p}' does not exist."));
+        if (certificates.Callers.Count == 0)
+        {
+            failures.Add($"{Section}:Callers must map at least one certificate to a caller and roles.");
+        }
+
+        for (var i = 0; i < certificates.Callers.Count; i++)
+        {
+            var caller = certificates.Callers[i];
+            if (!caller.HasMatcher)
+            {
+                failures.Add($"{Section}:Callers:{i} needs Subject, CommonName or DnsName.");
+            }
+
+            foreach (var role in caller.Roles.Where(r => r.ToLowerInvariant() is not ("viewer" or "responder" or "approver")))
+            {
+                failures.Add($"{Section}:Callers:{i}:Roles: '{role}' is not viewer, responder or approver.");
+            }
+        }
     }
 }

@@ -1,31 +1,22 @@
-using System.Security.Cryptography;
-using System.Text;
 using CredIr.Grpc;
 
 namespace CredIr.Gateway.Auth;
 
 /// <summary>
-/// How the gateway tells a service who called: <see cref="CallerHeader"/> with the authenticated
-/// subject and <see cref="KeyHeader"/> with the shared Gateway:CallerKey. The gateway strips both
-/// from incoming requests; a service trusts the caller only when the key matches.
+/// How the gateway tells a service who called (<see cref="CallerHeaders"/>): the authenticated
+/// subject and the shared Gateway:CallerKey. The gateway strips both from incoming requests; a
+/// service with the same key as Grpc:CallerKey sees the caller in CallContext.Caller.
 /// </summary>
 public static class GatewayCaller
 {
-    public const string CallerHeader = "x-credir-caller";
+    public const string CallerHeader = CallerHeaders.Caller;
 
-    public const string KeyHeader = "x-credir-gateway-key";
+    public const string KeyHeader = CallerHeaders.Key;
 
     /// <summary>The caller the gateway vouched for, or null when the key is missing or wrong.</summary>
     public static string? Resolve(Metadata headers, string callerKey)
     {
         ArgumentNullException.ThrowIfNull(headers);
-        var key = headers.GetValue(KeyHeader);
-        var caller = headers.GetValue(CallerHeader);
-        if (key is null || caller is null || string.IsNullOrEmpty(callerKey))
-        {
-            return null;
-        }
-
-        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(callerKey)) ? caller : null;
+        return CallerHeaders.Resolve(headers.GetValue(CallerHeader), headers.GetValue(KeyHeader), callerKey);
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
 using CredIr.Gateway.Auth;
@@ -186,8 +187,6 @@ internal sealed class GrpcForwarder(BackendRegistry registry, RetryPolicy retry,
         var upstream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (upstream.ConfigureAwait(false))
         {
-            var buffer = new byte[16 * 1024];
-            int read;
             // A trailers-only answer (status among the headers) must leave as one HEADERS frame ending the
             // stream; starting the response early would split it and grpc-core reports "Stream removed".
             if (!response.Headers.Contains("grpc-status"))
@@ -195,10 +194,19 @@ internal sealed class GrpcForwarder(BackendRegistry registry, RetryPolicy retry,
                 await http.Response.StartAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            while ((read = await upstream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+            try
             {
-                await http.Response.Body.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-                await http.Response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+                int read;
+                while ((read = await upstream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    await http.Response.Body.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                    await http.Response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
             }
         }
 

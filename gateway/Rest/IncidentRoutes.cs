@@ -34,7 +34,7 @@ internal static class IncidentRoutes
             WatchEvents.WriteAsync),
     ];
 
-    public static IIncidentsService Client(RestCall call) => call.Backend.Channel.CreateClient<IIncidentsService>();
+    public static IIncidentsService Client(RestCall call) => call.Incidents;
 
     private static ListIncidentsRequest ListRequest(RestCall call)
     {

@@ -1,17 +1,20 @@
 using System.Text;
+using CredIr.Contracts.Services;
 using CredIr.Gateway.Auth;
-using CredIr.Gateway.Forwarding;
 using CredIr.Grpc;
 using Google.Protobuf;
 
 namespace CredIr.Gateway.Rest;
 
-/// <summary>One REST request: its route values, body, and a call context carrying the caller to the service.</summary>
-internal sealed class RestCall(HttpContext http, BackendInstance backend, string callerKey, int maxJsonBytes)
+/// <summary>
+/// One REST request: its route values, body, the Incidents service (in this process, or a client of
+/// a remote instance), and a call context carrying the caller to it.
+/// </summary>
+internal sealed class RestCall(HttpContext http, IIncidentsService incidents, bool inProcess, string callerKey, int maxJsonBytes)
 {
     public HttpContext Http { get; } = http;
 
-    public BackendInstance Backend { get; } = backend;
+    public IIncidentsService Incidents { get; } = incidents;
 
     public string Route(string name) => Http.Request.RouteValues[name] as string ?? string.Empty;
 
@@ -19,14 +22,20 @@ internal sealed class RestCall(HttpContext http, BackendInstance backend, string
 
     public CallContext Context()
     {
+        var caller = RoleReader.Subject(Http.User);
+        if (inProcess)
+        {
+            return CallContext.InProcess(Http.RequestAborted, caller);
+        }
+
         var headers = new Metadata();
-        if (RoleReader.Subject(Http.User) is { } caller)
+        if (caller is not null)
         {
             headers.Add(GatewayCaller.CallerHeader, caller);
             headers.Add(GatewayCaller.KeyHeader, callerKey);
         }
 
-        return new CallContext(headers, cancellationToken: Http.RequestAborted) { Caller = RoleReader.Subject(Http.User) };
+        return new CallContext(headers, cancellationToken: Http.RequestAborted);
     }
 
     /// <summary>The JSON body as a message; an empty body is an empty message.</summary>

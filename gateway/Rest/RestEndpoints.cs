@@ -1,6 +1,8 @@
 using System.Text.Json;
+using CredIr.Contracts.Services;
 using CredIr.Gateway.Auth;
 using CredIr.Gateway.Forwarding;
+using CredIr.Gateway.InProcess;
 using CredIr.Grpc;
 using Microsoft.Extensions.Options;
 
@@ -29,18 +31,20 @@ internal static class RestEndpoints
 
     private static async Task HandleAsync(HttpContext http, RestRoute route)
     {
-        var registry = http.RequestServices.GetRequiredService<BackendRegistry>();
-        var options = http.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value;
-        var backend = registry.Find("Incidents")?.Pick();
-        if (backend is null)
+        var services = http.RequestServices;
+        var options = services.GetRequiredService<IOptions<GatewayOptions>>().Value;
+        var inProcess = services.GetRequiredService<InProcessServices>().Contains("Incidents");
+        var backend = inProcess ? null : services.GetRequiredService<BackendRegistry>().Find("Incidents")?.Pick();
+        if (!inProcess && backend is null)
         {
             await GatewayErrors.WriteJsonAsync(http, StatusCode.Unavailable, "No healthy instance of credir.v1.Incidents.").ConfigureAwait(false);
             return;
         }
 
+        var incidents = backend is null ? services.GetRequiredService<IIncidentsService>() : backend.Channel.CreateClient<IIncidentsService>();
         try
         {
-            await route.Handle(new RestCall(http, backend, options.CallerKey, options.MaxJsonBodyBytes)).ConfigureAwait(false);
+            await route.Handle(new RestCall(http, incidents, inProcess, options.CallerKey, options.MaxJsonBodyBytes)).ConfigureAwait(false);
         }
         catch (RpcException e) when (!http.Response.HasStarted)
         {
@@ -54,7 +58,7 @@ internal static class RestEndpoints
         {
             await WriteTooLargeAsync(http, "The request body is over the gateway's limit (Gateway:MaxRequestBodyBytes).").ConfigureAwait(false);
         }
-        catch (HttpRequestException) when (!http.Response.HasStarted)
+        catch (HttpRequestException) when (!http.Response.HasStarted && backend is not null)
         {
             backend.MarkHealthy(false);
             await GatewayErrors.WriteJsonAsync(http, StatusCode.Unavailable, "credir.v1.Incidents is unreachable.").ConfigureAwait(false);

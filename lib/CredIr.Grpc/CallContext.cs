@@ -12,7 +12,10 @@ public sealed class CallContext
 {
     // On the server, metadata and peer are read from the request only when a handler asks: most never do.
     private readonly HttpContext? _http;
+    private readonly string? _callerKey;
     private Metadata? _requestHeaders;
+    private string? _caller;
+    private bool _callerKnown;
     private string? _peer;
     private Metadata? _responseHeaders;
     private Metadata? _responseTrailers;
@@ -27,9 +30,10 @@ public sealed class CallContext
         CancellationToken = cancellationToken;
     }
 
-    internal CallContext(HttpContext http, DateTimeOffset? deadline, CancellationToken cancellationToken)
+    internal CallContext(HttpContext http, string? callerKey, DateTimeOffset? deadline, CancellationToken cancellationToken)
     {
         _http = http;
+        _callerKey = callerKey;
         Deadline = deadline;
         CancellationToken = cancellationToken;
     }
@@ -53,8 +57,30 @@ public sealed class CallContext
         init => _peer = value;
     }
 
-    /// <summary>The authenticated caller, set by whoever authenticated the call; null when nobody did.</summary>
-    public string? Caller { get; set; }
+    /// <summary>
+    /// The authenticated caller; null when nobody authenticated the call. On the server: the name of
+    /// the request's authenticated user (authentication in the same host, as in the gateway), else
+    /// the x-credir-caller header when it comes with the configured <see cref="GrpcServerOptions.CallerKey"/>.
+    /// </summary>
+    public string? Caller
+    {
+        get
+        {
+            if (!_callerKnown)
+            {
+                _caller = _http is null ? null : ServerCaller.Resolve(_http, _callerKey);
+                _callerKnown = true;
+            }
+
+            return _caller;
+        }
+
+        set
+        {
+            _caller = value;
+            _callerKnown = true;
+        }
+    }
 
     /// <summary>Headers sent before the first response message (server) or received (client).</summary>
     public Metadata ResponseHeaders

@@ -41,13 +41,23 @@ public sealed class GrpcChannel : IDisposable
         where TContract : class => ContractClientProxy.Create<TContract>(this);
 
     /// <summary>A unary call to <paramref name="method"/> ("package.Service/Method").</summary>
-    public async Task<TResponse> UnaryAsync<TRequest, TResponse>(string method, TRequest request, MessageParser<TResponse> parser, CallContext context)
+    public Task<TResponse> UnaryAsync<TRequest, TResponse>(string method, TRequest request, MessageParser<TResponse> parser, CallContext context)
         where TRequest : IMessage<TRequest>
         where TResponse : IMessage<TResponse>
     {
-        using var call = new ClientCall<TResponse>(this, method, context, parser);
-        await call.StartAsync(new GrpcContent(request, Options.CompressRequests, MaxSend)).ConfigureAwait(false);
-        return await ReadSingleAsync(call).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(context);
+        ClientCall<TResponse> call;
+        try
+        {
+            call = new ClientCall<TResponse>(this, method, context, parser);
+        }
+        catch (RpcException e)
+        {
+            // An expired deadline fails the returned task, as any other call failure does.
+            return Task.FromException<TResponse>(e);
+        }
+
+        return call.UnaryAsync(new GrpcContent(request, Options.CompressRequests, MaxSend));
     }
 
     /// <summary>A server-streaming call: the responses as they arrive.</summary>
@@ -66,13 +76,22 @@ public sealed class GrpcChannel : IDisposable
     }
 
     /// <summary>A client-streaming call: sends every request, then returns the one response.</summary>
-    public async Task<TResponse> ClientStreamingAsync<TRequest, TResponse>(string method, IAsyncEnumerable<TRequest> requests, MessageParser<TResponse> parser, CallContext context)
+    public Task<TResponse> ClientStreamingAsync<TRequest, TResponse>(string method, IAsyncEnumerable<TRequest> requests, MessageParser<TResponse> parser, CallContext context)
         where TRequest : IMessage<TRequest>
         where TResponse : IMessage<TResponse>
     {
-        using var call = new ClientCall<TResponse>(this, method, context, parser);
-        await call.StartAsync(new StreamingContent<TRequest>(requests, Options.CompressRequests, MaxSend, call.Token)).ConfigureAwait(false);
-        return await ReadSingleAsync(call).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(context);
+        ClientCall<TResponse> call;
+        try
+        {
+            call = new ClientCall<TResponse>(this, method, context, parser);
+        }
+        catch (RpcException e)
+        {
+            return Task.FromException<TResponse>(e);
+        }
+
+        return call.UnaryAsync(new StreamingContent<TRequest>(requests, Options.CompressRequests, MaxSend, call.Token));
     }
 
     /// <summary>A bidirectional call: requests are sent while responses are read.</summary>
@@ -96,19 +115,6 @@ public sealed class GrpcChannel : IDisposable
         _methodUris.GetOrAdd(method, static (m, address) => new Uri(address, m.StartsWith('/') ? m : "/" + m), Address);
 
     private int MaxSend => Options.MaxSendMessageSize ?? int.MaxValue;
-
-    private static async Task<TResponse> ReadSingleAsync<TResponse>(ClientCall<TResponse> call)
-        where TResponse : IMessage<TResponse>
-    {
-        var response = await call.ReadNextAsync().ConfigureAwait(false)
-            ?? throw new RpcException(StatusCode.Internal, "Failed to deserialize response message: the server sent none.");
-        if (await call.ReadNextAsync().ConfigureAwait(false) is not null)
-        {
-            throw new RpcException(StatusCode.Internal, "The server sent more than one response message to a call that takes one.");
-        }
-
-        return response;
-    }
 
     /// <summary>An enumerator's own token (WithCancellation) also cancels the call.</summary>
     private static CancellationTokenSource? Link(CallContext context, CancellationToken enumeratorToken, out CallContext callContext)

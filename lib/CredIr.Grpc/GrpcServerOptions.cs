@@ -16,4 +16,11 @@ public sealed class GrpcServerOptions
     /// exception message can carry secrets. Responses are never compressed.
     /// </summary>
     public bool EnableDetailedErrors { get; set; }
+
+    /// <summary>
+    /// The secret a fronting gateway sends as x-credir-gateway-key (its Gateway:CallerKey). With it
+    /// set, a call carrying that key has the x-credir-caller header as its
+    /// <see cref="CallContext.Caller"/>; without it (the default), the header is ignored.
+    /// </summary>
+    public string? CallerKey { get; set; }
 }

@@ -16,9 +16,10 @@ using CallContext = CredIr.Grpc.CallContext;
 namespace CredIr.Bench.Gateway;
 
 /// <summary>
-/// "gateway": unary GetIncident straight to the Incidents host and through the gateway (JWT check,
-/// rate limiter, audit line, HTTP/2 hop), same run, both on loopback: latency p50/p99 one call at a
-/// time, then calls/s with concurrent callers. Usage: gateway [--calls N] [--workers W].
+/// "gateway": unary GetIncident straight to the Incidents host, through the gateway (JWT check,
+/// rate limiter, audit line, HTTP/2 hop), and through a gateway serving Incidents in its own
+/// process (no hop), same run, on loopback: latency p50/p99 one call at a time, then calls/s with
+/// concurrent callers. Usage: gateway [--calls N] [--workers W].
 /// </summary>
 internal static class GatewayBenchmark
 {
@@ -32,21 +33,26 @@ internal static class GatewayBenchmark
         try
         {
             await using var backend = await StartBackendAsync(Path.Combine(folder, "incidents.db"));
-            await using var gateway = await StartGatewayAsync(backend.Urls.First());
+            await using var gateway = await StartGatewayAsync(backend.Urls.First(), inProcessDatabase: null);
+            await using var inProcess = await StartGatewayAsync(backend: null, Path.Combine(folder, "in-process.db"));
             using var direct = GrpcChannel.ForAddress(backend.Urls.First());
             using var through = GrpcChannel.ForAddress(gateway.Urls.First());
+            using var within = GrpcChannel.ForAddress(inProcess.Urls.First());
             var headers = new Metadata().Add("authorization", "Bearer " + Token());
-            var opened = await direct.CreateClient<IIncidentsService>().OpenIncidentAsync(
-                new OpenIncidentRequest { RequestId = "bench", Input = new IdentificationInput { AccessKeyId = "AKIABENCH0000000001" } }, new CallContext(headers));
-            var request = new GetIncidentRequest { IncidentId = opened.IncidentId };
+            var shared = await OpenAsync(direct, headers);
+            var own = await OpenAsync(within, new Metadata().Add("authorization", "Bearer " + Token("responder")));
+            Console.WriteLine($"gateway: {calls} sequential calls then {calls} calls from {workers} callers per line; load average {CredIr.Bench.Grpc.GrpcBenchmark.LoadAverage()}");
 
-            foreach (var (name, channel) in new[] { ("direct", direct), ("gateway", through), ("direct", direct), ("gateway", through) })
+            var targets = new[] { ("direct", direct, shared), ("gateway", through, shared), ("in-proc", within, own) };
+            foreach (var (name, channel, request) in targets.Concat(targets))
             {
                 var client = channel.CreateClient<IIncidentsService>();
                 var latencies = await SequentialAsync(client, request, headers, calls);
                 var perSecond = await ConcurrentAsync(client, request, headers, calls, workers);
                 Console.WriteLine($"{name,-8} unary GetIncident  p50 {Percentile(latencies, 0.50):F3} ms  p99 {Percentile(latencies, 0.99):F3} ms  {perSecond:F0} calls/s ({workers} callers)");
             }
+
+            Console.WriteLine($"gateway: load average {CredIr.Bench.Grpc.GrpcBenchmark.LoadAverage()}");
         }
         finally
         {
@@ -55,6 +61,13 @@ internal static class GatewayBenchmark
         }
 
         return 0;
+    }
+
+    private static async Task<GetIncidentRequest> OpenAsync(GrpcChannel channel, Metadata headers)
+    {
+        var opened = await channel.CreateClient<IIncidentsService>().OpenIncidentAsync(
+            new OpenIncidentRequest { RequestId = "bench", Input = new IdentificationInput { AccessKeyId = "AKIABENCH0000000001" } }, new CallContext(headers));
+        return new GetIncidentRequest { IncidentId = opened.IncidentId };
     }
 
     private static async Task<List<double>> SequentialAsync(IIncidentsService client, GetIncidentRequest request, Metadata headers, int calls)
@@ -99,34 +112,50 @@ internal static class GatewayBenchmark
         return app;
     }
 
-    private static async Task<WebApplication> StartGatewayAsync(string backend)
+    /// <summary>A gateway forwarding to <paramref name="backend"/>, or serving Incidents itself with <paramref name="inProcessDatabase"/>.</summary>
+    private static async Task<WebApplication> StartGatewayAsync(string? backend, string? inProcessDatabase)
     {
         var builder = WebApplication.CreateBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
-            ["Gateway:Services:Incidents:Addresses:0"] = backend,
             ["Gateway:CallerKey"] = "bench-caller-key-0123456789",
             ["Gateway:Auth:Issuer"] = "bench",
             ["Gateway:Auth:Audience"] = "credir",
             ["Gateway:Auth:SigningKey"] = SigningKey,
             ["Gateway:RateLimit:TokenLimit"] = "1000000",
             ["Gateway:RateLimit:TokensPerPeriod"] = "1000000",
-        });
+        };
+        if (backend is not null)
+        {
+            settings["Gateway:Services:Incidents:Addresses:0"] = backend;
+        }
+
+        if (inProcessDatabase is not null)
+        {
+            settings["Incidents:Store"] = "sqlite:" + inProcessDatabase;
+        }
+
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.AddGateway();
+        if (inProcessDatabase is not null)
+        {
+            builder.AddIncidentServices();
+        }
+
         var app = builder.Build();
         app.MapGateway();
         await app.StartAsync();
         return app;
     }
 
-    private static string Token() => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    private static string Token(string role = "viewer") => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
     {
         Issuer = "bench",
         Audience = "credir",
         Expires = DateTime.UtcNow.AddHours(1),
-        Claims = new Dictionary<string, object> { ["sub"] = "bench", ["roles"] = "viewer" },
+        Claims = new Dictionary<string, object> { ["sub"] = "bench", ["roles"] = role },
         SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(SigningKey)), SecurityAlgorithms.HmacSha256),
     });
 

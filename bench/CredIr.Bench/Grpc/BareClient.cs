@@ -33,7 +33,7 @@ internal sealed class BareClient(HttpMessageInvoker http, byte[] requestFrame, M
                 while (end - start >= 5 && end - start >= 5 + BinaryPrimitives.ReadInt32BigEndian(buffer.AsSpan(start + 1)))
                 {
                     var length = BinaryPrimitives.ReadInt32BigEndian(buffer.AsSpan(start + 1));
-                    parser?.ParseFrom(buffer, start + 5, length);
+                    parser?.ParseFrom(buffer.AsSpan(start + 5, length));
                     start += 5 + length;
                     frames++;
                 }

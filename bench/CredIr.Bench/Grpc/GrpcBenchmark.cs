@@ -14,17 +14,18 @@ namespace CredIr.Bench.Grpc;
 /// Unary round trips/s and server-streamed messages/s through our gRPC layer (GrpcChannel and the
 /// contract proxy against MapGrpcService) and through bare Kestrel handlers writing the same
 /// frames and trailers (the ceiling), on one loopback HTTP/2 server and one SocketsHttpHandler.
+/// Usage: grpc [--seconds S] [--rounds R] [--allocations].
 /// </summary>
 internal static class GrpcBenchmark
 {
     private const int UnaryCallers = 32;
     private const int StreamCallers = 4;
     private const int StreamLength = 2_000;
-    private const int Rounds = 5;
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var seconds = args.Length > 1 && args[0] == "--seconds" ? double.Parse(args[1], CultureInfo.InvariantCulture) : 4;
+        var seconds = Option(args, "--seconds", 4);
+        var rounds = (int)Option(args, "--rounds", 5);
         var duration = TimeSpan.FromSeconds(seconds);
         var payload = new Payload { Data = ByteString.CopyFrom(new byte[64]) };
         var replyFrame = Frame(payload);
@@ -48,7 +49,8 @@ internal static class GrpcBenchmark
         using var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = handler });
         using var http = new HttpMessageInvoker(handler, disposeHandler: false);
         var client = channel.CreateClient<IBenchService>();
-        var streamFrame = Frame(new StreamRequest { Count = StreamLength, Data = payload.Data });
+        var streamRequest = new StreamRequest { Count = StreamLength, Data = payload.Data };
+        var streamFrame = Frame(streamRequest);
         var bareUnary = new BareClient(http, replyFrame, parser: null);
         var bareStream = new BareClient(http, streamFrame, parser: null);
         var protoUnary = new BareClient(http, replyFrame, Payload.Parser);
@@ -63,7 +65,7 @@ internal static class GrpcBenchmark
         async Task<int> OursStream(CancellationToken ct)
         {
             var count = 0;
-            await foreach (var _ in client.StreamAsync(new StreamRequest { Count = StreamLength, Data = payload.Data }, new CallContext(cancellationToken: ct)))
+            await foreach (var _ in client.StreamAsync(streamRequest, new CallContext(cancellationToken: ct)))
             {
                 count++;
             }
@@ -71,51 +73,51 @@ internal static class GrpcBenchmark
             return count;
         }
 
-        Task<int> BareUnary(CancellationToken ct) => bareUnary.CallAsync(new Uri(address, "/bare/Ping"), ct);
-        Task<int> BareStream(CancellationToken ct) => bareStream.CallAsync(new Uri(address, "/bare/Stream"), ct);
-        Task<int> ProtoUnary(CancellationToken ct) => protoUnary.CallAsync(new Uri(address, "/bare-protobuf/Ping"), ct);
-        Task<int> ProtoStream(CancellationToken ct) => protoStream.CallAsync(new Uri(address, "/bare-protobuf/Stream"), ct);
+        Uri barePing = new(address, "/bare/Ping"), bareStreamUri = new(address, "/bare/Stream");
+        Uri protoPing = new(address, "/bare-protobuf/Ping"), protoStreamUri = new(address, "/bare-protobuf/Stream");
+        var sides = new Dictionary<string, (Func<CancellationToken, Task<int>> Unary, Func<CancellationToken, Task<int>> Stream)>
+        {
+            ["ours"] = (OursUnary, OursStream),
+            ["bare"] = (ct => bareUnary.CallAsync(barePing, ct), ct => bareStream.CallAsync(bareStreamUri, ct)),
+            ["bare+protobuf"] = (ct => protoUnary.CallAsync(protoPing, ct), ct => protoStream.CallAsync(protoStreamUri, ct)),
+        };
 
-        var warmUp = TimeSpan.FromSeconds(Math.Min(1, seconds));
-        Console.WriteLine($"grpc: {UnaryCallers} unary callers, {StreamCallers} streams of {StreamLength} x {payload.CalculateSize()}-byte messages, {seconds:0.#} s per figure");
-        var unary = await CompareAsync("unary round trips/s", OursUnary, BareUnary, ProtoUnary, UnaryCallers, warmUp, duration);
-        var streaming = await CompareAsync("streamed messages/s", OursStream, BareStream, ProtoStream, StreamCallers, warmUp, duration);
-        await app.StopAsync();
-        Console.WriteLine($"grpc: target within 1.3x of bare: unary {Verdict(unary)}, streaming {Verdict(streaming)}");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"grpc: {UnaryCallers} unary callers, {StreamCallers} streams of {StreamLength} x {payload.CalculateSize()}-byte messages, {rounds} rounds, {seconds:0.#} s per figure, load average {LoadAverage()}"));
+        var comparison = new Comparison(rounds, duration);
+        var unary = await comparison.RunAsync("unary round trips/s", sides.ToDictionary(s => s.Key, s => s.Value.Unary), UnaryCallers);
+        var streaming = await comparison.RunAsync("streamed messages/s", sides.ToDictionary(s => s.Key, s => s.Value.Stream), StreamCallers);
+        if (args.Contains("--allocations"))
+        {
+            await AllocationReport.PrintAsync("unary", sides["ours"].Unary, sides["bare+protobuf"].Unary, 20_000);
+            await AllocationReport.PrintAsync("stream", sides["ours"].Stream, sides["bare+protobuf"].Stream, 20);
+        }
+
+        using (var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+        {
+            await app.StopAsync(stopping.Token);
+        }
+
+        Console.WriteLine($"grpc: target within 1.3x of bare+protobuf (same bytes, same protobuf work): unary {Verdict(unary)}, streaming {Verdict(streaming)}; load average {LoadAverage()}");
         return 0;
     }
 
-    private static string Verdict((double Bare, double Protobuf) ratio) =>
-        string.Create(CultureInfo.InvariantCulture, $"{(ratio.Bare <= 1.3 ? "met" : "missed")} ({ratio.Bare:0.00}x; {ratio.Protobuf:0.00}x of bare+protobuf)");
+    /// <summary>The 1-, 5- and 15-minute load averages, when the OS says (Linux).</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
-    private static async Task<(double Bare, double Protobuf)> CompareAsync(
-        string what,
-        Func<CancellationToken, Task<int>> ours,
-        Func<CancellationToken, Task<int>> bare,
-        Func<CancellationToken, Task<int>> proto,
-        int callers,
-        TimeSpan warmUp,
-        TimeSpan duration)
+    private static string Verdict((IReadOnlyDictionary<string, double> Rates, IReadOnlyDictionary<string, double> Cpu) figures)
     {
-        await Throughput.MeasureAsync(ours, callers, warmUp);
-        await Throughput.MeasureAsync(bare, callers, warmUp);
-        await Throughput.MeasureAsync(proto, callers, warmUp);
+        var (rates, cpu) = figures;
+        var ratio = rates["bare+protobuf"] / rates["ours"];
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{(ratio <= 1.3 ? "met" : "missed")} ({ratio:0.00}x in rate, {cpu["ours"] / cpu["bare+protobuf"]:0.00}x in cpu per message; {rates["bare"] / rates["ours"]:0.00}x of bare bytes)");
+    }
 
-        // The machine is shared: alternate short rounds so that load from elsewhere hits every side alike.
-        double oursRate = 0, bareRate = 0, protoRate = 0;
-        for (var round = 0; round < Rounds; round++)
-        {
-            oursRate += await Throughput.MeasureAsync(ours, callers, duration / Rounds) / Rounds;
-            bareRate += await Throughput.MeasureAsync(bare, callers, duration / Rounds) / Rounds;
-            protoRate += await Throughput.MeasureAsync(proto, callers, duration / Rounds) / Rounds;
-        }
-        var oursBytes = await Throughput.AllocatedPerCallAsync(ours, 200);
-        var bareBytes = await Throughput.AllocatedPerCallAsync(bare, 200);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"grpc: {what,-20} allocated per call (client + server): ours {oursBytes:N0} B, bare {bareBytes:N0} B"));
-        Console.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"grpc: {what,-20} ours {oursRate,10:N0}  bare {bareRate,10:N0}  bare+protobuf {protoRate,10:N0}  bare/ours {bareRate / oursRate:0.00}x  (bare+protobuf)/ours {protoRate / oursRate:0.00}x"));
-        return (bareRate / oursRate, protoRate / oursRate);
+    private static double Option(string[] args, string name, double fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? double.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
     private static byte[] Frame(IMessage message)

@@ -29,6 +29,8 @@ internal sealed class GatewayHost : IAsyncDisposable
 
     public GrpcChannel Channel { get; }
 
+    public IServiceProvider Services => _app.Services;
+
     public string HostPort => new Uri(Address).Authority;
 
     public static Dictionary<string, string?> Settings(params string[] backendAddresses)
@@ -51,20 +53,21 @@ internal sealed class GatewayHost : IAsyncDisposable
         return settings;
     }
 
-    public static async Task<GatewayHost> StartAsync(IDictionary<string, string?> settings, string url = "http://127.0.0.1:0")
+    public static async Task<GatewayHost> StartAsync(IDictionary<string, string?> settings, string url = "http://127.0.0.1:0", Action<WebApplicationBuilder>? configure = null)
     {
-        var app = Build(settings, url);
+        var app = Build(settings, url, configure);
         await app.StartAsync();
         return new GatewayHost(app);
     }
 
-    public static WebApplication Build(IDictionary<string, string?> settings, string url)
+    public static WebApplication Build(IDictionary<string, string?> settings, string url, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(url);
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddGateway();
+        configure?.Invoke(builder);
         var app = builder.Build();
         app.MapGateway();
         return app;

@@ -4,7 +4,12 @@ using CredIr.Incidents.Hosting;
 
 namespace CredIr.Gateway.Tests.Support;
 
-/// <summary>The Incidents service on its own Kestrel host (h2c on a loopback port), with a SQLite store.</summary>
+/// <summary>
+/// The Incidents service on its own Kestrel host (h2c on a loopback port), with a SQLite store, as a
+/// deployment behind the gateway runs it: Grpc:CallerKey shared with the gateway, so the caller the
+/// gateway names is the coordinator's actor. Identification and Containment are stand-ins that get
+/// an incident as far as its containment approval.
+/// </summary>
 internal sealed class IncidentsBackend : IAsyncDisposable
 {
     public const string CallerKey = "gateway-tests-caller-key-0123456789";
@@ -22,21 +27,14 @@ internal sealed class IncidentsBackend : IAsyncDisposable
 
     public static async Task<IncidentsBackend> StartAsync()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "credir-gateway-tests-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        var folder = NewFolder();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Incidents:Store"] = "sqlite:" + Path.Combine(folder, "incidents.db"),
-            ["Incidents:TwoPersonRule"] = "false",
-        });
+        builder.Configuration.AddInMemoryCollection(Settings(folder));
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Grpc:CallerKey"] = CallerKey });
         builder.AddCredIrGrpcHost();
-        builder.AddIncidentServices();
-        var original = builder.Services.Last(d => d.ServiceType == typeof(IIncidentsService));
-        builder.Services.Remove(original);
-        builder.Services.AddSingleton<IIncidentsService>(sp => new TrustingIncidents((IIncidentsService)original.ImplementationFactory!(sp), CallerKey));
+        AddIncidents(builder);
 
         var app = builder.Build();
         app.MapGrpcService<IIncidentsService>();
@@ -45,10 +43,32 @@ internal sealed class IncidentsBackend : IAsyncDisposable
         return new IncidentsBackend(app, folder);
     }
 
+    public static string NewFolder()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "credir-gateway-tests-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    public static Dictionary<string, string?> Settings(string folder) => new()
+    {
+        ["Incidents:Store"] = "sqlite:" + Path.Combine(folder, "incidents.db"),
+        ["Incidents:TwoPersonRule"] = "true",
+    };
+
+    /// <summary>The coordinator and its two stand-in phase services, in whichever host this is.</summary>
+    public static void AddIncidents(WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IIdentificationService, OneKeyIdentification>();
+        builder.Services.AddSingleton<IContainmentService, PlanOnlyContainment>();
+        builder.AddIncidentServices();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
     }
 }

@@ -39,7 +39,7 @@ public sealed class ServerCallReadTests
         await pipe.Writer.WriteAsync(frame.AsMemory(0, frame.Length - 2));
         await pipe.Writer.CompleteAsync();
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => call.ReadSingleAsync(EchoRequest.Parser, "credir.test.v1.EchoRequest"));
+        var error = await Assert.ThrowsAsync<RpcException>(() => call.ReadSingleAsync(EchoRequest.Parser, "credir.test.v1.EchoRequest").AsTask());
 
         Assert.Equal(StatusCode.Internal, error.Status);
     }

@@ -9,6 +9,9 @@ namespace CredIr.Grpc.Tests.Support;
 /// <summary>A real Kestrel gRPC host on a loopback port, serving the echo service, health and reflection.</summary>
 public sealed class EchoHost : IAsyncLifetime
 {
+    /// <summary>The host's Grpc:CallerKey: a front sending it with x-credir-caller names the caller.</summary>
+    public const string CallerKey = "echo-host-caller-key-0123456789";
+
     private WebApplication? _app;
 
     public EchoProbe Probe { get; } = new();
@@ -24,7 +27,7 @@ public sealed class EchoHost : IAsyncLifetime
     {
         var builder = WebApplication.CreateBuilder(["--urls", "http://127.0.0.1:0"]);
         builder.Logging.ClearProviders();
-        builder.AddCredIrGrpcHost();
+        builder.AddCredIrGrpcHost(options => options.CallerKey = CallerKey);
         builder.Services.AddSingleton(Probe);
         builder.Services.AddSingleton<IEchoService, EchoService>();
         _app = builder.Build();

@@ -77,6 +77,7 @@ public sealed class EchoService(EchoProbe probe) : IEchoService
         var reply = new EchoReply { Text = text, Index = index, PayloadSize = request.Payload.Length };
         if (context is not null)
         {
+            reply.Caller = context.Caller ?? string.Empty;
             foreach (var entry in context.RequestHeaders)
             {
                 reply.Headers[entry.Key] = entry.Value;

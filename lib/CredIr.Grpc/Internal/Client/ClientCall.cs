@@ -50,6 +50,104 @@ internal sealed class ClientCall<TResponse> : IDisposable
 
     public async Task StartAsync(HttpContent content)
     {
+        try
+        {
+            _response = await _channel.Invoker.SendAsync(CreateRequest(content), Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not RpcException)
+        {
+            throw Failure(e, "Error starting gRPC call");
+        }
+
+        if (Accept(_response))
+        {
+            _frames = new FrameBuffer(await _response.Content.ReadAsStreamAsync(Token).ConfigureAwait(false), _channel.Options.MaxReceiveMessageSize ?? int.MaxValue);
+        }
+    }
+
+    /// <summary>
+    /// A whole unary (or client-streaming) call in one async method: send, read the body to its end,
+    /// then parse the one message and check the status. One state machine per call, however many
+    /// times the network makes it wait.
+    /// </summary>
+    public async Task<TResponse> UnaryAsync(HttpContent content)
+    {
+        using (this)
+        {
+            try
+            {
+                _response = await _channel.Invoker.SendAsync(CreateRequest(content), Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not RpcException)
+            {
+                throw Failure(e, "Error starting gRPC call");
+            }
+
+            if (!Accept(_response))
+            {
+                throw new RpcException(StatusCode.Internal, "Failed to deserialize response message: the server sent none.");
+            }
+
+            try
+            {
+                // Most unary answers are small: a small buffer to start, grown to the announced length if need be.
+                var stream = await _response.Content.ReadAsStreamAsync(Token).ConfigureAwait(false);
+                var frames = _frames = new FrameBuffer(stream, _channel.Options.MaxReceiveMessageSize ?? int.MaxValue, initialSize: 1024);
+                int read;
+                while ((read = await frames.Stream.ReadAsync(frames.FreeSpace(UnaryReadHint(frames)), Token).ConfigureAwait(false)) > 0)
+                {
+                    frames.Commit(read);
+                }
+            }
+            catch (Exception e) when (e is not RpcException)
+            {
+                throw Failure(e, "Error reading next message");
+            }
+
+            return SingleMessage();
+        }
+    }
+
+    /// <summary>The one message of a unary response read to its end, then the status.</summary>
+    private TResponse SingleMessage()
+    {
+        var frames = _frames!;
+        if (!frames.TryRead(_parser, _gzip, out var message) && frames.Buffered > 0)
+        {
+            throw new RpcException(StatusCode.Internal, "Incomplete message.");
+        }
+
+        if (frames.Buffered > 0)
+        {
+            throw new RpcException(StatusCode.Internal, "The server sent more than one response message to a call that takes one.");
+        }
+
+        Finish(_response!.TrailingHeaders);
+        return message ?? throw new RpcException(StatusCode.Internal, "Failed to deserialize response message: the server sent none.");
+    }
+
+    /// <summary>
+    /// How much room the next read needs: the rest of the first frame once its header is in (refused
+    /// at once when over the limit), and a read's worth otherwise.
+    /// </summary>
+    private static int UnaryReadHint(FrameBuffer frames)
+    {
+        if (frames.Buffered < GrpcProtocol.HeaderSize)
+        {
+            return 512;
+        }
+
+        var frame = GrpcProtocol.HeaderSize + frames.FrameLength();
+        if (frames.Buffered > frame)
+        {
+            throw new RpcException(StatusCode.Internal, "The server sent more than one response message to a call that takes one.");
+        }
+
+        return Math.Max(frame - frames.Buffered, 64);
+    }
+
+    private HttpRequestMessage CreateRequest(HttpContent content)
+    {
         var request = new HttpRequestMessage(HttpMethod.Post, _channel.MethodUri(_method))
         {
             Version = HttpVersion.Version20,
@@ -76,49 +174,51 @@ internal sealed class ClientCall<TResponse> : IDisposable
             headers.TryAddWithoutValidation(GrpcProtocol.TimeoutHeader, GrpcTimeout.Format(_remaining));
         }
 
-        try
+        return request;
+    }
+
+    /// <summary>Checks the response headers; false when the call already ended (trailers-only, status checked).</summary>
+    private bool Accept(HttpResponseMessage response)
+    {
+        ResponseMetadata.CopyTo(response.Headers, _context, trailers: false);
+        if (response.Headers.NonValidated.Contains(GrpcProtocol.StatusTrailer))
         {
-            _response = await _channel.Invoker.SendAsync(request, Token).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not RpcException)
-        {
-            throw Failure(e, "Error starting gRPC call");
+            Finish(response.Headers);
+            return false;
         }
 
-        ResponseMetadata.CopyTo(_response.Headers, _context, trailers: false);
-        if (_response.Headers.NonValidated.Contains(GrpcProtocol.StatusTrailer))
+        if (response.StatusCode != HttpStatusCode.OK)
         {
-            Finish(_response.Headers);
-            return;
+            throw new RpcException(HttpStatusMapping.ToStatus(response.StatusCode), $"Bad gRPC response. HTTP status code: {(int)response.StatusCode}");
         }
 
-        if (_response.StatusCode != HttpStatusCode.OK)
-        {
-            throw new RpcException(HttpStatusMapping.ToStatus(_response.StatusCode), $"Bad gRPC response. HTTP status code: {(int)_response.StatusCode}");
-        }
-
-        var contentType = _response.Content.Headers.ContentType?.MediaType;
+        var contentType = response.Content.Headers.ContentType?.MediaType;
         if (!GrpcProtocol.IsGrpcContentType(contentType))
         {
             throw new RpcException(StatusCode.Internal, $"Bad gRPC response. Invalid content-type value: {contentType}");
         }
 
-        _gzip = _response.Headers.NonValidated.TryGetValues(GrpcProtocol.EncodingHeader, out var encoding) && encoding.ToString() == GrpcProtocol.Gzip;
-        var stream = await _response.Content.ReadAsStreamAsync(Token).ConfigureAwait(false);
-        _frames = new FrameBuffer(stream, _channel.Options.MaxReceiveMessageSize ?? int.MaxValue);
+        _gzip = response.Headers.NonValidated.TryGetValues(GrpcProtocol.EncodingHeader, out var encoding) && encoding.ToString() == GrpcProtocol.Gzip;
+        return true;
     }
 
     /// <summary>The next response message, or default at the end (after the status was checked).</summary>
-    public async ValueTask<TResponse?> ReadNextAsync()
+    public ValueTask<TResponse?> ReadNextAsync()
     {
         if (_finished || _frames is null)
         {
             return default;
         }
 
+        // A stream's frames usually arrive many to a read: those already here are parsed synchronously.
+        return _frames.TryRead(_parser, _gzip, out var buffered) ? new ValueTask<TResponse?>(buffered) : ReadNextSlowAsync();
+    }
+
+    private async ValueTask<TResponse?> ReadNextSlowAsync()
+    {
         try
         {
-            var message = await _frames.ReadAsync(_parser, _gzip, Token).ConfigureAwait(false);
+            var message = await _frames!.ReadAsync(_parser, _gzip, Token).ConfigureAwait(false);
             if (message is null)
             {
                 Finish(_response!.TrailingHeaders);

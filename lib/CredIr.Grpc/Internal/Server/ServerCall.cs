@@ -1,7 +1,4 @@
-using System.Buffers;
 using System.IO.Pipelines;
-using System.Net.Sockets;
-using System.Runtime.CompilerServices;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Http;
 
@@ -11,7 +8,7 @@ namespace CredIr.Grpc.Internal.Server;
 /// One gRPC call on the server: reads the request frames from the body pipe, writes response
 /// frames, and ends with the status, as trailers or (when nothing was sent yet) trailers-only.
 /// </summary>
-internal sealed class ServerCall : IDisposable
+internal sealed partial class ServerCall : IDisposable
 {
     private const int FlushThreshold = 64 * 1024;
     private readonly HttpContext _http;
@@ -26,7 +23,7 @@ internal sealed class ServerCall : IDisposable
         _http = http;
         _services = services;
         Method = method;
-        Context = new CallContext(http, deadline: null, http.RequestAborted);
+        Context = new CallContext(http, services.CallerKey, deadline: null, http.RequestAborted);
     }
 
     public string Method { get; }
@@ -59,83 +56,7 @@ internal sealed class ServerCall : IDisposable
         {
             _deadline = new CancellationTokenSource(timeout, _services.Time);
             _linked = CancellationTokenSource.CreateLinkedTokenSource(_http.RequestAborted, _deadline.Token);
-            Context = new CallContext(_http, _services.Time.GetUtcNow() + timeout, _linked.Token);
-        }
-    }
-
-    /// <summary>The one request message of a unary or server-streaming call.</summary>
-    public async Task<T> ReadSingleAsync<T>(MessageParser<T> parser, string messageName)
-        where T : IMessage<T>
-    {
-        var message = await ReadMessageAsync(parser, messageName).ConfigureAwait(false);
-        if (message is null)
-        {
-            throw new RpcException(StatusCode.Internal, "Request did not include a message.");
-        }
-
-        if (await ReadMessageAsync(parser, messageName).ConfigureAwait(false) is not null)
-        {
-            throw new RpcException(StatusCode.Internal, "Additional data after the message received.");
-        }
-
-        return message;
-    }
-
-    /// <summary>Every request message of a client- or bidi-streaming call.</summary>
-    public async IAsyncEnumerable<T> ReadAllAsync<T>(MessageParser<T> parser, string messageName, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-        where T : IMessage<T>
-    {
-        while (await ReadMessageAsync(parser, messageName, cancellationToken).ConfigureAwait(false) is { } message)
-        {
-            yield return message;
-        }
-    }
-
-    /// <summary>The next request message, or null at the end of the request stream.</summary>
-    public async ValueTask<T?> ReadMessageAsync<T>(MessageParser<T> parser, string messageName, CancellationToken cancellationToken = default)
-        where T : IMessage<T>
-    {
-        var reader = _http.Request.BodyReader;
-        var token = cancellationToken.CanBeCanceled ? cancellationToken : Context.CancellationToken;
-        while (true)
-        {
-            ReadResult result;
-            try
-            {
-                result = await reader.ReadAsync(token).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is IOException or SocketException && !ClientGone)
-            {
-                throw new RpcException(StatusCode.Internal, "The request stream ended abruptly.");
-            }
-
-            var buffer = result.Buffer;
-            if (GrpcFraming.TryReadFrame(ref buffer, _services.MaxReceiveMessageSize, out var compressed, out var payload))
-            {
-                try
-                {
-                    return GrpcFraming.Parse(payload, compressed, _gzip, parser, messageName, _services.MaxReceiveMessageSize);
-                }
-                finally
-                {
-                    reader.AdvanceTo(buffer.Start);
-                }
-            }
-
-            if (result.IsCompleted || result.IsCanceled)
-            {
-                var incomplete = buffer.Length > 0;
-                reader.AdvanceTo(buffer.End);
-                if (incomplete)
-                {
-                    throw new RpcException(StatusCode.Internal, "Incomplete message.");
-                }
-
-                token.ThrowIfCancellationRequested();
-                return default;
-            }
-
-            reader.AdvanceTo(buffer.Start, buffer.End);
+            Context = new CallContext(_http, _services.CallerKey, _services.Time.GetUtcNow() + timeout, _linked.Token);
         }
     }
 

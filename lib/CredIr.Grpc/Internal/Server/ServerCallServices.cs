@@ -12,6 +12,8 @@ internal sealed class ServerCallServices(IOptions<GrpcServerOptions> options, IL
 
     public bool EnableDetailedErrors { get; } = options.Value.EnableDetailedErrors;
 
+    public string? CallerKey { get; } = string.IsNullOrEmpty(options.Value.CallerKey) ? null : options.Value.CallerKey;
+
     public ILogger Logger { get; } = loggers.CreateLogger("CredIr.Grpc.Server");
 
     public TimeProvider Time { get; } = time;

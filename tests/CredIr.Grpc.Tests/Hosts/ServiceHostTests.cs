@@ -1,0 +1,36 @@
+using CredIr.Grpc.Tests.Support;
+
+namespace CredIr.Grpc.Tests.Hosts;
+
+/// <summary>
+/// Every service host, and the gateway, runs alone as its own process with nothing but an address
+/// and answers a grpc.health.v1 Check from python3-grpcio with SERVING.
+/// </summary>
+public sealed class ServiceHostTests
+{
+    [Theory]
+    [InlineData("Identification")]
+    [InlineData("Containment")]
+    [InlineData("Eradication")]
+    [InlineData("Recovery")]
+    [InlineData("Incidents")]
+    public async Task ServiceHost_RunAlone_AnswersHealthCheckServing(string host)
+    {
+        await using var process = await HostProcess.StartAsync(host);
+
+        var status = await Python.RunAsync("health_check.py", process.Target);
+
+        Assert.True(status == "SERVING", $"health check of {host} answered '{status}'; host output:\n{process.Output}");
+    }
+
+    [Fact]
+    public async Task Gateway_RunAloneInDevelopmentModeOnLoopback_AnswersHealthCheckServing()
+    {
+        await using var process = await HostProcess.StartAsync(
+            "Gateway", "--Gateway:CallerKey=host-tests-caller-key-0123456789", "--Gateway:Auth:DevelopmentMode=true");
+
+        var status = await Python.RunAsync("health_check.py", process.Target);
+
+        Assert.True(status == "SERVING", $"health check of the gateway answered '{status}'; host output:\n{process.Output}");
+    }
+}
