@@ -1,47 +1,25 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
-using CredIr.Cli.Client;
 using CredIr.Grpc;
 
 namespace CredIr.Cli.Hosting;
 
 /// <summary>
 /// Who called, for a coordinator served by <c>credir serve</c> (approvals and the two-person rule
-/// need a name). With <c>Gateway:CallerKey</c> set, only the gateway's word counts: the
-/// <c>x-credir-caller</c> it sends with the matching <c>x-credir-gateway-key</c>. Without it the host
-/// has no authentication at all, and the name a client declares is believed only from loopback,
-/// where any local user could call anyway.
+/// need a name). A gateway's word is checked by the gRPC layer (<c>Grpc:CallerKey</c>, see
+/// docs/gateway.md); with that key set, nothing else is believed. Without it the host has no
+/// authentication at all, and the name a client declares is believed only from loopback, where any
+/// local user could call anyway.
 /// </summary>
 internal sealed class CallerResolution(string? gatewayCallerKey)
 {
-    public const string GatewayKeyHeader = "x-credir-gateway-key";
-
     public void Resolve(CallContext context)
     {
-        if (context.Caller is not null || context.Peer == "in-process")
+        if (context.Caller is not null || context.Peer == "in-process" || gatewayCallerKey is { Length: > 0 })
         {
             return;
         }
 
-        var headers = context.RequestHeaders;
-        if (headers.GetValue(CallerIdentity.Header) is not { Length: > 0 } declared)
-        {
-            return;
-        }
-
-        if (gatewayCallerKey is { Length: > 0 })
-        {
-            if (headers.GetValue(GatewayKeyHeader) is { } key
-                && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(gatewayCallerKey)))
-            {
-                context.Caller = declared;
-            }
-
-            return;
-        }
-
-        if (IsLoopback(context.Peer))
+        if (context.RequestHeaders.GetValue(CallerHeaders.Caller) is { Length: > 0 } declared && IsLoopback(context.Peer))
         {
             context.Caller = declared;
         }

@@ -69,7 +69,7 @@ internal sealed class ServiceComposition
         if (services.Contains("incidents"))
         {
             builder.AddIncidentServices();
-            var resolution = new CallerResolution(builder.Configuration["Gateway:CallerKey"]);
+            var resolution = new CallerResolution(builder.Configuration["Grpc:CallerKey"]);
             builder.Services.Remove(builder.Services.Last(static d => d.ServiceType == typeof(IIncidentsService)));
             builder.Services.AddSingleton<IIncidentsService>(sp => new CallerResolvingIncidents(sp.GetRequiredService<IncidentsService>(), resolution));
             maps.Add(static a => a.MapGrpcService<IIncidentsService>());
