@@ -6,9 +6,9 @@ using static CredIr.Sandbox.Protocols.X;
 namespace CredIr.Sandbox.Services.Iam;
 
 /// <summary>
-/// Tags and permissions boundaries of users and roles (TagUser, ListRoleTags, PutUserPermissionsBoundary...),
-/// also given at CreateUser / CreateRole. IAM's limits: 50 tags, keys of 1-128 and values of 0-256 characters,
-/// keys unique regardless of case; a boundary must be an existing managed policy.
+/// Tags of users and roles (TagUser, UntagRole, ListUserTags...), also given at CreateUser / CreateRole with the
+/// permissions boundary. IAM's limits: 50 tags, keys of 1-128 and values of 0-256 characters, keys unique
+/// regardless of case.
 /// </summary>
 internal sealed partial class IamService
 {
@@ -23,8 +23,6 @@ internal sealed partial class IamService
             _operations[$"Tag{cap}"] = c => TagHolder(c, kind, c.Form.Required(nameKey));
             _operations[$"Untag{cap}"] = c => UntagHolder(c, kind, c.Form.Required(nameKey));
             _operations[$"List{cap}Tags"] = c => ListHolderTags(c, kind, c.Form.Required(nameKey));
-            _operations[$"Put{cap}PermissionsBoundary"] = c => PutBoundary(c, kind, c.Form.Required(nameKey));
-            _operations[$"Delete{cap}PermissionsBoundary"] = c => DeleteBoundary(c, kind, c.Form.Required(nameKey));
         }
     }
 
@@ -120,51 +118,6 @@ internal sealed partial class IamService
         {
             var holder = Holder(call.Account, kind, name);
             return ServiceResult.Of(IamXml.Tags(holder), E("IsTruncated", false));
-        }
-    }
-
-    private static ServiceResult PutBoundary(SandboxCall call, string kind, string name)
-    {
-        var boundary = call.Form.Required("PermissionsBoundary");
-        call.Authorize($"iam:Put{Cap(kind)}PermissionsBoundary", HolderArn(call, kind, name));
-        lock (call.State.Gate)
-        {
-            var holder = Holder(call.Account, kind, name);
-            CheckBoundary(call, boundary);
-            holder.PermissionsBoundary = boundary;
-            call.Resources.Add(($"AWS::IAM::{Cap(kind)}", name));
-            call.Resources.Add(("AWS::IAM::Policy", boundary));
-            return ServiceResult.Empty;
-        }
-    }
-
-    private static ServiceResult DeleteBoundary(SandboxCall call, string kind, string name)
-    {
-        call.Authorize($"iam:Delete{Cap(kind)}PermissionsBoundary", HolderArn(call, kind, name));
-        lock (call.State.Gate)
-        {
-            var holder = Holder(call.Account, kind, name);
-            if (holder.PermissionsBoundary is null)
-            {
-                throw new AwsServiceException("NoSuchEntity", $"The {kind} with name {name} does not have a permissions boundary.", 404);
-            }
-
-            holder.PermissionsBoundary = null;
-            call.Resources.Add(($"AWS::IAM::{Cap(kind)}", name));
-            return ServiceResult.Empty;
-        }
-    }
-
-    private static void CheckBoundary(SandboxCall call, string boundary)
-    {
-        if (!boundary.StartsWith("arn:aws:iam::", StringComparison.Ordinal) || !boundary.Contains(":policy/", StringComparison.Ordinal))
-        {
-            throw new AwsServiceException("InvalidInput", $"ARN {boundary} is not valid.", 400);
-        }
-
-        if (call.State.FindPolicy(call.Account, boundary) is null)
-        {
-            throw new AwsServiceException("NoSuchEntity", $"Scope ARN: {boundary} does not exist or is not attachable.", 404);
         }
     }
 
