@@ -20,6 +20,21 @@ internal sealed partial class IamService
         }
     }
 
+    /// <summary>CreateUser / CreateRole's PermissionsBoundary, checked before the entity is made.</summary>
+    private static string? CreateBoundary(SandboxCall call)
+    {
+        var boundary = call.Form.Get("PermissionsBoundary");
+        if (boundary is not null)
+        {
+            lock (call.State.Gate)
+            {
+                CheckBoundary(call, boundary);
+            }
+        }
+
+        return boundary;
+    }
+
     private static ServiceResult PutBoundary(SandboxCall call, string kind, string name)
     {
         var boundary = call.Form.Required("PermissionsBoundary");

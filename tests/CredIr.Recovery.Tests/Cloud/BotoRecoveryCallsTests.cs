@@ -23,7 +23,7 @@ public sealed class BotoRecoveryCallsTests : IAsyncLifetime
     {
         var result = await RunAsync("recovery_calls.py");
 
-        Assert.Equal("""[{"Key":"Team","Value":"b"},{"Key":"tier","Value":""}]""", result.GetProperty("userTags").GetRawText());
+        Assert.Equal("""[{"Key":"team","Value":"b"},{"Key":"tier","Value":""}]""", result.GetProperty("userTags").GetRawText());
         Assert.Equal(result.GetProperty("userTags").GetRawText(), result.GetProperty("listedUserTags").GetRawText());
         Assert.Equal("arn:aws:iam::aws:policy/ReadOnlyAccess", result.GetProperty("userBoundary").GetProperty("PermissionsBoundaryArn").GetString());
         Assert.Equal("Policy", result.GetProperty("userBoundary").GetProperty("PermissionsBoundaryType").GetString());

@@ -1,0 +1,39 @@
+using CredIr.Aws;
+
+namespace CredIr.Eradication.Cloud;
+
+/// <summary>Reads of buckets shared by the state reader and the executor.</summary>
+internal static class StorageState
+{
+    /// <summary>An S3 client in the bucket's own region (S3 refuses requests signed for another region).</summary>
+    public static async Task<S3Client> BucketClientAsync(CloudSession cloud, string? accountId, string bucket, CancellationToken ct)
+    {
+        var scope = await cloud.ScopeAsync(accountId, null, ct);
+        var location = await scope.S3.GetBucketLocationAsync(new GetBucketLocationRequest(bucket), ct);
+        return scope.WithRegion(location.Region).S3;
+    }
+
+    /// <summary>A bucket's tags (none when it has no tag set).</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> TagsAsync(S3Client s3, string bucket, CancellationToken ct)
+    {
+        try
+        {
+            return (await s3.GetBucketTaggingAsync(new GetBucketTaggingRequest(bucket), ct)).Tags;
+        }
+        catch (AwsServiceException e) when (e.Code == "NoSuchTagSet")
+        {
+            return new Dictionary<string, string>();
+        }
+    }
+
+    /// <summary>Whether any object, version or delete marker remains (DeleteBucket refuses any of them with BucketNotEmpty).</summary>
+    public static async Task<bool> HasObjectsAsync(S3Client s3, string bucket, CancellationToken ct)
+    {
+        await foreach (var _ in s3.ListObjectVersionsAsync(new ListObjectVersionsRequest(bucket, MaxKeys: 1), ct).WithCancellation(ct))
+        {
+            return true;
+        }
+
+        return false;
+    }
+}
