@@ -1,4 +1,4 @@
 namespace CredIr.Aws;
 
-/// <summary>A tag of an IAM user or role (keys are case-insensitive in IAM).</summary>
+/// <summary>A tag on an IAM user or role.</summary>
 public sealed record IamTag(string Key, string Value);

@@ -1,4 +1,4 @@
 namespace CredIr.Aws;
 
-/// <summary>Lists the tags of a role.</summary>
+/// <summary>Lists a role's tags.</summary>
 public sealed record ListRoleTagsRequest(string RoleName);

@@ -1,4 +1,4 @@
 namespace CredIr.Aws;
 
-/// <summary>Lists the tags of a user.</summary>
+/// <summary>Lists a user's tags.</summary>
 public sealed record ListUserTagsRequest(string UserName);

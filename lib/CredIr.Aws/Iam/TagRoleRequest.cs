@@ -1,4 +1,4 @@
 namespace CredIr.Aws;
 
-/// <summary>Adds or overwrites tags of a role.</summary>
+/// <summary>Adds or replaces tags on a role.</summary>
 public sealed record TagRoleRequest(string RoleName, IReadOnlyList<IamTag> Tags);

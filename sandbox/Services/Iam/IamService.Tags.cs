@@ -5,204 +5,103 @@ using static CredIr.Sandbox.Protocols.X;
 
 namespace CredIr.Sandbox.Services.Iam;
 
-/// <summary>
-/// Tags and permissions boundaries of users and roles (TagUser, ListRoleTags, PutUserPermissionsBoundary...),
-/// also given at CreateUser / CreateRole. IAM's limits: 50 tags, keys of 1-128 and values of 0-256 characters,
-/// keys unique regardless of case; a boundary must be an existing managed policy.
-/// </summary>
+/// <summary>Tags on users and roles: Tag*/Untag*/List*Tags, and the Tags parameter of CreateUser and CreateRole.</summary>
 internal sealed partial class IamService
 {
     private const int MaxTags = 50;
 
     private void AddTagOperations()
     {
-        foreach (var kind in new[] { "user", "role" })
-        {
-            var cap = Cap(kind);
-            var nameKey = $"{cap}Name";
-            _operations[$"Tag{cap}"] = c => TagHolder(c, kind, c.Form.Required(nameKey));
-            _operations[$"Untag{cap}"] = c => UntagHolder(c, kind, c.Form.Required(nameKey));
-            _operations[$"List{cap}Tags"] = c => ListHolderTags(c, kind, c.Form.Required(nameKey));
-            _operations[$"Put{cap}PermissionsBoundary"] = c => PutBoundary(c, kind, c.Form.Required(nameKey));
-            _operations[$"Delete{cap}PermissionsBoundary"] = c => DeleteBoundary(c, kind, c.Form.Required(nameKey));
-        }
+        _operations["TagUser"] = c => Tag(c, "iam:TagUser", UserHolder(c));
+        _operations["UntagUser"] = c => Untag(c, "iam:UntagUser", UserHolder(c));
+        _operations["ListUserTags"] = c => ListTags(c, "iam:ListUserTags", UserHolder(c));
+        _operations["TagRole"] = c => Tag(c, "iam:TagRole", RoleHolder(c));
+        _operations["UntagRole"] = c => Untag(c, "iam:UntagRole", RoleHolder(c));
+        _operations["ListRoleTags"] = c => ListTags(c, "iam:ListRoleTags", RoleHolder(c));
     }
 
-    /// <summary>CreateUser / CreateRole's Tags and PermissionsBoundary, checked (and authorized) before the entity is made.</summary>
-    private static (List<KeyValuePair<string, string>> Tags, string? Boundary) CreateExtras(SandboxCall call, string kind, string arn)
+    private static (string Arn, Func<PolicyHolder> Find) UserHolder(SandboxCall call)
     {
-        var tags = Tags(call.Form);
-        if (tags.Count > 0)
-        {
-            // Tagging on create needs the tagging permission as well, as AWS checks it.
-            call.Authorize($"iam:Tag{Cap(kind)}", arn);
-        }
-
-        var boundary = call.Form.Get("PermissionsBoundary");
-        if (boundary is not null)
-        {
-            lock (call.State.Gate)
-            {
-                CheckBoundary(call, boundary);
-            }
-        }
-
-        return (tags, boundary);
+        var name = call.Form.Required("UserName");
+        return (UserArn(call, name), () => User(call.Account, name));
     }
 
-    private static void ApplyExtras(PolicyHolder holder, (List<KeyValuePair<string, string>> Tags, string? Boundary) extras)
+    private static (string Arn, Func<PolicyHolder> Find) RoleHolder(SandboxCall call)
     {
-        foreach (var (key, value) in extras.Tags)
-        {
-            SetTag(holder, key, value);
-        }
-
-        holder.PermissionsBoundary = extras.Boundary;
+        var name = call.Form.Required("RoleName");
+        return (RoleArn(call, name), () => Role(call.Account, name));
     }
 
-    private static ServiceResult TagHolder(SandboxCall call, string kind, string name)
+    /// <summary>The Tags.member.N.Key / .Value parameter (CreateUser, CreateRole, TagUser, TagRole).</summary>
+    internal static List<(string Key, string Value)> TagsParameter(SandboxCall call)
     {
-        var tags = Tags(call.Form);
-        if (tags.Count == 0)
+        var tags = new List<(string, string)>();
+        for (var i = 1; call.Form.Get($"Tags.member.{i}.Key") is { } key; i++)
         {
-            throw IamErrors.Invalid("1 validation error detected: Value null at 'tags' failed to satisfy constraint: Member must not be null");
-        }
-
-        call.Authorize($"iam:Tag{Cap(kind)}", HolderArn(call, kind, name));
-        lock (call.State.Gate)
-        {
-            var holder = Holder(call.Account, kind, name);
-            var merged = new Dictionary<string, string>(holder.Tags, StringComparer.OrdinalIgnoreCase);
-            foreach (var (key, value) in tags)
-            {
-                merged[key] = value;
-            }
-
-            if (merged.Count > MaxTags)
-            {
-                throw new AwsServiceException("LimitExceeded", $"Cannot exceed quota for TagsPer{Cap(kind)}: {MaxTags}.", 409);
-            }
-
-            foreach (var (key, value) in tags)
-            {
-                SetTag(holder, key, value);
-            }
-
-            call.Resources.Add(($"AWS::IAM::{Cap(kind)}", name));
-            return ServiceResult.Empty;
-        }
-    }
-
-    private static ServiceResult UntagHolder(SandboxCall call, string kind, string name)
-    {
-        var keys = call.Form.List("TagKeys");
-        call.Authorize($"iam:Untag{Cap(kind)}", HolderArn(call, kind, name));
-        lock (call.State.Gate)
-        {
-            var holder = Holder(call.Account, kind, name);
-            foreach (var key in keys)
-            {
-                if (holder.Tags.Keys.FirstOrDefault(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase)) is { } existing)
-                {
-                    holder.Tags.Remove(existing);
-                }
-            }
-
-            call.Resources.Add(($"AWS::IAM::{Cap(kind)}", name));
-            return ServiceResult.Empty;
-        }
-    }
-
-    private static ServiceResult ListHolderTags(SandboxCall call, string kind, string name)
-    {
-        call.Authorize($"iam:List{Cap(kind)}Tags", HolderArn(call, kind, name));
-        lock (call.State.Gate)
-        {
-            var holder = Holder(call.Account, kind, name);
-            return ServiceResult.Of(IamXml.Tags(holder), E("IsTruncated", false));
-        }
-    }
-
-    private static ServiceResult PutBoundary(SandboxCall call, string kind, string name)
-    {
-        var boundary = call.Form.Required("PermissionsBoundary");
-        call.Authorize($"iam:Put{Cap(kind)}PermissionsBoundary", HolderArn(call, kind, name));
-        lock (call.State.Gate)
-        {
-            var holder = Holder(call.Account, kind, name);
-            CheckBoundary(call, boundary);
-            holder.PermissionsBoundary = boundary;
-            call.Resources.Add(($"AWS::IAM::{Cap(kind)}", name));
-            call.Resources.Add(("AWS::IAM::Policy", boundary));
-            return ServiceResult.Empty;
-        }
-    }
-
-    private static ServiceResult DeleteBoundary(SandboxCall call, string kind, string name)
-    {
-        call.Authorize($"iam:Delete{Cap(kind)}PermissionsBoundary", HolderArn(call, kind, name));
-        lock (call.State.Gate)
-        {
-            var holder = Holder(call.Account, kind, name);
-            if (holder.PermissionsBoundary is null)
-            {
-                throw new AwsServiceException("NoSuchEntity", $"The {kind} with name {name} does not have a permissions boundary.", 404);
-            }
-
-            holder.PermissionsBoundary = null;
-            call.Resources.Add(($"AWS::IAM::{Cap(kind)}", name));
-            return ServiceResult.Empty;
-        }
-    }
-
-    private static void CheckBoundary(SandboxCall call, string boundary)
-    {
-        if (!boundary.StartsWith("arn:aws:iam::", StringComparison.Ordinal) || !boundary.Contains(":policy/", StringComparison.Ordinal))
-        {
-            throw new AwsServiceException("InvalidInput", $"ARN {boundary} is not valid.", 400);
-        }
-
-        if (call.State.FindPolicy(call.Account, boundary) is null)
-        {
-            throw new AwsServiceException("NoSuchEntity", $"Scope ARN: {boundary} does not exist or is not attachable.", 404);
-        }
-    }
-
-    private static List<KeyValuePair<string, string>> Tags(QueryParams form)
-    {
-        var tags = new List<KeyValuePair<string, string>>();
-        for (var i = 1; form.Get($"Tags.member.{i}.Key") is { } key; i++)
-        {
-            var value = form.Get($"Tags.member.{i}.Value") ?? "";
-            if (key.Length is 0 or > 128 || value.Length > 256)
-            {
-                throw IamErrors.Invalid($"1 validation error detected: Value at 'tags.{i}.member' failed to satisfy constraint: Member must have a key of 1 to 128 and a value of 0 to 256 characters");
-            }
-
-            if (tags.Any(t => string.Equals(t.Key, key, StringComparison.OrdinalIgnoreCase)))
-            {
-                throw new AwsServiceException("InvalidInput", "Duplicate tag keys found. Please note that Tag keys are case insensitive.", 400);
-            }
-
-            tags.Add(new(key, value));
+            tags.Add((key, call.Form.Get($"Tags.member.{i}.Value") ?? ""));
         }
 
         if (tags.Count > MaxTags)
         {
-            throw new AwsServiceException("LimitExceeded", $"Cannot exceed quota for tags: {MaxTags}.", 409);
+            throw IamErrors.Invalid($"1 validation error detected: Value at 'tags' failed to satisfy constraint: Member must have length less than or equal to {MaxTags}");
         }
 
         return tags;
     }
 
-    // IAM tag keys are case-insensitive: a new value replaces the one under the key however it was spelt.
-    private static void SetTag(PolicyHolder holder, string key, string value)
+    /// <summary>Sets tags, refusing more than IAM allows on one entity (with what is already there).</summary>
+    internal static void ApplyTags(PolicyHolder holder, IReadOnlyList<(string Key, string Value)> tags)
     {
-        if (holder.Tags.Keys.FirstOrDefault(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase)) is { } existing)
+        var keys = holder.Tags.Keys.Concat(tags.Select(static t => t.Key)).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+        if (keys > MaxTags)
         {
-            holder.Tags.Remove(existing);
+            throw new AwsServiceException("LimitExceeded", $"The number of tags has reached the maximum limit of {MaxTags}.", 409);
         }
 
-        holder.Tags[key] = value;
+        foreach (var (key, value) in tags)
+        {
+            var existing = holder.Tags.Keys.FirstOrDefault(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase)) ?? key;
+            holder.Tags.Remove(existing);
+            holder.Tags[existing] = value;
+        }
+    }
+
+    internal static System.Xml.Linq.XElement? TagsXml(PolicyHolder holder) =>
+        holder.Tags.Count == 0 ? null : Members("Tags", holder.Tags.Select(static t => (object)E("member", E("Key", t.Key), E("Value", t.Value))));
+
+    private static ServiceResult Tag(SandboxCall call, string action, (string Arn, Func<PolicyHolder> Find) target)
+    {
+        var tags = TagsParameter(call);
+        call.Authorize(action, target.Arn);
+        lock (call.State.Gate)
+        {
+            ApplyTags(target.Find(), tags);
+            return ServiceResult.Empty;
+        }
+    }
+
+    private static ServiceResult Untag(SandboxCall call, string action, (string Arn, Func<PolicyHolder> Find) target)
+    {
+        var keys = call.Form.List("TagKeys");
+        call.Authorize(action, target.Arn);
+        lock (call.State.Gate)
+        {
+            var holder = target.Find();
+            foreach (var key in keys)
+            {
+                holder.Tags.Remove(key);
+            }
+
+            return ServiceResult.Empty;
+        }
+    }
+
+    private static ServiceResult ListTags(SandboxCall call, string action, (string Arn, Func<PolicyHolder> Find) target)
+    {
+        call.Authorize(action, target.Arn);
+        lock (call.State.Gate)
+        {
+            return Page(call, "Tags", target.Find().Tags.ToList(), static t => E("member", E("Key", t.Key), E("Value", t.Value)));
+        }
     }
 }

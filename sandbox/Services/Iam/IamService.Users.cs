@@ -33,12 +33,19 @@ internal sealed partial class IamService
     {
         var name = call.Form.Required("UserName");
         var path = call.Form.Get("Path") ?? "/";
+        var tags = TagsParameter(call);
         call.Authorize("iam:CreateUser", $"arn:aws:iam::{call.Account.Id}:user{path}{name}");
-        var extras = CreateExtras(call, "user", $"arn:aws:iam::{call.Account.Id}:user{path}{name}");
+        if (tags.Count > 0)
+        {
+            call.Authorize("iam:TagUser", $"arn:aws:iam::{call.Account.Id}:user{path}{name}");
+        }
+
+        var boundary = CreateBoundary(call);
         lock (call.State.Gate)
         {
             var user = IamStore.AddUser(call.State, call.Account, name, path);
-            ApplyExtras(user, extras);
+            ApplyTags(user, tags);
+            user.PermissionsBoundary = boundary;
             call.ResponseElements = new JsonObject { ["user"] = IamXml.TrailUser(user) };
             call.Resources.Add(("AWS::IAM::User", name));
             return ServiceResult.Of(IamXml.User(user));

@@ -12,7 +12,7 @@ internal static class IamXml
     public static XElement User(IamUser u, string element = "User") => E(element,
         E("Path", u.Path), E("UserName", u.Name), E("UserId", u.Id), E("Arn", u.Arn), E("CreateDate", u.Created),
         u.PasswordLastUsed is { } used ? E("PasswordLastUsed", used) : null,
-        Boundary(u), u.Tags.Count == 0 ? null : Tags(u));
+        element == "User" ? Boundary(u) : null, element == "User" ? IamService.TagsXml(u) : null);
 
     public static XElement Role(IamRole r, string element = "Role") => E(element,
         E("Path", r.Path), E("RoleName", r.Name), E("RoleId", r.Id), E("Arn", r.Arn), E("CreateDate", r.Created),
@@ -20,11 +20,9 @@ internal static class IamXml
         r.Description is null ? null : E("Description", r.Description),
         E("MaxSessionDuration", r.MaxSessionDuration),
         r.LastUsed is { } lu ? E("RoleLastUsed", E("LastUsedDate", lu), E("Region", r.LastUsedRegion)) : null,
-        Boundary(r), r.Tags.Count == 0 ? null : Tags(r));
+        element == "Role" ? Boundary(r) : null, element == "Role" ? IamService.TagsXml(r) : null);
 
-    public static XElement Tags(PolicyHolder holder) =>
-        Members("Tags", holder.Tags.Select(t => (object)new[] { E("Key", t.Key), E("Value", t.Value) }));
-
+    // Lists (ListUsers, ListRoles) leave the boundary and the tags out, as AWS does.
     private static XElement? Boundary(PolicyHolder holder) => holder.PermissionsBoundary is { } arn
         ? E("PermissionsBoundary", E("PermissionsBoundaryType", "Policy"), E("PermissionsBoundaryArn", arn))
         : null;

@@ -10,13 +10,15 @@ namespace CredIr.Eradication.Planning;
 /// </summary>
 public sealed class EradicationPlanner(IResourceStateReader reader)
 {
-    public async Task<IReadOnlyList<PlannedStep>> PlanAsync(IReadOnlyList<TouchedResource> created, EradicationPlanOptions options, CancellationToken cancellationToken)
+    public async Task<EradicationDraft> PlanAsync(IReadOnlyList<TouchedResource> created, EradicationPlanOptions options, CancellationToken cancellationToken)
     {
         var graph = new StepGraph();
+        var states = new Dictionary<string, ResourceState>(StringComparer.Ordinal);
         var deletions = new List<(TouchedResource Resource, string Step)>();
         foreach (var resource in created.Select(Canonical).DistinctBy(r => r.Key))
         {
             var state = await reader.ReadAsync(resource, cancellationToken);
+            states[resource.Key] = state;
             if (!state.Exists)
             {
                 continue;
@@ -39,7 +41,7 @@ public sealed class EradicationPlanner(IResourceStateReader reader)
             }
         }
 
-        return graph.Ordered();
+        return new EradicationDraft(graph.Ordered(), states);
     }
 
     /// <summary>

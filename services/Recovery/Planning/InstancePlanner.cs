@@ -44,8 +44,7 @@ internal sealed class InstancePlanner(IAccountClients clients)
         {
             choices.Offer(new StrategyOption(RecoveryStrategy.Replace,
                 $"Instance {id} belongs to Auto Scaling group {group} (its {GroupTag} tag): terminate it and let the group launch a clean one.", $"asg:{group}",
-                new StepBuilder(change.ItemId, change.Resource)
-                    .Add(RecoveryActions.SnapshotVolumes, $"Snapshot every EBS volume of {id} ({string.Join(", ", instance.VolumeIds)}) to keep the evidence before it goes", Snapshots(instance), reversible: false)
+                Snapshotted(new StepBuilder(change.ItemId, change.Resource), instance, "to keep the evidence before it goes")
                     .Add(RecoveryActions.TerminateInstance, $"Terminate {id}; group {group} replaces it from its launch template", new JsonObject { ["instanceId"] = id, ["group"] = group }, reversible: false)
                     .Steps));
         }
@@ -61,11 +60,10 @@ internal sealed class InstancePlanner(IAccountClients clients)
         return new StrategyOption(RecoveryStrategy.Isolate,
             $"Instance {id} ({instance.State}, no Auto Scaling group replaces it) is kept for forensics and taken out of service; changed by {string.Join(", ", change.EventNames)}.",
             null,
-            new StepBuilder(change.ItemId, change.Resource)
+            Snapshotted(new StepBuilder(change.ItemId, change.Resource)
                 .Add(RecoveryActions.CreateIsolationGroup, $"Create security group credir-isolation-{id} allowing no traffic in or out", group.DeepClone().AsObject())
                 .Add(RecoveryActions.IsolateInstance, $"Make credir-isolation-{id} the only security group of {id} (its groups now are kept in the step's prior state)", group.DeepClone().AsObject())
-                .Add(RecoveryActions.ProtectInstance, $"Enable termination protection on {id} so the evidence is not destroyed by mistake", new JsonObject { ["instanceId"] = id })
-                .Add(RecoveryActions.SnapshotVolumes, $"Snapshot every EBS volume of {id} ({string.Join(", ", instance.VolumeIds)}) for forensics", Snapshots(instance), reversible: false)
+                .Add(RecoveryActions.ProtectInstance, $"Enable termination protection on {id} so the evidence is not destroyed by mistake", new JsonObject { ["instanceId"] = id }), instance, "for forensics")
                 .Manual($"Take {id} out of service and replace it",
                     $"Deregister {id} from its load balancers and target groups (aws elbv2 deregister-targets --target-group-arn <arn> --targets Id={id} --region {region}).",
                     $"If it is in an Auto Scaling group, detach it: aws autoscaling detach-instances --instance-ids {id} --auto-scaling-group-name <group> --should-decrement-desired-capacity false --region {region}.",
@@ -74,9 +72,13 @@ internal sealed class InstancePlanner(IAccountClients clients)
                 .Steps);
     }
 
-    private static JsonObject Snapshots(Ec2Instance instance) => new()
-    {
-        ["instanceId"] = instance.InstanceId,
-        ["volumeIds"] = new JsonArray([.. instance.VolumeIds.Select(v => (JsonNode)v)]),
-    };
+    // An instance store-backed instance has no EBS volume to snapshot.
+    private static StepBuilder Snapshotted(StepBuilder steps, Ec2Instance instance, string why) =>
+        instance.VolumeIds.Count == 0
+            ? steps
+            : steps.Add(RecoveryActions.SnapshotVolumes, $"Snapshot every EBS volume of {instance.InstanceId} ({string.Join(", ", instance.VolumeIds)}) {why}", new JsonObject
+            {
+                ["instanceId"] = instance.InstanceId,
+                ["volumeIds"] = new JsonArray([.. instance.VolumeIds.Select(v => (JsonNode)v)]),
+            }, reversible: false);
 }

@@ -69,9 +69,32 @@ public sealed class InstanceRecoveryTests : IAsyncLifetime
         Assert.Equal(4, logged.Count);
     }
 
-    private async Task<(string InstanceId, string ActorGroup)> LaunchAndLetTheActorOpenItAsync()
+    [Fact]
+    public async Task ModifiedInstanceOfAnAutoScalingGroup_Replaced_VolumesSnapshottedBeforeItIsTerminated()
     {
-        var launched = await _h.Admin(region: Region).Ec2.RunInstancesAsync(new RunInstancesRequest("ami-0abcdef1234567890", "t3.micro"));
+        var (id, _) = await LaunchAndLetTheActorOpenItAsync(group: "web-asg");
+        var plan = await _h.PlanAsync(_h.ActorEvents(Org.LeakedKey));
+        var item = Assert.Single(plan.Items);
+
+        var final = (await _h.ExecuteAsync(plan.Items)).Final()[item.ItemId];
+        var ec2 = _h.Admin(region: Region).Ec2;
+        var instance = await SingleInstanceAsync(ec2, id);
+        var snapshots = await ToListAsync(ec2.DescribeSnapshotsAsync(new DescribeSnapshotsRequest(Filters: [new Ec2Filter("tag:credir:forensics-of", [id])])));
+
+        Assert.Equal((RecoveryStrategy.Replace, "asg:web-asg"), (item.Strategy, item.BackupReference));
+        Assert.Equal(["ec2:CreateSnapshot(forensics)", "ec2:TerminateInstances(replace)"], final.Steps.Select(s => s.Action));
+        Assert.Equal(StepStatus.Succeeded, final.Status);
+        Assert.Equal("terminated", instance.State);
+        Assert.Equal([$"vol-{id[2..]}"], snapshots.Select(s => s.VolumeId));
+    }
+
+    // The sandbox has no Auto Scaling: the group's aws:autoscaling:groupName tag is set at launch, as the group would.
+    private async Task<(string InstanceId, string ActorGroup)> LaunchAndLetTheActorOpenItAsync(string? group = null)
+    {
+        var launched = await _h.Admin(region: Region).Ec2.RunInstancesAsync(new RunInstancesRequest("ami-0abcdef1234567890", "t3.micro")
+        {
+            Tags = group is null ? null : [new Ec2Tag("aws:autoscaling:groupName", group)],
+        });
         var id = launched.Instances[0].InstanceId;
         var actor = _h.Attacker(Region).Ec2;
         var open = await actor.CreateSecurityGroupAsync(new CreateSecurityGroupRequest("maint-access", "maintenance"));

@@ -7,6 +7,7 @@ using CredIr.Identification;
 using CredIr.Incidents.Hosting;
 using CredIr.Recovery;
 using CredIr.Sandbox;
+using CredIr.Tests;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -66,7 +67,7 @@ internal static class SandboxResponse
 
     private static async Task<ScenarioRun> DriveAsync(string scenario, string work, CancellationToken cancellationToken)
     {
-        var path = Path.Combine(RepoRoot.Folder, "sandbox", "scenarios", scenario + ".json");
+        var path = RepoRoot.Combine("sandbox", "scenarios", scenario + ".json");
         await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { Port = 0, ScenarioPath = path }, cancellationToken);
         var groundTruth = ScenarioTruth.Read(sandbox);
         var trail = Directory.CreateDirectory(Path.Combine(work, "trail")).FullName;
