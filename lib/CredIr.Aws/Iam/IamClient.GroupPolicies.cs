@@ -3,6 +3,10 @@ namespace CredIr.Aws;
 /// <summary>Managed policies attached to groups.</summary>
 public sealed partial class IamClient
 {
+    /// <summary>Attaches a managed policy to a group.</summary>
+    public Task<AwsResult> AttachGroupPolicyAsync(AttachGroupPolicyRequest request, CancellationToken cancellationToken = default) =>
+        SendEmptyAsync(Query("AttachGroupPolicy").Add("GroupName", request.GroupName).Add("PolicyArn", request.PolicyArn), cancellationToken);
+
     /// <summary>Detaches a managed policy from a group.</summary>
     public Task<AwsResult> DetachGroupPolicyAsync(DetachGroupPolicyRequest request, CancellationToken cancellationToken = default) =>
         SendEmptyAsync(Query("DetachGroupPolicy").Add("GroupName", request.GroupName).Add("PolicyArn", request.PolicyArn), cancellationToken);

@@ -32,6 +32,8 @@ internal static class IamXml
             lastUsed?.Time("LastUsedDate"), lastUsed?.Str("Region"));
     }
 
+    public static IamTag Tag(XElement e) => new(e.Required("Key"), e.Str("Value") ?? "");
+
     public static IamAttachedPolicy AttachedPolicy(XElement e) => new(e.Required("PolicyName"), e.Required("PolicyArn"));
 
     public static IamManagedPolicy ManagedPolicy(XElement e) => new(

@@ -1,4 +1,5 @@
 using CredIr.Aws;
+using CredIr.Grpc;
 
 namespace CredIr.Eradication.Cloud;
 
@@ -15,6 +16,16 @@ internal static class AwsCodes
 
     public static bool IsCloudError(Exception error) =>
         error is AwsServiceException or HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException or IOException;
+
+    /// <summary>The status a caller sees when AWS failed a read the whole call needs (a plan cannot be made from half the state).</summary>
+    public static RpcException ToRpc(Exception error, string doing) => error switch
+    {
+        AwsServiceException { Code: "AccessDenied" or "AccessDeniedException" or "UnauthorizedOperation" or "InvalidClientTokenId" or "ExpiredToken" or "SignatureDoesNotMatch" } aws =>
+            new RpcException(StatusCode.PermissionDenied, $"{doing}: AWS refused the responder ({aws.Code}): {aws.ErrorMessage}"),
+        AwsServiceException { IsRetryable: true } aws => new RpcException(StatusCode.Unavailable, $"{doing}: AWS is unavailable ({aws.Code}): {aws.ErrorMessage}"),
+        AwsServiceException aws => new RpcException(StatusCode.Internal, $"{doing}: {aws.Service} {aws.Operation} failed: {aws.Code}: {aws.ErrorMessage}"),
+        _ => new RpcException(StatusCode.Unavailable, $"{doing}: AWS could not be reached ({error.GetType().Name})."),
+    };
 
     public static string Describe(Exception error) => error is AwsServiceException aws
         ? $"{aws.Service} {aws.Operation} failed: {aws.Code}: {aws.ErrorMessage}"

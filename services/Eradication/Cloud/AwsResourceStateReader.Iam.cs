@@ -19,6 +19,7 @@ internal sealed partial class AwsResourceStateReader
             HasLoginProfile = await HasLoginProfileAsync(iam, name, ct),
             MfaDevices = (await ListAsync(iam.ListMfaDevicesAsync(new ListMfaDevicesRequest(name), ct), ct)).Select(static d => d.SerialNumber).ToList(),
             Groups = (await ListAsync(iam.ListGroupsForUserAsync(new ListGroupsForUserRequest(name), ct), ct)).Select(static g => g.GroupName).ToList(),
+            Tags = Tags(await ListAsync(iam.ListUserTagsAsync(new ListUserTagsRequest(name), ct), ct)),
         };
     }
 
@@ -32,6 +33,7 @@ internal sealed partial class AwsResourceStateReader
             AttachedPolicies = (await ListAsync(iam.ListAttachedRolePoliciesAsync(new ListAttachedRolePoliciesRequest(name), ct), ct)).Select(static p => p.PolicyArn).ToList(),
             InlinePolicies = await ListAsync(iam.ListRolePoliciesAsync(new ListRolePoliciesRequest(name), ct), ct),
             InstanceProfiles = (await ListAsync(iam.ListInstanceProfilesForRoleAsync(new ListInstanceProfilesForRoleRequest(name), ct), ct)).Select(static p => p.InstanceProfileName).ToList(),
+            Tags = Tags(await ListAsync(iam.ListRoleTagsAsync(new ListRoleTagsRequest(name), ct), ct)),
         };
     }
 
@@ -119,6 +121,8 @@ internal sealed partial class AwsResourceStateReader
             return false;
         }
     }
+
+    private static Dictionary<string, string> Tags(List<IamTag> tags) => tags.ToDictionary(static t => t.Key, static t => t.Value, StringComparer.Ordinal);
 
     private static string? AccountOf(string arn) => Arn.TryParse(arn, out var parsed) && parsed.AccountId.Length > 0 ? parsed.AccountId : null;
 }

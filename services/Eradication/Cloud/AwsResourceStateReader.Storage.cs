@@ -8,6 +8,6 @@ internal sealed partial class AwsResourceStateReader
     private async Task<ResourceState> BucketAsync(TouchedResource bucket, CancellationToken ct)
     {
         var s3 = await StorageState.BucketClientAsync(cloud, bucket.AccountId, bucket.Id, ct);
-        return new ResourceState { HasObjects = await StorageState.HasObjectsAsync(s3, bucket.Id, ct) };
+        return new ResourceState { HasObjects = await StorageState.HasObjectsAsync(s3, bucket.Id, ct), Tags = await StorageState.TagsAsync(s3, bucket.Id, ct) };
     }
 }

@@ -13,6 +13,19 @@ internal static class StorageState
         return scope.WithRegion(location.Region).S3;
     }
 
+    /// <summary>A bucket's tags (none when it has no tag set).</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> TagsAsync(S3Client s3, string bucket, CancellationToken ct)
+    {
+        try
+        {
+            return (await s3.GetBucketTaggingAsync(new GetBucketTaggingRequest(bucket), ct)).Tags;
+        }
+        catch (AwsServiceException e) when (e.Code == "NoSuchTagSet")
+        {
+            return new Dictionary<string, string>();
+        }
+    }
+
     /// <summary>Whether any object, version or delete marker remains (DeleteBucket refuses any of them with BucketNotEmpty).</summary>
     public static async Task<bool> HasObjectsAsync(S3Client s3, string bucket, CancellationToken ct)
     {

@@ -12,6 +12,7 @@ using CredIr.Playbook.Extraction;
 using CredIr.Sandbox;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace CredIr.Eradication.Tests.Execution;
 
@@ -24,7 +25,7 @@ internal sealed class EradicationSandbox : IAsyncDisposable
     private readonly HttpClient _http = new();
     private readonly TempFolder _trail = new();
 
-    private EradicationSandbox(SandboxHost sandbox)
+    private EradicationSandbox(SandboxHost sandbox, string? cmdbPath)
     {
         Sandbox = sandbox;
         Runtime = new AwsRuntime(_http, new AwsClientOptions
@@ -39,7 +40,7 @@ internal sealed class EradicationSandbox : IAsyncDisposable
         Cloud = new EradicationCloud(Admin, new OrganizationSessionOptions());
         Service = new EradicationService(
             new ScanHandler(TestSources.Factory(), new EventClassifier(), new RecordExtractor(), TimeProvider.System),
-            new PlanHandler(new AwsResourceStateReaderFactory(Cloud), new RecordExtractor(), TimeProvider.System),
+            new PlanHandler(new AwsResourceStateReaderFactory(Cloud), new RecordExtractor(), new BlastRadiusFinder(Options.Create(new EradicationOptions { CmdbPath = cmdbPath })), TimeProvider.System),
             new EradicationExecutor(Cloud, TimeProvider.System, NullLogger<EradicationExecutor>.Instance));
     }
 
@@ -58,11 +59,11 @@ internal sealed class EradicationSandbox : IAsyncDisposable
 
     public string LeakedKey => GroundTruth.GetProperty("leakedAccessKeyId").GetString()!;
 
-    public static async Task<EradicationSandbox> StartAsync(string scenario)
+    public static async Task<EradicationSandbox> StartAsync(string scenario, string? cmdbPath = null)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var path = Path.Combine(RepositoryRoot(), "sandbox", "scenarios", scenario + ".json");
-        return new EradicationSandbox(await SandboxHost.StartAsync(new SandboxOptions { Port = 0, ScenarioPath = path }, timeout.Token));
+        return new EradicationSandbox(await SandboxHost.StartAsync(new SandboxOptions { Port = 0, ScenarioPath = path }, timeout.Token), cmdbPath);
     }
 
     public AwsScope As(SandboxCredentials credentials, string region = "us-east-1") => Runtime.CreateScope(
@@ -144,7 +145,7 @@ internal sealed class EradicationSandbox : IAsyncDisposable
         await Sandbox.DisposeAsync();
     }
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
