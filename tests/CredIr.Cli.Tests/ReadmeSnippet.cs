@@ -5,23 +5,9 @@ namespace CredIr.Cli.Tests;
 /// <summary>A fenced code block of README.md between <c>&lt;!-- NAME:begin --&gt;</c> and <c>&lt;!-- NAME:end --&gt;</c>, exactly as a reader copies it.</summary>
 internal static partial class ReadmeSnippet
 {
-    public static string RepositoryRoot
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CredIr.sln")))
-            {
-                dir = dir.Parent;
-            }
-
-            return dir?.FullName ?? throw new InvalidOperationException($"CredIr.sln not found above {AppContext.BaseDirectory}");
-        }
-    }
-
     public static string Get(string name)
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot, "README.md"));
+        var readme = File.ReadAllText(RepoRoot.Combine("README.md"));
         var begin = readme.IndexOf($"<!-- {name}:begin -->", StringComparison.Ordinal);
         var end = readme.IndexOf($"<!-- {name}:end -->", StringComparison.Ordinal);
         if (begin < 0 || end < begin)

@@ -19,7 +19,7 @@ public sealed class ReadmeSoarExampleTests : IAsyncLifetime
     public async Task ReadmeSoarExample_AgainstAServedHost_RunsThePlaybookToRecovered()
     {
         Directory.CreateDirectory(_work);
-        var root = ReadmeSnippet.RepositoryRoot;
+        var root = RepoRoot.Folder;
 
         // The stub commands run from the repository root; here a folder that shows the same protos/ and lib/.
         Directory.CreateSymbolicLink(Path.Combine(_work, "protos"), Path.Combine(root, "protos"));
