@@ -80,6 +80,11 @@ internal sealed class ProgressPrinter(Terminal terminal, TextWriter writer, Time
             _console.Write(table);
         }
 
+        foreach (var step in incident.Plans.SelectMany(static p => p.Steps).Where(static s => s.RefusedReason.Length > 0))
+        {
+            Line($"refused by a guard rail: {step.Action} on {step.Target?.Arn}: {step.RefusedReason}");
+        }
+
         Line($"{findings?.EventsAttributed ?? 0} events by the actor, {findings?.CredentialsDerived ?? 0} derived credentials, {incident.Plans.Count} plans, {incident.Journal.Count} actions, {incident.RecoveryItems.Count} recovery items");
     }
 
