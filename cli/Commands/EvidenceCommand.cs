@@ -35,7 +35,7 @@ internal static class EvidenceCommand
 
             return verdict.Intact
                 ? 0
-                : throw new CliException($"evidence of {incidentId} is NOT intact: entry {verdict.FirstBadSequence} of {verdict.Entries} does not match its hash ({verdict.Message})");
+                : throw new CliException($"evidence of {incidentId} is NOT intact: {verdict.Message}");
         }));
         var command = new Command("evidence", "The incident's hash-chained evidence log.");
         command.Subcommands.Add(verify);

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Logging;
 
 namespace CredIr.Cli.Commands;
 
-/// <summary><c>credir scan</c>: an eradication scan only, through the Eradication service's scan in-process.</summary>
+/// <summary><c>credir scan</c>: an eradication scan only, through the Eradication service's scan in-process (LookupEvents or log files).</summary>
 internal static class ScanCommand
 {
     /// <summary>The scan ran but could not see everything (docs/cli.md).</summary>
@@ -30,8 +30,9 @@ internal static class ScanCommand
         var maxDepth = new Option<int>("--max-depth") { Description = "Stop following after this many hops (0: until no new credential appears).", DefaultValueFactory = _ => 0 };
         var output = new Option<OutputFormat>("--output") { Description = "table (people), csv (one row per event) or json (docs/scan-output.md).", DefaultValueFactory = _ => OutputFormat.Table };
         var command = new Command("scan", CliApp.Describe(
-            "Find every API call the given credentials made since the compromise time, and every credential derived from them. Exit 0: complete; 3: an account or region could not be read (see docs/cli.md).",
+            "Find every API call the given credentials made since the compromise time, and every credential derived from them: from CloudTrail LookupEvents in every account and region of the organization (default credential chain, or --endpoint), or from log files (--logs). Exit 0: complete; 3: an account or region could not be read (see docs/cli.md).",
             "credir scan --access-key AKIATFQR7NSC8Q4X20BJ --since 2023-07-10T11:00:00Z --logs ./CloudTrail",
+            "AWS_PROFILE=security credir scan --access-key AKIA... --since 2024-05-01T00:00:00Z",
             "credir scan --access-key AKIA... --access-key ASIA... --since 2024-05-01T00:00:00Z --logs ./trail --no-follow --output csv > calls.csv",
             "credir scan --access-key AKIA... --since 2024-05-01T00:00:00Z --logs ./trail --output json | jq '.credentials'"))
         {
@@ -39,21 +40,31 @@ internal static class ScanCommand
         };
         command.SetAction(async (ParseResult result, CancellationToken ct) =>
         {
+            var endpointUrl = result.GetValue(endpoint);
             var request = new ScanRequest
             {
                 Since = Time(result.GetValue(since)!, "--since"),
                 NoFollow = result.GetValue(noFollow),
                 MaxDepth = result.GetValue(maxDepth),
-                Source = TrailSourceKind.LogFiles,
-                LogLocation = Source(result.GetValue(logs), result.GetValue(endpoint)),
             };
+            if (result.GetValue(logs) is { } folder)
+            {
+                request.Source = TrailSourceKind.LogFiles;
+                request.LogLocation = Directory.Exists(folder) ? Path.GetFullPath(folder) : throw new CliException($"--logs: no such folder: {folder}");
+            }
+            else
+            {
+                // Every account of the organization and every enabled region, through the response role.
+                request.Source = TrailSourceKind.LookupEvents;
+            }
+
             if (result.GetValue(until) is { } end)
             {
                 request.Until = Time(end, "--until");
             }
 
             request.Credentials.AddRange(result.GetValue(keys)!.Select(static k => new Credential { AccessKeyId = k }));
-            using var host = BuildHost();
+            using var host = BuildHost(endpointUrl);
             var handler = host.Services.GetRequiredService<ScanHandler>();
             var updates = Guard(handler.ScanAsync(request, CallContext.InProcess(ct)), ct);
             var gaps = await ScanPrinter.PrintAsync(updates, result.GetValue(output), Terminal.Detect(), ct);
@@ -62,28 +73,20 @@ internal static class ScanCommand
         return command;
     }
 
-    private static string Source(string? logs, string? endpoint)
-    {
-        if (logs is null)
-        {
-            // The eradication service reads log files only so far; saying so beats a silent empty scan.
-            throw new CliException(endpoint is null
-                ? "give --logs DIR: CloudTrail LookupEvents (the default credential chain) is not available in the eradication service yet"
-                : "--endpoint: CloudTrail LookupEvents is not available in the eradication service yet; give --logs DIR", CliApp.UsageError);
-        }
-
-        return Directory.Exists(logs) ? Path.GetFullPath(logs) : throw new CliException($"--logs: no such folder: {logs}");
-    }
-
     private static Timestamp Time(string text, string option) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
             ? Timestamp.FromDateTimeOffset(time)
             : throw new CliException($"{option}: '{text}' is not an ISO 8601 time (e.g. 2023-07-10T11:00:00Z)", CliApp.UsageError);
 
-    private static IHost BuildHost()
+    private static IHost BuildHost(string? endpoint)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
+        if (endpoint is not null)
+        {
+            builder.Configuration["Aws:EndpointUrl"] = Uri.TryCreate(endpoint, UriKind.Absolute, out _) ? endpoint : throw new CliException($"--endpoint: '{endpoint}' is not a URL", CliApp.UsageError);
+        }
+
         builder.AddEradicationServices();
         return builder.Build();
     }

@@ -64,9 +64,7 @@ internal sealed class ProgressPrinter(Terminal terminal, TextWriter writer, Time
         var findings = incident.Findings;
         var table = new Table()
             .Title($"incident {Markup.Escape(incident.IncidentId)}: {EnumText.Of(incident.Phase)} after {elapsed.TotalSeconds:0.0} s")
-            .AddColumns("credential", "kind", "account", "derived from", "containment");
-        // A credential's containment is the outcome of the last step acting on its key.
-        var perKey = incident.Plans.SelectMany(static p => p.Steps).Where(static s => s.AccessKeyId.Length > 0).GroupBy(static s => s.AccessKeyId).ToDictionary(static g => g.Key, static g => g.Last().Status);
+            .AddColumns("credential", "kind", "account", "derived from", "what was done");
         foreach (var c in incident.Credentials)
         {
             table.AddRow(
@@ -74,7 +72,7 @@ internal sealed class ProgressPrinter(Terminal terminal, TextWriter writer, Time
                 ScanNames.Kind(c.Kind),
                 Markup.Escape(IncidentView.Or(c.AccountId)),
                 Markup.Escape(IncidentView.Or(c.Provenance?.DerivedFromAccessKeyId)),
-                perKey.TryGetValue(c.AccessKeyId, out var step) ? EnumText.Of(step) : "-");
+                Markup.Escape(Done(incident, c)));
         }
 
         lock (_gate)
@@ -82,6 +80,31 @@ internal sealed class ProgressPrinter(Terminal terminal, TextWriter writer, Time
             _console.Write(table);
         }
 
+        foreach (var step in incident.Plans.SelectMany(static p => p.Steps).Where(static s => s.RefusedReason.Length > 0))
+        {
+            Line($"refused by a guard rail: {step.Action} on {step.Target?.Arn}: {step.RefusedReason}");
+        }
+
         Line($"{findings?.EventsAttributed ?? 0} events by the actor, {findings?.CredentialsDerived ?? 0} derived credentials, {incident.Plans.Count} plans, {incident.Journal.Count} actions, {incident.RecoveryItems.Count} recovery items");
     }
+
+    /// <summary>The steps that acted on the credential: on its key, or on the user or role it stands for.</summary>
+    private static string Done(Incident incident, Credential credential)
+    {
+        var steps = incident.Plans.SelectMany(static p => p.Steps).Where(s => ActsOn(s, credential)).ToList();
+        return steps.Count == 0
+            ? "-"
+            : string.Join(", ", steps.Select(static s => $"{(s.Action.StartsWith("iam:", StringComparison.Ordinal) ? s.Action[4..] : s.Action)} {EnumText.Of(s.Status)}"));
+    }
+
+    private static bool ActsOn(PlanStep step, Credential credential) => credential.Kind switch
+    {
+        CredentialKind.AccessKey => step.AccessKeyId == credential.AccessKeyId,
+        CredentialKind.RoleSession or CredentialKind.Role => Targets(step, "AWS::IAM::Role", credential.RoleName, credential.AccountId),
+        CredentialKind.IamUser or CredentialKind.LoginProfile => step.AccessKeyId.Length == 0 && Targets(step, "AWS::IAM::User", credential.UserName, credential.AccountId),
+        _ => false,
+    };
+
+    private static bool Targets(PlanStep step, string type, string name, string account) =>
+        name.Length > 0 && step.Target is { } t && t.Type == type && t.Id == name && t.AccountId == account;
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 
 namespace CredIr.Cli.Tests;
 
@@ -143,6 +144,26 @@ public sealed class IncidentsCommandTests(ServedHost host)
         Assert.Matches($"^evidence of {id}: intact, [1-9][0-9]* entries, head [0-9a-f]{{64}}$", table.Stdout.Trim());
         using var doc = JsonDocument.Parse(json.Stdout);
         Assert.True(doc.RootElement.GetProperty("intact").GetBoolean());
+    }
+
+    [Fact]
+    public async Task EvidenceVerify_AnEntryAlteredInTheStore_NamesItAndExits1()
+    {
+        var id = await OpenAsync();
+        await using (var db = new SqliteConnection($"Data Source={Path.Combine(host.Folder, "credir.db")}"))
+        {
+            await db.OpenAsync();
+            await using var update = db.CreateCommand();
+            update.CommandText = "UPDATE evidence SET summary = 'nothing happened here' WHERE incident_id = $id AND sequence = 2";
+            update.Parameters.AddWithValue("$id", id);
+            Assert.Equal(1, await update.ExecuteNonQueryAsync());
+        }
+
+        var result = await host.RunAsync("evidence", "verify", id);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        var line = Assert.Single(result.Stderr.Trim().Split('\n'));
+        Assert.Equal($"credir: evidence of {id} is NOT intact: entry 2 was altered: its content does not match its hash", line);
     }
 
     [Fact]

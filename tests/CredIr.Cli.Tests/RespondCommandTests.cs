@@ -50,6 +50,53 @@ public sealed class RespondCommandTests(ServedHost host)
         Assert.Contains($"{key}", result.Stderr, StringComparison.Ordinal);
     }
 
+    // `script` gives respond a terminal, as a responder at a console has; the answers are typed ahead.
+    [Fact]
+    public async Task Respond_OnATerminal_ShowsEachPlanAsksAndRecordsTheResponderAsApprover()
+    {
+        await using var sandbox = await SandboxHost.StartAsync(
+            new SandboxOptions { Port = 0, ScenarioPath = Path.Combine(AppContext.BaseDirectory, "scenarios", "single-account-key-leak.json") },
+            CancellationToken.None);
+        var key = sandbox.Scenario.GroundTruth!["leakedAccessKeyId"]!.GetValue<string>();
+        var store = Path.Combine(host.Folder, $"respond-{Guid.NewGuid():N}.db");
+        var command = $"dotnet {Credir.Dll} respond --access-key {key} --endpoint {sandbox.Endpoint} --store sqlite:{store} --Aws:UseEnvironmentEndpoints=false";
+        var info = new System.Diagnostics.ProcessStartInfo("script") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { "-qec", command, "/dev/null" })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["AWS_ACCESS_KEY_ID"] = sandbox.Accounts[0].AdminAccessKeyId;
+        info.Environment["AWS_SECRET_ACCESS_KEY"] = sandbox.Accounts[0].AdminSecretAccessKey;
+        info.Environment["AWS_REGION"] = "us-east-1";
+        info.Environment["CREDIR_USER"] = "carol";
+        info.Environment["NO_COLOR"] = "1";
+        using var process = System.Diagnostics.Process.Start(info)!;
+        await process.StandardInput.WriteAsync("y\ny\ny\ny\ny\ny\n");
+        await process.StandardInput.FlushAsync();
+        var output = process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+
+        var screen = await output;
+        Assert.True(process.ExitCode == 0, screen);
+        Assert.Contains("plan containment-1 (", screen, StringComparison.Ordinal);
+        Assert.Contains("iam:UpdateAccessKey(Inactive)", screen, StringComparison.Ordinal);
+        Assert.Contains("Approve? [y/N]", screen, StringComparison.Ordinal);
+        Assert.Contains("approval containment-1-approval (containment-1): approved by carol", screen, StringComparison.Ordinal);
+        Assert.Contains("phase recovered", screen, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Respond_WithTwoInputs_IsAUsageErrorOnOneLine()
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CredIr.Sandbox;
 
 namespace CredIr.Cli.Tests;
 
@@ -81,15 +82,34 @@ public sealed class ScanCommandTests
         Assert.DoesNotContain('\u001b', result.Stderr);
     }
 
+    // Without --logs the scan reads CloudTrail LookupEvents in every account and region, here the sandbox's.
     [Fact]
-    public async Task Scan_WithoutLogs_SaysLookupEventsIsNotAvailableAndExits2()
+    public async Task Scan_LookupEventsAtAnEndpoint_FindsTheLeakedKeysCallsAndTheKeyItMade()
     {
-        var result = await Credir.RunAsync(["scan", "--access-key", LeakedKey, "--since", "2023-07-10T11:00:00Z"], Timeout);
+        await using var sandbox = await SandboxHost.StartAsync(
+            new SandboxOptions { Port = 0, ScenarioPath = Path.Combine(AppContext.BaseDirectory, "scenarios", "single-account-key-leak.json") },
+            CancellationToken.None);
+        var leaked = sandbox.Scenario.GroundTruth!["leakedAccessKeyId"]!.GetValue<string>();
+        var since = IsoTime(sandbox.Clock.GetUtcNow() - TimeSpan.FromHours(3));
 
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains("--logs", result.Stderr, StringComparison.Ordinal);
-        Assert.Single(result.Stderr.Trim().Split('\n'));
+        var result = await Credir.RunAsync(
+            ["scan", "--access-key", leaked, "--since", since, "--endpoint", sandbox.Endpoint.ToString(), "--output", "json"],
+            Timeout,
+            new Dictionary<string, string>
+            {
+                ["AWS_ACCESS_KEY_ID"] = sandbox.Accounts[0].AdminAccessKeyId,
+                ["AWS_SECRET_ACCESS_KEY"] = sandbox.Accounts[0].AdminSecretAccessKey,
+                ["AWS_REGION"] = "us-east-1",
+            });
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var doc = JsonDocument.Parse(result.Stdout);
+        Assert.Contains(doc.RootElement.GetProperty("events").EnumerateArray(), e => e.GetProperty("accessKeyId").GetString() == leaked);
+        var derived = doc.RootElement.GetProperty("credentials").EnumerateArray().Single(c => c.GetProperty("accessKeyId").GetString() == "AKIA5BACKUPSVCPERSI7");
+        Assert.Equal(leaked, derived.GetProperty("derivedFromAccessKeyId").GetString());
     }
+
+    private static string IsoTime(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     private static Task<CliResult> ScanAsync(string output) => Credir.RunAsync(
         ["scan", "--access-key", LeakedKey, "--since", "2023-07-10T11:00:00Z", "--logs", Datasets.InvictusStratus, "--output", output],
