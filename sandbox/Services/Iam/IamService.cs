@@ -19,6 +19,7 @@ internal sealed partial class IamService : ISandboxService
         AddGroupOperations();
         AddProfileOperations();
         AddTagOperations();
+        AddUserCredentialOperations();
     }
 
     public ServiceModel Descriptor => ServiceModel.Iam;
