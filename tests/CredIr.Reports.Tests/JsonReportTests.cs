@@ -146,7 +146,7 @@ public sealed partial class JsonReportTests(ReportFixture fixture) : IClassFixtu
     [Fact]
     public void Json_EveryProperty_IsDocumentedInTheSchema()
     {
-        var doc = File.ReadAllText(Path.Combine(RepoRoot.Find(), "docs", "report-schema.md"));
+        var doc = File.ReadAllText(Path.Combine(RepoRoot.Folder, "docs", "report-schema.md"));
         var paths = Walk(_root, "")
             .Select(p => p.Path)
             .Where(p => !p.Contains(".raw.", StringComparison.Ordinal) && !p.Contains(".tags.", StringComparison.Ordinal))

@@ -26,24 +26,11 @@ internal static partial class Datasets
                 : throw new DirectoryNotFoundException($"{Variable} is set to '{configured}', which is not a folder; point it at the CloudTrail datasets folder.");
         }
 
-        var repository = RepositoryRoot()
+        var repository = RepoRoot.TryFolder
             ?? throw new DirectoryNotFoundException($"No folder holding CredIr.sln above {AppContext.BaseDirectory}; set {Variable} to the CloudTrail datasets folder.");
         var datasets = Path.GetFullPath(Path.Combine(repository, "..", "shared", "datasets"));
         return Directory.Exists(datasets)
             ? datasets
             : throw new DirectoryNotFoundException($"The CloudTrail datasets are not at {datasets} (shared/ beside the clone at {repository}); put them there or set {Variable} to their folder.");
-    }
-
-    private static string? RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "CredIr.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        return null;
     }
 }

@@ -61,6 +61,9 @@ internal sealed class AwsChannel
         using var lease = await _runtime.Limiters.AcquireAsync(state.Request.RateLimit, AccountLabel, Region, cancellationToken).ConfigureAwait(false);
         var credentials = await _credentials.GetCredentialsAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
         using var message = AwsSigner.Sign(state.Request, Endpoint, Service.SigningName, credentials, _runtime.Time.GetUtcNow());
+
+        // Not signed, as in the AWS SDKs: proxies may rewrite it.
+        message.Headers.TryAddWithoutValidation("User-Agent", _runtime.Options.UserAgent);
         HttpResponseMessage response;
         try
         {

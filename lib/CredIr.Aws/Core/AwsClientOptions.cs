@@ -42,6 +42,16 @@ public sealed class AwsClientOptions
     /// <summary>IAM burst per account.</summary>
     public int IamBurst { get; set; } = 10;
 
+    /// <summary>
+    /// The User-Agent of every request. CloudTrail records it as userAgent, so responders can tell
+    /// CredIr's own calls from the actor's when they read the trail of an account under response.
+    /// </summary>
+    public string UserAgent { get; set; } = DefaultUserAgent;
+
+    /// <summary>"credir/&lt;version&gt;", the version of this library.</summary>
+    public static string DefaultUserAgent { get; } =
+        "credir/" + (typeof(AwsClientOptions).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+
     /// <summary>Checks the values; throws naming the key that is wrong.</summary>
     public void Validate()
     {
@@ -50,6 +60,7 @@ public sealed class AwsClientOptions
         Require(MaxDelay >= BaseDelay, nameof(MaxDelay), "must not be less than BaseDelay");
         Require(AttemptTimeout > TimeSpan.Zero, nameof(AttemptTimeout), "must be positive");
         Require(LookupEventsPerSecond > 0 && LookupEventsBurst >= 1, nameof(LookupEventsPerSecond), "must be positive, with a burst of at least 1");
+        Require(!string.IsNullOrWhiteSpace(UserAgent) && UserAgent.All(c => c is >= ' ' and <= '~'), nameof(UserAgent), "must be printable ASCII and not empty");
         Require(IamRequestsPerSecond >= 0 && IamBurst >= 1, nameof(IamRequestsPerSecond), "must not be negative, with a burst of at least 1");
     }
 

@@ -56,6 +56,18 @@ public sealed class StsClient
         return new GetSessionTokenResponse(ReadCredentials(result), requestId);
     }
 
+    /// <summary>A federated user's session; only an IAM user's long-term credentials may ask for one.</summary>
+    public async Task<GetFederationTokenResponse> GetFederationTokenAsync(GetFederationTokenRequest request, CancellationToken cancellationToken = default)
+    {
+        var query = new QueryRequest("GetFederationToken", Version)
+            .Add("Name", request.Name)
+            .Add("Policy", request.Policy)
+            .Add("DurationSeconds", request.DurationSeconds);
+        var (result, requestId) = await SendAsync(query, cancellationToken).ConfigureAwait(false);
+        var user = result.Child("FederatedUser") ?? throw new FormatException("GetFederationToken returned no FederatedUser.");
+        return new GetFederationTokenResponse(ReadCredentials(result), user.Required("FederatedUserId"), user.Required("Arn"), requestId);
+    }
+
     private static AwsTemporaryCredentials ReadCredentials(XElement result)
     {
         var credentials = result.Child("Credentials") ?? throw new FormatException("STS returned no Credentials.");

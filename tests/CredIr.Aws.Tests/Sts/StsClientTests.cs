@@ -57,6 +57,31 @@ public sealed class StsClientTests(SandboxFixture fixture) : IClassFixture<Sandb
     }
 
     [Fact]
+    public async Task GetFederationToken_UserKey_GivesAFederatedUserSessionThatActs()
+    {
+        using var clients = SandboxClients.Create(fixture.Sandbox);
+
+        var session = await clients.Admin().Sts.GetFederationTokenAsync(new GetFederationTokenRequest("contractor", DurationSeconds: 900));
+        var identity = await clients.Runtime.CreateScope(session.Credentials.ToAwsCredentials()).Sts.GetCallerIdentityAsync();
+
+        Assert.StartsWith("ASIA", session.Credentials.AccessKeyId, StringComparison.Ordinal);
+        Assert.EndsWith(":federated-user/contractor", session.FederatedUserArn, StringComparison.Ordinal);
+        Assert.Equal(session.FederatedUserArn, identity.Arn);
+    }
+
+    [Fact]
+    public async Task GetFederationToken_SessionCredentials_RefusedAsAccessDenied()
+    {
+        using var clients = SandboxClients.Create(fixture.Sandbox);
+        var session = await clients.As("bob").Sts.GetSessionTokenAsync(new GetSessionTokenRequest(DurationSeconds: 900));
+
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() =>
+            clients.Runtime.CreateScope(session.Credentials.ToAwsCredentials()).Sts.GetFederationTokenAsync(new GetFederationTokenRequest("contractor")));
+
+        Assert.Equal("AccessDenied", error.Code);
+    }
+
+    [Fact]
     public async Task UnknownAccessKey_IsRefusedAsInvalidClientTokenId_WithoutRetry()
     {
         using var clients = SandboxClients.Create(fixture.Sandbox);

@@ -49,6 +49,22 @@ public sealed class UserKeyExecutionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SessionMintedWithGetFederationTokenBeforeContainment_IsDeniedByTheOlderSessionsDeny()
+    {
+        // Without a session policy a federated session has no permissions; actors pass an allow-all one.
+        const string allowAll = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""";
+        var minted = await _h.As(_h.Sandbox.Credentials("ci-deployer")).Sts.GetFederationTokenAsync(new GetFederationTokenRequest("exfil", allowAll));
+        var session = _h.As(minted.Credentials);
+        Assert.NotEmpty(await Collect.AllAsync(session.Iam.ListUsersAsync()));
+        _h.Clock.Advance(TimeSpan.FromSeconds(1));
+
+        await _h.ExecuteAsync(await _h.PlanAsync("inc-1", null, Cred.Key(LeakedKey)));
+
+        var e = await Assert.ThrowsAsync<AwsServiceException>(() => Collect.AllAsync(session.Iam.ListUsersAsync()));
+        Assert.Equal("AccessDenied", e.Code);
+    }
+
+    [Fact]
     public async Task SamePlanExecutedTwice_ChangesNothingMore_AndWritesNothingToCloudTrail()
     {
         var plan = await _h.PlanAsync("inc-1", new ContainmentOptions { DenyAll = true }, Cred.Key(LeakedKey), Cred.User(Account, "backup-svc"));

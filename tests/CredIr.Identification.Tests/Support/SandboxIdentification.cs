@@ -42,7 +42,7 @@ public sealed class SandboxIdentification : IAsyncLifetime
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var scenario = Path.Combine(RepoPaths.Root, "sandbox", "scenarios", _scenarioFile);
+        var scenario = Path.Combine(RepoRoot.Folder, "sandbox", "scenarios", _scenarioFile);
         Sandbox = await SandboxHost.StartAsync(new SandboxOptions { Port = 0, ScenarioPath = scenario }, timeout.Token);
         var http = Own(new HttpClient());
         var runtime = Own(new AwsRuntime(http, new AwsClientOptions

@@ -64,7 +64,7 @@ internal sealed class RecoveryHarness : IAsyncDisposable
         var sandbox = await SandboxHost.StartAsync(new SandboxOptions
         {
             Port = 0,
-            ScenarioPath = Path.Combine(RepoPaths.Root, "sandbox", "scenarios", "multi-account-org.json"),
+            ScenarioPath = Path.Combine(RepoRoot.Folder, "sandbox", "scenarios", "multi-account-org.json"),
         }, CancellationToken.None);
         var directory = Path.Combine(Path.GetTempPath(), "credir-recovery-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);

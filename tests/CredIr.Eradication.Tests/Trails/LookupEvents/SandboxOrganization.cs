@@ -40,7 +40,7 @@ internal sealed class SandboxOrganization : IAsyncDisposable
     public static async Task<SandboxOrganization> StartAsync(string scenario)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var path = Path.Combine(RepositoryRoot(), "sandbox", "scenarios", scenario + ".json");
+        var path = RepoRoot.Combine("sandbox", "scenarios", scenario + ".json");
         return new SandboxOrganization(await SandboxHost.StartAsync(new SandboxOptions { Port = 0, ScenarioPath = path }, timeout.Token));
     }
 
@@ -55,18 +55,5 @@ internal sealed class SandboxOrganization : IAsyncDisposable
         Runtime.Dispose();
         _http.Dispose();
         await Sandbox.DisposeAsync();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "CredIr.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("no folder holding CredIr.sln above the test binaries");
     }
 }
