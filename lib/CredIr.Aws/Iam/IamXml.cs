@@ -49,7 +49,6 @@ internal static class IamXml
     public static IamServiceSpecificCredential ServiceSpecificCredential(XElement e) => new(
         e.Required("UserName"), e.Required("ServiceSpecificCredentialId"), e.Required("ServiceName"), e.Str("ServiceUserName"), e.Str("Status") ?? "", e.Time("CreateDate"));
 
-
     public static IamAttachedPolicy AttachedPolicy(XElement e) => new(e.Required("PolicyName"), e.Required("PolicyArn"));
 
     public static IamManagedPolicy ManagedPolicy(XElement e) => new(
