@@ -22,6 +22,8 @@ internal sealed class Account(string id, string name, string email, bool isManag
     public Dictionary<string, LambdaFunction> Functions { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, Trail> Trails { get; } = new(StringComparer.Ordinal);
     public List<AccessKey> RootKeys { get; } = [];
+    /// <summary>Virtual MFA devices by serial number (ARN), with the user each is enabled for (null while unassigned).</summary>
+    public Dictionary<string, string?> VirtualMfaDevices { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, GuardDutyDetector> Detectors { get; } = new(StringComparer.Ordinal);
 
     public string Root => $"arn:aws:iam::{Id}:root";

@@ -8,4 +8,7 @@ internal sealed class IamUser(string name, string id, string arn, string path, D
     public SortedSet<string> Groups { get; } = new(StringComparer.Ordinal);
     public List<string> MfaDevices { get; } = [];
     public DateTimeOffset? PasswordLastUsed { get; set; }
+    public List<UserCredential> SigningCertificates { get; } = [];
+    public List<UserCredential> SshPublicKeys { get; } = [];
+    public List<UserCredential> ServiceSpecificCredentials { get; } = [];
 }

@@ -42,6 +42,13 @@ internal static class IamXml
         };
     }
 
+    public static IamSigningCertificate SigningCertificate(XElement e) => new(e.Required("UserName"), e.Required("CertificateId"), e.Str("Status") ?? "", e.Time("UploadDate"));
+
+    public static IamSshPublicKey SshPublicKey(XElement e) => new(e.Required("UserName"), e.Required("SSHPublicKeyId"), e.Str("Status") ?? "", e.Time("UploadDate"));
+
+    public static IamServiceSpecificCredential ServiceSpecificCredential(XElement e) => new(
+        e.Required("UserName"), e.Required("ServiceSpecificCredentialId"), e.Required("ServiceName"), e.Str("ServiceUserName"), e.Str("Status") ?? "", e.Time("CreateDate"));
+
     public static IamAttachedPolicy AttachedPolicy(XElement e) => new(e.Required("PolicyName"), e.Required("PolicyArn"));
 
     public static IamManagedPolicy ManagedPolicy(XElement e) => new(

@@ -103,6 +103,21 @@ internal sealed partial class IamService
                 throw IamErrors.DeleteConflict("delete MFA device");
             }
 
+            if (user.SigningCertificates.Count > 0)
+            {
+                throw IamErrors.DeleteConflict("delete signing certificates");
+            }
+
+            if (user.SshPublicKeys.Count > 0)
+            {
+                throw IamErrors.DeleteConflict("delete SSH public keys");
+            }
+
+            if (user.ServiceSpecificCredentials.Count > 0)
+            {
+                throw IamErrors.DeleteConflict("delete service-specific credentials");
+            }
+
             call.Account.Users.Remove(name);
             call.Resources.Add(("AWS::IAM::User", name));
             return ServiceResult.Empty;
@@ -200,6 +215,11 @@ internal sealed partial class IamService
             if (!User(call.Account, name).MfaDevices.Remove(serial))
             {
                 throw new AwsServiceException("NoSuchEntity", $"MFA Device with serial number {serial} does not exist.", 404);
+            }
+
+            if (call.Account.VirtualMfaDevices.ContainsKey(serial))
+            {
+                call.Account.VirtualMfaDevices[serial] = null;
             }
 
             call.Resources.Add(("AWS::IAM::User", name));

@@ -20,6 +20,7 @@ internal sealed partial class IamService : ISandboxService
         AddProfileOperations();
         AddTagOperations();
         AddBoundaryOperations();
+        AddUserCredentialOperations();
     }
 
     public ServiceModel Descriptor => ServiceModel.Iam;

@@ -19,6 +19,9 @@ internal sealed partial class AwsResourceStateReader
             HasLoginProfile = await HasLoginProfileAsync(iam, name, ct),
             MfaDevices = (await ListAsync(iam.ListMfaDevicesAsync(new ListMfaDevicesRequest(name), ct), ct)).Select(static d => d.SerialNumber).ToList(),
             Groups = (await ListAsync(iam.ListGroupsForUserAsync(new ListGroupsForUserRequest(name), ct), ct)).Select(static g => g.GroupName).ToList(),
+            SigningCertificates = (await ListAsync(iam.ListSigningCertificatesAsync(new ListSigningCertificatesRequest(name), ct), ct)).Select(static c => c.CertificateId).ToList(),
+            SshPublicKeys = (await ListAsync(iam.ListSshPublicKeysAsync(new ListSshPublicKeysRequest(name), ct), ct)).Select(static k => k.SshPublicKeyId).ToList(),
+            ServiceSpecificCredentials = (await ListAsync(iam.ListServiceSpecificCredentialsAsync(new ListServiceSpecificCredentialsRequest(name), ct), ct)).Select(static c => c.ServiceSpecificCredentialId).ToList(),
             Tags = Tags(await ListAsync(iam.ListUserTagsAsync(new ListUserTagsRequest(name), ct), ct)),
         };
     }

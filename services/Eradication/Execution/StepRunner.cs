@@ -14,6 +14,7 @@ internal sealed partial class StepRunner
     public StepRunner()
     {
         AddUserActions();
+        AddUserCredentialActions();
         AddRoleActions();
         AddPolicyActions();
         AddComputeActions();

@@ -15,7 +15,7 @@ public sealed class BlastRadiusTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var cmdb = Path.Combine(EradicationSandbox.RepositoryRoot(), "services", "Identification", "Cmdb", "sample-cmdb.json");
+        var cmdb = RepoRoot.Combine("services", "Identification", "Cmdb", "sample-cmdb.json");
         _org = await EradicationSandbox.StartAsync("multi-account-org", cmdb);
         var actor = _org.As(_org.Sandbox.Principals.SelectMany(static p => p.AccessKeys).First(k => k.AccessKeyId == _org.LeakedKey));
         var launched = await actor.Ec2.RunInstancesAsync(new RunInstancesRequest("ami-0abcdef1234567890", "t3.micro") { Tags = [new Ec2Tag("app", "pay"), new Ec2Tag("Name", "batch")] });

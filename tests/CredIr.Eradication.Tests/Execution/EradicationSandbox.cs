@@ -62,7 +62,7 @@ internal sealed class EradicationSandbox : IAsyncDisposable
     public static async Task<EradicationSandbox> StartAsync(string scenario, string? cmdbPath = null)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var path = Path.Combine(RepositoryRoot(), "sandbox", "scenarios", scenario + ".json");
+        var path = RepoRoot.Combine("sandbox", "scenarios", scenario + ".json");
         return new EradicationSandbox(await SandboxHost.StartAsync(new SandboxOptions { Port = 0, ScenarioPath = path }, timeout.Token), cmdbPath);
     }
 
@@ -143,18 +143,5 @@ internal sealed class EradicationSandbox : IAsyncDisposable
         _http.Dispose();
         _trail.Dispose();
         await Sandbox.DisposeAsync();
-    }
-
-    public static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "CredIr.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("no folder holding CredIr.sln above the test binaries");
     }
 }

@@ -1,0 +1,4 @@
+namespace CredIr.Aws;
+
+/// <summary>Deletes a user's signing certificate.</summary>
+public sealed record DeleteSigningCertificateRequest(string UserName, string CertificateId);

@@ -1,0 +1,4 @@
+namespace CredIr.Aws;
+
+/// <summary>Deletes a user's SSH public key.</summary>
+public sealed record DeleteSshPublicKeyRequest(string UserName, string SshPublicKeyId);

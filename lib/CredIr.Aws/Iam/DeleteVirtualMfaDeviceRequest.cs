@@ -1,0 +1,4 @@
+namespace CredIr.Aws;
+
+/// <summary>Deletes a virtual MFA device (it must be deactivated first).</summary>
+public sealed record DeleteVirtualMfaDeviceRequest(string SerialNumber);

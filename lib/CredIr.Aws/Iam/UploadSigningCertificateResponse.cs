@@ -1,0 +1,4 @@
+namespace CredIr.Aws;
+
+/// <summary>The certificate uploaded.</summary>
+public sealed record UploadSigningCertificateResponse(IamSigningCertificate Certificate, string? RequestId);
