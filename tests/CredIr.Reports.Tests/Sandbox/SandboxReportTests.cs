@@ -21,6 +21,7 @@ public sealed class SandboxReportTests
     [Theory]
     [InlineData("multi-account-org")]
     [InlineData("single-account-key-leak")]
+    [InlineData("single-account-tamper")]
     public async Task Report_OfASandboxIncident_ListsEveryActorCallOfTheGroundTruth(string scenario)
     {
         var run = await SandboxResponse.RunAsync(scenario);
@@ -40,21 +41,25 @@ public sealed class SandboxReportTests
     [Theory]
     [InlineData("multi-account-org")]
     [InlineData("single-account-key-leak")]
+    [InlineData("single-account-tamper")]
     public async Task Report_OfASandboxIncident_ListsEveryResponseStepWithItsApprovalAndResult(string scenario)
     {
         var run = await SandboxResponse.RunAsync(scenario);
         var report = Json(run);
         var actions = report["actions"]!.AsArray();
         var steps = run.Incident.Plans.SelectMany(p => p.Steps.Select(s => (Plan: p, Step: s))).ToList();
+        var executed = run.Incident.RecoveryItems.SelectMany(i => i.Steps).ToDictionary(s => s.StepId);
 
         Assert.Contains(run.Incident.Plans, p => p.Kind == PlanKind.Containment && p.Steps.Any(s => s.Status == StepStatus.Succeeded));
         foreach (var (plan, step) in steps)
         {
             var action = actions.SingleOrDefault(a => (string?)a!["planId"] == plan.PlanId && (string?)a["stepId"] == step.StepId);
             Assert.True(action is not null, $"{scenario}: the report has no action for step {step.StepId} of plan {plan.PlanId}.");
-            Assert.Equal(Name(step.Status), (string?)action["status"]);
+            // A recovery plan keeps its steps as planned; the executed copies are in the recovery items.
+            var status = plan.Kind == PlanKind.Recovery && executed.TryGetValue(step.StepId, out var done) ? done.Status : step.Status;
+            Assert.Equal(Name(status), (string?)action["status"]);
             Assert.StartsWith("auto-approved (policy ", (string?)action["approvedBy"], StringComparison.Ordinal);
-            if (step.Status is StepStatus.Succeeded or StepStatus.Failed or StepStatus.AlreadyDone)
+            if (status is StepStatus.Succeeded or StepStatus.Failed or StepStatus.AlreadyDone)
             {
                 Assert.NotEmpty(action["journal"]!.AsArray());
             }
@@ -66,17 +71,21 @@ public sealed class SandboxReportTests
         Assert.Equal(steps.Count, actions.Count);
     }
 
+    // multi-account-org stops while containing the instance-role credential the scan derives (its principal is the
+    // instance profile's name, which containment refuses); the single-account scenarios run to recovered.
     [Theory]
-    [InlineData("multi-account-org")]
-    [InlineData("single-account-key-leak")]
-    public async Task Report_OfASandboxIncident_MeasuresTheMilestonesTheIncidentReached(string scenario)
+    [InlineData("multi-account-org", Phase.Containing)]
+    [InlineData("single-account-key-leak", Phase.Recovered)]
+    [InlineData("single-account-tamper", Phase.Recovered)]
+    public async Task Report_OfASandboxIncident_MeasuresTheMilestonesTheIncidentReached(string scenario, Phase minimum)
     {
         var run = await SandboxResponse.RunAsync(scenario);
         var report = Json(run);
         var durations = report["durations"]!;
 
         Assert.Equal(Name(run.Incident.Phase), (string?)report["incident"]!["phase"]);
-        Assert.True(run.Incident.Plans.Any(p => p.Kind == PlanKind.Containment), $"{scenario}: the incident stopped in {run.Incident.Phase} before containment ({run.Incident.WaitingFor}; {run.Incident.LastError})");
+        Assert.True(run.Incident.Phase >= minimum, $"{scenario}: the incident stopped in {run.Incident.Phase} ({run.Incident.WaitingFor}; {run.Incident.LastError})");
+        Assert.True(run.Incident.Findings.ScanComplete || run.Incident.Phase < Phase.Eradicated, $"{scenario}: eradicated without a complete scan");
         Assert.Equal(run.Incident.Phase >= Phase.Contained, durations["timeToContain"] is not null);
         Assert.Equal(run.Incident.Phase >= Phase.Eradicated, durations["timeToEradicate"] is not null);
         Assert.Equal(run.Incident.Phase >= Phase.Recovered, durations["timeToRecover"] is not null);
@@ -93,6 +102,7 @@ public sealed class SandboxReportTests
     [Theory]
     [InlineData("multi-account-org")]
     [InlineData("single-account-key-leak")]
+    [InlineData("single-account-tamper")]
     public async Task Report_OfASandboxIncident_ContainsNoSecretInAnyFormat(string scenario)
     {
         var run = await SandboxResponse.RunAsync(scenario);
@@ -110,6 +120,7 @@ public sealed class SandboxReportTests
     [Theory]
     [InlineData("multi-account-org")]
     [InlineData("single-account-key-leak")]
+    [InlineData("single-account-tamper")]
     public async Task Html_OfASandboxIncident_RendersInHeadlessChromium(string scenario)
     {
         var run = await SandboxResponse.RunAsync(scenario);
@@ -121,6 +132,30 @@ public sealed class SandboxReportTests
 
         Assert.Equal("text/html; charset=utf-8", run.Html.ContentType);
         await HeadlessChromium.ScreenshotAsync(html, Path.Combine(output, "report-screenshot.png"));
+    }
+
+    [Fact]
+    public async Task Report_OfATamperedAccount_ShowsEveryChangeRestoredWithItsStrategyAndResult()
+    {
+        var run = await SandboxResponse.RunAsync("single-account-tamper");
+        var report = Json(run);
+        var recovery = report["recovery"]!.AsArray();
+
+        Assert.Equal(Phase.Recovered, run.Incident.Phase);
+        Assert.Equal(
+            [
+                "arn:aws:iam::444455556666:policy/app-config-read restore-from-backup succeeded",
+                "arn:aws:iam::444455556666:role/app-runtime restore-from-backup succeeded",
+                "arn:aws:iam::444455556666:role/reports-reader recreate-from-cmdb succeeded",
+                "arn:aws:s3:::acme-prod-app-config/config.json restore-from-backup succeeded",
+            ],
+            recovery.Select(r => $"{r!["resource"]!["arn"]} {r["strategy"]} {r["status"]}").Order(StringComparer.Ordinal));
+        var recoverySteps = report["actions"]!.AsArray().Where(a => (string?)a!["planKind"] == "recovery").ToList();
+        Assert.Contains(recoverySteps, a => (string?)a!["action"] == "iam:SetDefaultPolicyVersion" && (string?)a["status"] == "succeeded");
+        Assert.Contains(recoverySteps, a => (string?)a!["action"] == "iam:PutRolePermissionsBoundary" && (string?)a["status"] == "succeeded");
+        Assert.All(recoverySteps, a => Assert.NotEmpty(a!["journal"]!.AsArray()));
+        Assert.Contains("app-platform", run.Markdown.Content, StringComparison.Ordinal);
+        Assert.NotNull(report["durations"]!["timeToRecover"]);
     }
 
     private static JsonNode Json(ScenarioRun run)

@@ -77,7 +77,8 @@ internal static class SandboxResponse
         Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", admin.AdminAccessKeyId);
         Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", admin.AdminSecretAccessKey);
         Environment.SetEnvironmentVariable("AWS_REGION", "us-east-1");
-        await using var app = Compose(sandbox, work);
+        await using var hooks = await WebhookReceiver.StartAsync(cancellationToken);
+        await using var app = Compose(sandbox, work, Cmdb(scenario, work), hooks.Url);
         await app.StartAsync(cancellationToken);
         var incidents = app.Services.GetRequiredService<IIncidentsService>();
         var context = CallContext.InProcess(cancellationToken, "report-test");
@@ -117,11 +118,31 @@ internal static class SandboxResponse
             groundTruth.ActorCalls, groundTruth.Secrets);
     }
 
-    private static WebApplication Compose(SandboxHost sandbox, string work)
+    // A scenario's CMDB (applications, owners, known-good configuration), copied so recovery's change log lands beside it.
+    private static string? Cmdb(string scenario, string work)
+    {
+        var shipped = Path.Combine(AppContext.BaseDirectory, "Sandbox", "Cmdb", scenario + ".json");
+        if (!File.Exists(shipped))
+        {
+            return null;
+        }
+
+        var copy = Path.Combine(work, "cmdb.json");
+        File.Copy(shipped, copy);
+        return copy;
+    }
+
+    private static WebApplication Compose(SandboxHost sandbox, string work, string? cmdb, Uri webhook)
     {
         var builder = WebApplication.CreateBuilder([]);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
+            ["Identification:CmdbPath"] = cmdb,
+            ["Recovery:CmdbPath"] = cmdb,
+            ["Eradication:CmdbPath"] = cmdb,
+            ["Identification:Notifications:Targets:0:Name"] = "soar",
+            ["Identification:Notifications:Targets:0:Url"] = webhook.ToString(),
+            ["Identification:Notifications:OutboxPath"] = Path.Combine(work, "outbox.db"),
             ["urls"] = "http://127.0.0.1:0",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Incidents:Store"] = "sqlite:" + Path.Combine(work, "credir.db"),
