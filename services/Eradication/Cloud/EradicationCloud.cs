@@ -10,6 +10,9 @@ namespace CredIr.Eradication.Cloud;
 /// </summary>
 public sealed class EradicationCloud(AwsScope responder, OrganizationSessionOptions organization)
 {
+    /// <summary>The access key id the responder signs with (to refuse acting with a compromised one).</summary>
+    public async Task<string> ResponderAccessKeyIdAsync() => (await responder.Credentials.GetCredentialsAsync()).AccessKey;
+
     public CloudSession Open(string incidentId, Scope? scope)
     {
         var options = new OrganizationSessionOptions

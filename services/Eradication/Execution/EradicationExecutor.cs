@@ -37,6 +37,13 @@ public sealed class EradicationExecutor
             throw new RpcException(StatusCode.InvalidArgument, $"plan {request.Plan.PlanId} is a {request.Plan.Kind} plan: ExecuteEradication executes eradication plans only.");
         }
 
+        var responderKey = await _cloud.ResponderAccessKeyIdAsync();
+        if (request.Plan.CredentialIds.Contains(responderKey) || request.Plan.Steps.Any(s => s.AccessKeyId == responderKey))
+        {
+            throw new RpcException(StatusCode.FailedPrecondition,
+                $"The responder's own access key {responderKey} is one of the credentials this plan removes: eradication never acts with them. Act with other credentials.");
+        }
+
         var steps = PlanStepOrder.Sort(request.Plan.Steps, request.StepIds);
         var known = request.Plan.Steps.ToDictionary(static s => s.StepId, static s => s.Status, StringComparer.Ordinal);
         using var cloud = _cloud.Open(request.IncidentId, null);

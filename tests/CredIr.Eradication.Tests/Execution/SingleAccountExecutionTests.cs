@@ -45,6 +45,20 @@ public sealed class SingleAccountExecutionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ResponderActsWithACompromisedKey_IsFailedPrecondition_AndNothingChanges()
+    {
+        var plan = await _org.PlanAsync(await _org.ScanAsync(TimeSpan.FromHours(3)));
+        plan.CredentialIds.Add(_org.Sandbox.Accounts[0].AdminAccessKeyId);
+        var before = await _org.SnapshotAsync();
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => _org.ExecuteAsync(EradicationSandbox.Approved(plan)));
+
+        Assert.Equal(StatusCode.FailedPrecondition, error.Status);
+        Assert.Contains("never acts with them", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before.Lines, (await _org.SnapshotAsync()).Lines);
+    }
+
+    [Fact]
     public async Task Approved_ActorResourcesGone_EverythingElseUntouched()
     {
         var plan = await _org.PlanAsync(await _org.ScanAsync(TimeSpan.FromHours(3)));
