@@ -27,7 +27,20 @@ internal sealed partial class IncidentGrain
             throw new IncidentException(IncidentErrorKind.FailedPrecondition, $"Incident {incidentId} is closed; there is nothing to advance.");
         }
 
-        await driver.AdvanceAsync(this, actor, cancellationToken);
+        await using var lease = await runs.ClaimAsync(incidentId, cancellationToken);
+
+        // The coordinator that ran before this claim may have been another process.
+        await CatchUpAsync(cancellationToken);
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
+        try
+        {
+            await driver.AdvanceAsync(this, actor, run.Token);
+        }
+        catch (OperationCanceledException) when (lease.Lost.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new IncidentException(IncidentErrorKind.Aborted, $"Incident {incidentId}: another coordinator took over the run while this one stalled; it carries on from the journal.");
+        }
+
         return Current;
     }
 

@@ -1,0 +1,9 @@
+namespace CredIr.Incidents.Tests.Durability;
+
+/// <summary>Where a coordinator life is killed: at the <see cref="Occurrence"/>th write of a kind since it started.</summary>
+internal sealed record CrashPoint(string At, int Occurrence)
+{
+    public string Line => $"credir crash point: killing the coordinator {At} #{Occurrence}";
+
+    public override string ToString() => $"{At} #{Occurrence}";
+}
