@@ -18,7 +18,23 @@ internal sealed partial class IncidentGrain
         return incident;
     }
 
-    public Task<Incident> GetAsync() => Task.FromResult(Current);
+    /// <summary>
+    /// The committed incident, never older than the store's: another coordinator may have written
+    /// since this activation loaded (or opened the incident since it found none). Runs beside the
+    /// turn, so it returns the fresher document without replacing the activation's state; the
+    /// turn-holder and the watch poll do that.
+    /// </summary>
+    public async Task<Incident> GetAsync(CancellationToken cancellationToken)
+    {
+        var held = _state;
+        var stored = await store.ReadVersionAsync(incidentId, cancellationToken);
+        if (stored is { } version && version > (held?.Version ?? 0) && await store.ReadAsync(incidentId, cancellationToken) is { } fresh)
+        {
+            return fresh.State;
+        }
+
+        return held ?? throw NotFound();
+    }
 
     public async Task<Incident> AdvanceAsync(string actor, CancellationToken cancellationToken)
     {

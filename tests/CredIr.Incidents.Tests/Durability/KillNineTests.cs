@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CredIr.Contracts.Services;
 using CredIr.Contracts.V1;
 using CredIr.Grpc;
@@ -39,7 +38,7 @@ public sealed class KillNineTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        _sandbox = await SandboxHost.StartAsync(new SandboxOptions { Port = 0, ScenarioPath = Path.Combine(AppContext.BaseDirectory, "scenarios", "multi-account-org.json") }, CancellationToken.None);
+        _sandbox = await CoordinatorEnvironment.StartSandboxAsync();
 
         // LookupEvents' 2 requests/s is not what is tested here; without it the run takes seconds.
         _sandbox.LookupEventsRateLimit = null;
@@ -106,33 +105,11 @@ public sealed class KillNineTests : IAsyncLifetime, IDisposable
         Assert.Equal(sent.Order(), _webhook.Received.Distinct().Order());
     }
 
-    private Task<CoordinatorProcess> StartAsync(CrashPoint? point)
-    {
-        var admin = _sandbox.Accounts[0];
-        var environment = new Dictionary<string, string>
-        {
-            ["AWS_ACCESS_KEY_ID"] = admin.AdminAccessKeyId,
-            ["AWS_SECRET_ACCESS_KEY"] = admin.AdminSecretAccessKey,
-            ["AWS_REGION"] = "us-east-1",
-            ["Aws__EndpointUrl"] = _sandbox.Endpoint.ToString(),
-            ["Aws__UseEnvironmentEndpoints"] = "false",
-            ["Aws__Region"] = "us-east-1",
-            ["Identification__CmdbPath"] = Path.Combine(AppContext.BaseDirectory, "Cmdb", "sample-cmdb.json"),
-            ["Identification__Notifications__OutboxPath"] = Path.Combine(_directory.Path, "identification-outbox.db"),
-            ["Identification__Notifications__Targets__0__Name"] = "soc",
-            ["Identification__Notifications__Targets__0__Url"] = _webhook.Url.ToString(),
-        };
-        if (point is not null)
-        {
-            environment["Incidents__CrashPoint__At"] = point.At;
-            environment["Incidents__CrashPoint__Occurrence"] = point.Occurrence.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        return CoordinatorProcess.StartAsync(_directory.Path, "sqlite:" + Path.Combine(_directory.Path, "credir.db"), environment);
-    }
+    private Task<CoordinatorProcess> StartAsync(CrashPoint? point) =>
+        CoordinatorProcess.StartAsync(_directory.Path, "sqlite:" + Path.Combine(_directory.Path, "credir.db"), CoordinatorEnvironment.For(_sandbox, _webhook, _directory.Path, point));
 
     /// <summary>Opens (idempotently) and advances until nothing changes; null when the process died on the way.</summary>
-    private static async Task<Incident?> DriveAsync(IIncidentsService incidents, OpenIncidentRequest open)
+    internal static async Task<Incident?> DriveAsync(IIncidentsService incidents, OpenIncidentRequest open)
     {
         try
         {
@@ -152,7 +129,7 @@ public sealed class KillNineTests : IAsyncLifetime, IDisposable
         }
     }
 
-    private static CallContext Context() => new(deadline: TimeProvider.System.GetUtcNow().AddMinutes(1));
+    internal static CallContext Context() => new(deadline: TimeProvider.System.GetUtcNow().AddMinutes(1));
 
     private string LeakedKey() => _sandbox.Scenario.GroundTruth!["leakedAccessKeyId"]!.GetValue<string>();
 }
