@@ -5,4 +5,5 @@ internal sealed record LambdaFunction(string Name, string Arn, string Region, st
     public string? Description { get; init; }
     public int Timeout { get; init; } = 3;
     public int MemorySize { get; init; } = 128;
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }

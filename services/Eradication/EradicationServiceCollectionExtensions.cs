@@ -1,5 +1,8 @@
 using CredIr.Aws;
 using CredIr.Contracts.Services;
+using CredIr.Eradication.Cloud;
+using CredIr.Eradication.Execution;
+using CredIr.Eradication.Planning;
 using CredIr.Eradication.Scanning;
 using CredIr.Eradication.Trails;
 using CredIr.Eradication.Trails.LogFiles;
@@ -7,14 +10,16 @@ using CredIr.Eradication.Trails.LookupEvents;
 using CredIr.Playbook.Classification;
 using CredIr.Playbook.Extraction;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace CredIr.Eradication;
 
 public static class EradicationServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IEradicationService"/> (map it with <c>app.MapGrpcService&lt;IEradicationService&gt;()</c>), the scan (<see cref="ScanHandler"/>), the trail sources, the rules tables and,
-    /// unless the host has its own, the system clock. Options: sections "Eradication:LogFiles", "Eradication:LookupEvents", "Aws" and "Aws:Organization", checked at start.
+    /// Registers <see cref="IEradicationService"/> (map it with <c>app.MapGrpcService&lt;IEradicationService&gt;()</c>), the scan (<see cref="ScanHandler"/>), the trail sources, the rules tables,
+    /// the plan (<see cref="PlanHandler"/>, reading current state through <see cref="IResourceStateReaderFactory"/>: the AWS clients unless the host registers its own),
+    /// the execution (<see cref="EradicationExecutor"/>), both acting as the host's <see cref="AwsScope"/> when it registers one (else the default credential chain), and, unless the host has its own, the system clock. Options: sections "Eradication" (CmdbPath), "Eradication:LogFiles", "Eradication:LookupEvents", "Aws" and "Aws:Organization", checked at start.
     /// </summary>
     public static IHostApplicationBuilder AddEradicationServices(this IHostApplicationBuilder builder)
     {
@@ -26,12 +31,23 @@ public static class EradicationServiceCollectionExtensions
             .BindConfiguration(LookupEventsSourceOptions.SectionName)
             .Validate(static o => o.SegmentsPerUnit > 0 && o.MaxConcurrentChains > 0 && o.ChannelCapacity > 0, "Eradication:LookupEvents:SegmentsPerUnit, MaxConcurrentChains and ChannelCapacity must be positive.")
             .ValidateOnStart();
+        builder.Services.AddOptions<EradicationOptions>()
+            .BindConfiguration(EradicationOptions.SectionName)
+            .Validate(static o => string.IsNullOrWhiteSpace(o.CmdbPath) || File.Exists(o.CmdbPath), "Eradication:CmdbPath names a file that does not exist.")
+            .ValidateOnStart();
         builder.Services.AddCredIrAws(builder.Configuration);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton(static _ => new EventClassifier());
         builder.Services.TryAddSingleton(static _ => new RecordExtractor());
         builder.Services.TryAddSingleton<TrailSourceFactory>();
         builder.Services.TryAddSingleton<ScanHandler>();
+        builder.Services.TryAddSingleton(static sp => new EradicationCloud(
+            sp.GetService<AwsScope>() ?? sp.GetRequiredService<AwsRuntime>().CreateDefaultScope(),
+            sp.GetRequiredService<IOptions<OrganizationSessionOptions>>().Value));
+        builder.Services.TryAddSingleton<IResourceStateReaderFactory, AwsResourceStateReaderFactory>();
+        builder.Services.TryAddSingleton<BlastRadiusFinder>();
+        builder.Services.TryAddSingleton<PlanHandler>();
+        builder.Services.TryAddSingleton<EradicationExecutor>();
         builder.Services.TryAddSingleton<IEradicationService, EradicationService>();
         return builder;
     }

@@ -178,6 +178,12 @@ internal sealed partial class IamService
                 throw IamErrors.DeleteConflict("detach all policies");
             }
 
+            if (policy.Versions.Count > 1)
+            {
+                throw new AwsServiceException("DeleteConflict",
+                    "This policy has more than one version. Before you delete a policy, you must delete the policy's versions. The default version is deleted with the policy.", 409);
+            }
+
             if (!call.Account.Policies.Remove(policy.Arn))
             {
                 throw new AwsServiceException("AccessDenied", $"User: {call.Caller.Arn} is not authorized to perform: iam:DeletePolicy on resource: policy {policy.Arn}", 403);

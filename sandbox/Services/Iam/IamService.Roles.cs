@@ -27,11 +27,18 @@ internal sealed partial class IamService
     {
         var name = call.Form.Required("RoleName");
         var path = call.Form.Get("Path") ?? "/";
+        var tags = TagsParameter(call);
         call.Authorize("iam:CreateRole", $"arn:aws:iam::{call.Account.Id}:role{path}{name}");
+        if (tags.Count > 0)
+        {
+            call.Authorize("iam:TagRole", $"arn:aws:iam::{call.Account.Id}:role{path}{name}");
+        }
+
         lock (call.State.Gate)
         {
             var role = IamStore.AddRole(call.State, call.Account, name, call.Form.Required("AssumeRolePolicyDocument"), path,
                 call.Form.Get("Description"), call.Form.Int("MaxSessionDuration") ?? 3600);
+            ApplyTags(role, tags);
             call.ResponseElements = new JsonObject { ["role"] = IamXml.TrailRole(role) };
             call.Resources.Add(("AWS::IAM::Role", name));
             return ServiceResult.Of(IamXml.Role(role));

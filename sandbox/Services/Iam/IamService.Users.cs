@@ -33,10 +33,17 @@ internal sealed partial class IamService
     {
         var name = call.Form.Required("UserName");
         var path = call.Form.Get("Path") ?? "/";
+        var tags = TagsParameter(call);
         call.Authorize("iam:CreateUser", $"arn:aws:iam::{call.Account.Id}:user{path}{name}");
+        if (tags.Count > 0)
+        {
+            call.Authorize("iam:TagUser", $"arn:aws:iam::{call.Account.Id}:user{path}{name}");
+        }
+
         lock (call.State.Gate)
         {
             var user = IamStore.AddUser(call.State, call.Account, name, path);
+            ApplyTags(user, tags);
             call.ResponseElements = new JsonObject { ["user"] = IamXml.TrailUser(user) };
             call.Resources.Add(("AWS::IAM::User", name));
             return ServiceResult.Of(IamXml.User(user));

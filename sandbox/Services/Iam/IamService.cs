@@ -18,6 +18,7 @@ internal sealed partial class IamService : ISandboxService
         AddPolicyOperations();
         AddGroupOperations();
         AddProfileOperations();
+        AddTagOperations();
     }
 
     public ServiceModel Descriptor => ServiceModel.Iam;

@@ -11,14 +11,14 @@ internal static class IamXml
 {
     public static XElement User(IamUser u, string element = "User") => E(element,
         E("Path", u.Path), E("UserName", u.Name), E("UserId", u.Id), E("Arn", u.Arn), E("CreateDate", u.Created),
-        u.PasswordLastUsed is { } used ? E("PasswordLastUsed", used) : null);
+        u.PasswordLastUsed is { } used ? E("PasswordLastUsed", used) : null, element == "User" ? IamService.TagsXml(u) : null);
 
     public static XElement Role(IamRole r, string element = "Role") => E(element,
         E("Path", r.Path), E("RoleName", r.Name), E("RoleId", r.Id), E("Arn", r.Arn), E("CreateDate", r.Created),
         E("AssumeRolePolicyDocument", Uri.EscapeDataString(r.TrustPolicy)),
         r.Description is null ? null : E("Description", r.Description),
         E("MaxSessionDuration", r.MaxSessionDuration),
-        r.LastUsed is { } lu ? E("RoleLastUsed", E("LastUsedDate", lu), E("Region", r.LastUsedRegion)) : null);
+        r.LastUsed is { } lu ? E("RoleLastUsed", E("LastUsedDate", lu), E("Region", r.LastUsedRegion)) : null, element == "Role" ? IamService.TagsXml(r) : null);
 
     public static XElement Group(IamGroup g, string element = "Group") => E(element,
         E("Path", g.Path), E("GroupName", g.Name), E("GroupId", g.Id), E("Arn", g.Arn), E("CreateDate", g.Created));

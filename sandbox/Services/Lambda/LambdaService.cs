@@ -48,6 +48,12 @@ internal sealed class LambdaService : ISandboxService
         call.Authorize("lambda:CreateFunction", arn);
         // Creating a function passes its execution role: the caller needs iam:PassRole on it.
         call.Authorize("iam:PassRole", role);
+        var tags = (body["Tags"] as JsonObject)?.ToDictionary(static t => t.Key, static t => t.Value?.GetValue<string>() ?? "", StringComparer.Ordinal) ?? [];
+        if (tags.Count > 0)
+        {
+            call.Authorize("lambda:TagResource", arn);
+        }
+
         var code = Convert.FromBase64String(body["Code"]?["ZipFile"]?.GetValue<string>() ?? "");
         var parameters = (JsonObject)Hosting.JsonNames.Camel(body)!;
         parameters.Remove("code");
@@ -70,6 +76,7 @@ internal sealed class LambdaService : ISandboxService
                 Description = body["Description"]?.GetValue<string>(),
                 Timeout = body["Timeout"]?.GetValue<int>() ?? 3,
                 MemorySize = body["MemorySize"]?.GetValue<int>() ?? 128,
+                Tags = tags,
             };
             call.Account.Functions[arn] = function;
             call.Resources.Add(("AWS::Lambda::Function", arn));
@@ -100,11 +107,17 @@ internal sealed class LambdaService : ISandboxService
     private static ServiceResult Get(SandboxCall call)
     {
         var function = Find(call, "lambda:GetFunction");
-        return ServiceResult.Of(new JsonObject
+        var result = new JsonObject
         {
             ["Configuration"] = Configuration(function),
             ["Code"] = new JsonObject { ["RepositoryType"] = "S3", ["Location"] = $"https://awslambda-{call.Region}-tasks.s3.{call.Region}.amazonaws.com/snapshots/{call.Account.Id}/{function.Name}" },
-        });
+        };
+        if (function.Tags.Count > 0)
+        {
+            result["Tags"] = new JsonObject(function.Tags.Select(static t => KeyValuePair.Create(t.Key, (JsonNode?)t.Value)));
+        }
+
+        return ServiceResult.Of(result);
     }
 
     private static ServiceResult Delete(SandboxCall call)

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using CredIr.Containment.Cloud;
 using CredIr.Containment.GuardRails;
 using CredIr.Containment.Planning;
+using CredIr.Contracts.Plans;
 using CredIr.Contracts.V1;
 using CredIr.Grpc;
 using Google.Protobuf.WellKnownTypes;
@@ -19,8 +20,8 @@ internal sealed class ContainmentExecutor(
 {
     public async IAsyncEnumerable<PlanStep> ExecuteAsync(ExecutePlanRequest request, [EnumeratorCancellation] CancellationToken ct)
     {
-        ApprovalCheck.Require(request.Approval, request.Plan, "plan");
-        var steps = StepOrder.Sort(request.Plan.Steps, request.StepIds);
+        PlanApproval.Require(request.Approval, request.Plan, "plan");
+        var steps = PlanStepOrder.Sort(request.Plan.Steps, request.StepIds);
         using var responder = access.Open(request.IncidentId, null);
         await RefuseCompromisedResponderAsync(responder, request.Plan).ConfigureAwait(false);
         GuardRail guard;

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using CredIr.Containment.Cloud;
 using CredIr.Containment.Execution;
 using CredIr.Containment.Planning;
+using CredIr.Contracts.Plans;
 using CredIr.Contracts.V1;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Logging;
@@ -16,8 +17,8 @@ internal sealed class RollbackExecutor(ResponderAccess access, StepHandlers hand
 {
     public async IAsyncEnumerable<PlanStep> RollbackAsync(RollbackRequest request, [EnumeratorCancellation] CancellationToken ct)
     {
-        ApprovalCheck.Require(request.Approval, request.ExecutedPlan, "executed_plan");
-        var steps = StepOrder.Sort(request.ExecutedPlan.Steps, []).Reverse().ToList();
+        PlanApproval.Require(request.Approval, request.ExecutedPlan, "executed_plan");
+        var steps = PlanStepOrder.Sort(request.ExecutedPlan.Steps, []).Reverse().ToList();
         using var responder = access.Open(request.IncidentId, null);
         await ContainmentExecutor.RefuseCompromisedResponderAsync(responder, request.ExecutedPlan).ConfigureAwait(false);
         foreach (var step in steps)

@@ -10,13 +10,15 @@ namespace CredIr.Eradication.Planning;
 /// </summary>
 public sealed class EradicationPlanner(IResourceStateReader reader)
 {
-    public async Task<IReadOnlyList<PlannedStep>> PlanAsync(IReadOnlyList<TouchedResource> created, EradicationPlanOptions options, CancellationToken cancellationToken)
+    public async Task<EradicationDraft> PlanAsync(IReadOnlyList<TouchedResource> created, EradicationPlanOptions options, CancellationToken cancellationToken)
     {
         var graph = new StepGraph();
+        var states = new Dictionary<string, ResourceState>(StringComparer.Ordinal);
         var deletions = new List<(TouchedResource Resource, string Step)>();
-        foreach (var resource in created.DistinctBy(r => r.Key))
+        foreach (var resource in created.Select(Canonical).DistinctBy(r => r.Key))
         {
             var state = await reader.ReadAsync(resource, cancellationToken);
+            states[resource.Key] = state;
             if (!state.Exists)
             {
                 continue;
@@ -39,8 +41,17 @@ public sealed class EradicationPlanner(IResourceStateReader reader)
             }
         }
 
-        return graph.Ordered();
+        return new EradicationDraft(graph.Ordered(), states);
     }
+
+    /// <summary>
+    /// CloudTrail's resources list names a managed policy "AWS::IAM::Policy" by its name; the request and response
+    /// fields give "AWS::IAM::ManagedPolicy" by its ARN. Both are the same policy: planned once, by ARN.
+    /// </summary>
+    private static TouchedResource Canonical(TouchedResource resource) =>
+        resource.Type == "AWS::IAM::Policy" && resource.Arn is { } arn
+            ? resource with { Type = "AWS::IAM::ManagedPolicy", Id = arn, Region = null }
+            : resource;
 
     private static string? Plan(StepGraph graph, TouchedResource resource, ResourceState state, EradicationPlanOptions options) => resource.Type switch
     {

@@ -1,5 +1,6 @@
 using System.Text;
 using CredIr.Contracts.V1;
+using CredIr.Eradication.Cloud;
 using CredIr.Eradication.Closure;
 using CredIr.Grpc;
 using CredIr.Playbook.Extraction;
@@ -11,7 +12,7 @@ namespace CredIr.Eradication.Planning;
 /// credir.v1.Eradication/PlanEradication: re-derives what the actor created from the events the scan
 /// attributed (their scrubbed raw records), keeps what still exists, and plans its deletion.
 /// </summary>
-public sealed class PlanHandler(EradicationPlanner planner, RecordExtractor extractor, TimeProvider time)
+public sealed class PlanHandler(IResourceStateReaderFactory readers, RecordExtractor extractor, BlastRadiusFinder blastRadius, TimeProvider time)
 {
     public async Task<Plan> PlanEradicationAsync(PlanEradicationRequest request, CallContext context)
     {
@@ -43,7 +44,24 @@ public sealed class PlanHandler(EradicationPlanner planner, RecordExtractor extr
 
         var accounts = request.Scope is { AllAccounts: false, AccountIds.Count: > 0 } scope ? scope.AccountIds.ToHashSet(StringComparer.Ordinal) : null;
         var created = ledger.NetEffect().Created.Where(r => accounts is null || (r.AccountId is { } a && accounts.Contains(a))).ToList();
-        var steps = await planner.PlanAsync(created, new EradicationPlanOptions { AllowEmptyingBuckets = request.AllowEmptyingBuckets }, context.CancellationToken);
-        return PlanMapper.ToWire(steps, time.GetUtcNow());
+        var reader = readers.Open(request.IncidentId, request.Scope);
+        EradicationDraft draft;
+        try
+        {
+            draft = await new EradicationPlanner(reader).PlanAsync(created, new EradicationPlanOptions { AllowEmptyingBuckets = request.AllowEmptyingBuckets }, context.CancellationToken);
+        }
+        catch (Exception e) when (AwsCodes.IsCloudError(e) && !context.CancellationToken.IsCancellationRequested)
+        {
+            throw AwsCodes.ToRpc(e, "reading the current state of what the actor created");
+        }
+        finally
+        {
+            (reader as IDisposable)?.Dispose();
+        }
+
+        var plan = PlanMapper.ToWire(draft.Steps, time.GetUtcNow());
+        plan.CredentialIds.AddRange(request.Credentials.Select(static c => string.IsNullOrEmpty(c.AccessKeyId) ? c.PrincipalArn : c.AccessKeyId).Where(static id => id.Length > 0));
+        blastRadius.Apply(plan, draft);
+        return plan;
     }
 }

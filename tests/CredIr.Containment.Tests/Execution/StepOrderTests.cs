@@ -1,4 +1,4 @@
-using CredIr.Containment.Execution;
+using CredIr.Contracts.Plans;
 using CredIr.Contracts.V1;
 using CredIr.Grpc;
 
@@ -11,7 +11,7 @@ public sealed class StepOrderTests
     {
         var steps = new[] { Step("deny-all", "revoke"), Step("key"), Step("revoke") };
 
-        var ordered = StepOrder.Sort(steps, []);
+        var ordered = PlanStepOrder.Sort(steps, []);
 
         Assert.Equal(["revoke", "deny-all", "key"], ordered.Select(s => s.StepId));
     }
@@ -19,7 +19,7 @@ public sealed class StepOrderTests
     [Fact]
     public void OnlySomeStepIds_RunsThoseInDependencyOrder()
     {
-        var ordered = StepOrder.Sort([Step("deny-all", "revoke"), Step("key"), Step("revoke")], ["key", "deny-all"]);
+        var ordered = PlanStepOrder.Sort([Step("deny-all", "revoke"), Step("key"), Step("revoke")], ["key", "deny-all"]);
 
         Assert.Equal(["deny-all", "key"], ordered.Select(s => s.StepId));
     }
@@ -27,8 +27,8 @@ public sealed class StepOrderTests
     [Fact]
     public void UnknownStepIdOrCycle_InvalidArgument()
     {
-        var unknown = Assert.Throws<RpcException>(() => StepOrder.Sort([Step("key")], ["nope"]));
-        var cycle = Assert.Throws<RpcException>(() => StepOrder.Sort([Step("a", "b"), Step("b", "a")], []));
+        var unknown = Assert.Throws<RpcException>(() => PlanStepOrder.Sort([Step("key")], ["nope"]));
+        var cycle = Assert.Throws<RpcException>(() => PlanStepOrder.Sort([Step("a", "b"), Step("b", "a")], []));
 
         Assert.Equal((StatusCode.InvalidArgument, "step_ids: step nope is not in the plan."), (unknown.Status, unknown.Message));
         Assert.Equal(StatusCode.InvalidArgument, cycle.Status);

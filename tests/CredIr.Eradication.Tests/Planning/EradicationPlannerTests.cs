@@ -9,8 +9,8 @@ public sealed class EradicationPlannerTests
 
     private static TouchedResource Created(string type, string id) => new(type, id, ArnBuilder.For(type, id, Account, "us-east-1"), Account, null, ChangeKind.Created);
 
-    private static Task<IReadOnlyList<PlannedStep>> PlanAsync(Dictionary<string, ResourceState> states, bool allowEmptying, params TouchedResource[] created) =>
-        new EradicationPlanner(new InMemoryStateReader(states)).PlanAsync(created, new EradicationPlanOptions { AllowEmptyingBuckets = allowEmptying }, CancellationToken.None);
+    private static async Task<IReadOnlyList<PlannedStep>> PlanAsync(Dictionary<string, ResourceState> states, bool allowEmptying, params TouchedResource[] created) =>
+        (await new EradicationPlanner(new InMemoryStateReader(states)).PlanAsync(created, new EradicationPlanOptions { AllowEmptyingBuckets = allowEmptying }, CancellationToken.None)).Steps;
 
     private static int IndexOf(IReadOnlyList<PlannedStep> steps, string action) => steps.ToList().FindIndex(s => s.Action == action);
 

@@ -16,6 +16,7 @@ namespace CredIr.Eradication.Tests.Planning;
 public sealed class PlanHandlerTests
 {
     private static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    private static readonly BlastRadiusFinder NoCmdb = new(Options.Create(new EradicationOptions()));
 
     private static async Task<List<TrailEvent>> ScanInvictusAsync()
     {
@@ -44,7 +45,7 @@ public sealed class PlanHandlerTests
     public async Task InvictusActor_CleanedUpMostOfIt_PlanCoversOnlyWhatItLeft()
     {
         var reader = new InMemoryStateReader();
-        var handler = new PlanHandler(new EradicationPlanner(reader), new RecordExtractor(), Clock);
+        var handler = new PlanHandler(reader, new RecordExtractor(), NoCmdb, Clock);
         var request = new PlanEradicationRequest { IncidentId = "inc-1" };
         request.Events.AddRange(await ScanInvictusAsync());
 
@@ -68,7 +69,7 @@ public sealed class PlanHandlerTests
         // stratus-red-team-share-snap-vpc; and, deleted later by bert-jan's own console session (not the actor, so still
         // on the actor's list until the state reader says they are gone): eipalloc-04cbfdaf4b48e92d5 and the RDS instance.
         // The two ec2lui managed policies are created and deleted by the actor: not planned.
-        var handler = new PlanHandler(new EradicationPlanner(new InMemoryStateReader()), new RecordExtractor(), Clock);
+        var handler = new PlanHandler(new InMemoryStateReader(), new RecordExtractor(), NoCmdb, Clock);
         var request = new PlanEradicationRequest { IncidentId = "inc-1" };
         request.Events.AddRange(await ScanInvictusAsync());
 
@@ -94,7 +95,7 @@ public sealed class PlanHandlerTests
     [Fact]
     public async Task NoEvents_IsInvalidArgument()
     {
-        var handler = new PlanHandler(new EradicationPlanner(new InMemoryStateReader()), new RecordExtractor(), Clock);
+        var handler = new PlanHandler(new InMemoryStateReader(), new RecordExtractor(), NoCmdb, Clock);
 
         var error = await Assert.ThrowsAsync<RpcException>(() => handler.PlanEradicationAsync(new PlanEradicationRequest(), CallContext.InProcess(CancellationToken.None)));
 

@@ -1,11 +1,14 @@
 using CredIr.Contracts.V1;
 using CredIr.Grpc;
 
-namespace CredIr.Containment.Execution;
+namespace CredIr.Contracts.Plans;
 
-/// <summary>Orders steps so each follows the steps it depends on, otherwise keeping the plan's order.</summary>
-internal static class StepOrder
+/// <summary>Orders a plan's steps so each follows the steps it depends on, otherwise keeping the plan's order.</summary>
+public static class PlanStepOrder
 {
+    /// <summary>The steps (only those named in <paramref name="only"/> when it is not empty) in dependency order; INVALID_ARGUMENT for duplicate or unknown ids and cycles.</summary>
+    /// <param name="steps">The plan's steps.</param>
+    /// <param name="only">Step ids to keep (all when empty).</param>
     public static IReadOnlyList<PlanStep> Sort(IReadOnlyList<PlanStep> steps, IReadOnlyCollection<string> only)
     {
         var byId = new Dictionary<string, PlanStep>(StringComparer.Ordinal);

@@ -1,14 +1,18 @@
 using CredIr.Contracts.V1;
 using CredIr.Grpc;
 
-namespace CredIr.Containment.Execution;
+namespace CredIr.Contracts.Plans;
 
 /// <summary>
-/// The service's part of approval: a token must be present and name the plan. Whether the
-/// approval itself is genuine (who approved, the two-person rule) is the coordinator's to check.
+/// A phase service's part of approval, the same for every plan it executes: a token must be present and name
+/// the plan. Whether the approval itself is genuine (who approved, the two-person rule) is the coordinator's to check.
 /// </summary>
-internal static class ApprovalCheck
+public static class PlanApproval
 {
+    /// <summary>Throws INVALID_ARGUMENT for a missing or empty plan, FAILED_PRECONDITION when no token names it.</summary>
+    /// <param name="approval">The request's approval token.</param>
+    /// <param name="plan">The plan the request executes.</param>
+    /// <param name="planField">The request field holding the plan, for the message.</param>
     public static void Require(ApprovalToken? approval, Plan? plan, string planField)
     {
         if (plan is null || plan.Steps.Count == 0)

@@ -1,0 +1,4 @@
+namespace CredIr.Aws;
+
+/// <summary>Removes a bucket's policy.</summary>
+public sealed record DeleteBucketPolicyRequest(string Bucket);

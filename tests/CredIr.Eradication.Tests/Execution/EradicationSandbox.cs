@@ -1,0 +1,160 @@
+using System.Text.Json;
+using Amazon.Runtime;
+using CredIr.Aws;
+using CredIr.Contracts.V1;
+using CredIr.Eradication.Cloud;
+using CredIr.Eradication.Execution;
+using CredIr.Eradication.Planning;
+using CredIr.Eradication.Scanning;
+using CredIr.Grpc;
+using CredIr.Playbook.Classification;
+using CredIr.Playbook.Extraction;
+using CredIr.Sandbox;
+using Google.Protobuf.WellKnownTypes;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CredIr.Eradication.Tests.Execution;
+
+/// <summary>
+/// A shipped scenario in the sandbox, reached over real HTTP with the management account's admin key, and the
+/// Eradication service wired over it as a host would: scan (the sandbox's exported log files), plan, execute.
+/// </summary>
+internal sealed class EradicationSandbox : IAsyncDisposable
+{
+    private readonly HttpClient _http = new();
+    private readonly TempFolder _trail = new();
+
+    private EradicationSandbox(SandboxHost sandbox, string? cmdbPath)
+    {
+        Sandbox = sandbox;
+        Runtime = new AwsRuntime(_http, new AwsClientOptions
+        {
+            EndpointUrl = sandbox.Endpoint,
+            Region = "us-east-1",
+            UseEnvironmentEndpoints = false,
+            BaseDelay = TimeSpan.FromMilliseconds(20),
+            MaxDelay = TimeSpan.FromMilliseconds(200),
+        });
+        Admin = As(sandbox.Accounts[0].AdminCredentials);
+        Cloud = new EradicationCloud(Admin, new OrganizationSessionOptions());
+        Service = new EradicationService(
+            new ScanHandler(TestSources.Factory(), new EventClassifier(), new RecordExtractor(), TimeProvider.System),
+            new PlanHandler(new AwsResourceStateReaderFactory(Cloud), new RecordExtractor(), new BlastRadiusFinder(Options.Create(new EradicationOptions { CmdbPath = cmdbPath })), TimeProvider.System),
+            new EradicationExecutor(Cloud, TimeProvider.System, NullLogger<EradicationExecutor>.Instance));
+    }
+
+    public SandboxHost Sandbox { get; }
+
+    public AwsRuntime Runtime { get; }
+
+    /// <summary>The management account's admin: the responder.</summary>
+    public AwsScope Admin { get; }
+
+    public EradicationCloud Cloud { get; }
+
+    public EradicationService Service { get; }
+
+    public JsonElement GroundTruth => JsonDocument.Parse(Sandbox.Scenario.GroundTruth!.ToJsonString()).RootElement;
+
+    public string LeakedKey => GroundTruth.GetProperty("leakedAccessKeyId").GetString()!;
+
+    public static async Task<EradicationSandbox> StartAsync(string scenario, string? cmdbPath = null)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var path = Path.Combine(RepositoryRoot(), "sandbox", "scenarios", scenario + ".json");
+        return new EradicationSandbox(await SandboxHost.StartAsync(new SandboxOptions { Port = 0, ScenarioPath = path }, timeout.Token), cmdbPath);
+    }
+
+    public AwsScope As(SandboxCredentials credentials, string region = "us-east-1") => Runtime.CreateScope(
+        credentials.SessionToken is null
+            ? new BasicAWSCredentials(credentials.AccessKeyId, credentials.SecretAccessKey)
+            : new SessionAWSCredentials(credentials.AccessKeyId, credentials.SecretAccessKey, credentials.SessionToken),
+        region);
+
+    /// <summary>The admin's clients in any account of the organization (the response role in member accounts).</summary>
+    public async Task<AwsScope> AdminInAsync(string accountId, string? region = null)
+    {
+        using var cloud = Cloud.Open("test-readback", null);
+        return await cloud.ScopeAsync(accountId, region, CancellationToken.None);
+    }
+
+    /// <summary>Every event the scan attributes to the leaked key and what derives from it, from the trail as exported now.</summary>
+    public async Task<List<TrailEvent>> ScanAsync(TimeSpan lookBack)
+    {
+        var folder = Path.Combine(_trail.Path, Guid.NewGuid().ToString("N"));
+        await Sandbox.ExportTrailAsync(folder, CancellationToken.None);
+        var events = new List<TrailEvent>();
+        await foreach (var update in Service.ScanAsync(
+            new ScanRequest
+            {
+                IncidentId = "inc-erad",
+                Credentials = { new Credential { AccessKeyId = LeakedKey } },
+                Since = Timestamp.FromDateTimeOffset(Sandbox.Clock.GetUtcNow() - lookBack),
+                Source = Contracts.V1.TrailSourceKind.LogFiles,
+                LogLocation = folder,
+            },
+            CallContext.InProcess(CancellationToken.None)))
+        {
+            if (update.UpdateCase == ScanUpdate.UpdateOneofCase.Event)
+            {
+                events.Add(update.Event);
+            }
+        }
+
+        return events;
+    }
+
+    public Task<Plan> PlanAsync(IEnumerable<TrailEvent> events, bool allowEmptyingBuckets = false) =>
+        Service.PlanEradicationAsync(
+            new PlanEradicationRequest { IncidentId = "inc-erad", Events = { events }, AllowEmptyingBuckets = allowEmptyingBuckets },
+            CallContext.InProcess(CancellationToken.None));
+
+    public static ExecutePlanRequest Approved(Plan plan, params string[] stepIds) => new()
+    {
+        RequestId = "req-" + plan.PlanId,
+        IncidentId = "inc-erad",
+        Plan = plan,
+        Approval = new ApprovalToken { ApprovalId = plan.PlanId + "-approval", PlanId = plan.PlanId, ApprovedBy = "approver@example.com" },
+        StepIds = { stepIds },
+    };
+
+    public async Task<List<PlanStep>> ExecuteAsync(ExecutePlanRequest request)
+    {
+        var results = new List<PlanStep>();
+        await foreach (var step in Service.ExecuteEradicationAsync(request, CallContext.InProcess(CancellationToken.None)))
+        {
+            results.Add(step);
+        }
+
+        return results;
+    }
+
+    /// <summary>Every resource of the organization as the admin reads it back through the AWS clients.</summary>
+    public Task<CloudSnapshot> SnapshotAsync() => CloudSnapshot.TakeAsync(this);
+
+    /// <summary>The write calls (not read-only) recorded after a point in the trail, by anyone.</summary>
+    public IReadOnlyList<RecordedEvent> WritesSince(int eventCount) =>
+        Sandbox.Trail.All().Skip(eventCount).Where(static e => !e.ReadOnly && e.EventName is not ("AssumeRole" or "GetCallerIdentity")).ToList();
+
+    public async ValueTask DisposeAsync()
+    {
+        Runtime.Dispose();
+        _http.Dispose();
+        _trail.Dispose();
+        await Sandbox.DisposeAsync();
+    }
+
+    public static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "CredIr.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("no folder holding CredIr.sln above the test binaries");
+    }
+}

@@ -1,0 +1,116 @@
+using CredIr.Aws;
+using CredIr.Contracts.Services;
+using CredIr.Contracts.V1;
+using CredIr.Grpc;
+using Google.Protobuf.WellKnownTypes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CredIr.Eradication.Tests.Execution;
+
+/// <summary>
+/// The host as AddEradicationServices wires it (the AWS state reader and executor included), on Kestrel (h2c,
+/// loopback), called through the contract's client: from the scenario's leaked key, scan, plan, execute.
+/// </summary>
+public sealed class GrpcEndToEndTests : IAsyncLifetime
+{
+    private EradicationSandbox _org = null!;
+    private WebApplication _app = null!;
+    private GrpcChannel _channel = null!;
+
+    public async Task InitializeAsync()
+    {
+        _org = await EradicationSandbox.StartAsync("multi-account-org");
+        var builder = WebApplication.CreateBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Aws:EndpointUrl"] = _org.Sandbox.Endpoint.ToString(),
+            ["Aws:UseEnvironmentEndpoints"] = "false",
+            ["Aws:Region"] = "us-east-1",
+        });
+        builder.AddCredIrGrpcHost();
+        // The responder: the management account's admin (a real host finds its credentials through the default chain).
+        builder.Services.AddSingleton(_org.Admin);
+        builder.AddEradicationServices();
+        _app = builder.Build();
+        _app.MapGrpcService<IEradicationService>();
+        _app.MapGrpcInfrastructure();
+        await _app.StartAsync();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _channel = GrpcChannel.ForAddress(new Uri(address));
+    }
+
+    public async Task DisposeAsync()
+    {
+        _channel.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await _org.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task LeakedKey_ScanPlanExecuteOverTheWire_ActorResourcesGone_ReplayAlreadyDone()
+    {
+        var client = _channel.CreateClient<IEradicationService>();
+        using var trail = new TempFolder();
+        await _org.Sandbox.ExportTrailAsync(trail.Path, CancellationToken.None);
+        var events = new List<TrailEvent>();
+        await foreach (var update in client.ScanAsync(new ScanRequest
+        {
+            IncidentId = "inc-wire",
+            Credentials = { new Credential { AccessKeyId = _org.LeakedKey } },
+            Since = Timestamp.FromDateTimeOffset(_org.Sandbox.Clock.GetUtcNow().AddHours(-5)),
+            Source = Contracts.V1.TrailSourceKind.LogFiles,
+            LogLocation = trail.Path,
+        }, new CallContext()))
+        {
+            if (update.UpdateCase == ScanUpdate.UpdateOneofCase.Event)
+            {
+                events.Add(update.Event);
+            }
+        }
+
+        var plan = await client.PlanEradicationAsync(new PlanEradicationRequest { IncidentId = "inc-wire", Events = { events } }, new CallContext());
+        var unapproved = EradicationSandbox.Approved(plan);
+        unapproved.Approval = null;
+        var refused = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            await foreach (var unused in client.ExecuteEradicationAsync(unapproved, new CallContext()))
+            {
+                Assert.Fail("no step may run without an approval");
+            }
+        });
+        var executed = await ExecuteAsync(client, EradicationSandbox.Approved(plan));
+        var replayed = await ExecuteAsync(client, EradicationSandbox.Approved(plan));
+
+        Assert.Equal(StatusCode.FailedPrecondition, refused.Status);
+        Assert.Contains(plan.Steps, s => s.Action == "ec2:TerminateInstances");
+        Assert.Contains(plan.Steps, s => s.Action == "lambda:DeleteFunction");
+        Assert.Contains(plan.Steps, s => s.Action == "iam:DeleteUser" && s.Target.Id == "svc-maint");
+        Assert.All(executed, s => Assert.Equal(StepStatus.Succeeded, s.Status));
+        Assert.All(replayed, s => Assert.Equal(StepStatus.AlreadyDone, s.Status));
+        var prod = await _org.AdminInAsync("222222222222", "eu-west-1");
+        var function = await Assert.ThrowsAsync<AwsServiceException>(() => prod.Lambda.GetFunctionAsync(new GetFunctionRequest("log-forwarder")));
+        Assert.Equal("ResourceNotFoundException", function.Code);
+        var user = await Assert.ThrowsAsync<AwsServiceException>(() => _org.Admin.Iam.GetUserAsync(new GetUserRequest("svc-maint")));
+        Assert.Equal("NoSuchEntity", user.Code);
+    }
+
+    private static async Task<List<PlanStep>> ExecuteAsync(IEradicationService client, ExecutePlanRequest request)
+    {
+        var steps = new List<PlanStep>();
+        await foreach (var step in client.ExecuteEradicationAsync(request, new CallContext()))
+        {
+            steps.Add(step);
+        }
+
+        return steps;
+    }
+}
