@@ -4,7 +4,8 @@ namespace CredIr.Incidents.Faults;
 /// A deliberate kill -9 of this coordinator at one durable write (section "Incidents:CrashPoint"),
 /// for crash tests and game days: <see cref="At"/> names the point as <c>before:KIND</c> or
 /// <c>after:KIND</c> (kinds in <see cref="CrashPoints.Kinds"/>), and the process kills itself at
-/// its <see cref="Occurrence"/>th such write since it started. Unset (the default) does nothing.
+/// its <see cref="Occurrence"/>th such write since it started (of those <see cref="Matching"/>
+/// picks). Unset (the default) does nothing.
 /// </summary>
 public sealed class CrashPointOptions
 {
@@ -12,4 +13,7 @@ public sealed class CrashPointOptions
     public string? At { get; set; }
 
     public int Occurrence { get; set; } = 1;
+
+    /// <summary>Counts only the writes whose description holds this text (e.g. <c>eradication-1/</c>, a plan's steps); all when unset.</summary>
+    public string? Matching { get; set; }
 }

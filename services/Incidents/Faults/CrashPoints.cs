@@ -13,12 +13,14 @@ internal sealed class CrashPoints
 
     private readonly string? _at;
     private readonly int _occurrence;
+    private readonly string? _matching;
     private int _seen;
 
     public CrashPoints(CrashPointOptions options)
     {
         _at = string.IsNullOrWhiteSpace(options.At) ? null : options.At.Trim();
         _occurrence = options.Occurrence;
+        _matching = string.IsNullOrEmpty(options.Matching) ? null : options.Matching;
     }
 
     public bool Armed => _at is not null;
@@ -43,7 +45,9 @@ internal sealed class CrashPoints
 
     private void Reached(string point, string detail)
     {
-        if (!string.Equals(point, _at, StringComparison.Ordinal) || Interlocked.Increment(ref _seen) != _occurrence)
+        if (!string.Equals(point, _at, StringComparison.Ordinal)
+            || (_matching is not null && !detail.Contains(_matching, StringComparison.Ordinal))
+            || Interlocked.Increment(ref _seen) != _occurrence)
         {
             return;
         }

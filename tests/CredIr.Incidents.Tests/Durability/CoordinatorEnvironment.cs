@@ -30,6 +30,10 @@ internal static class CoordinatorEnvironment
         {
             environment["Incidents__CrashPoint__At"] = crash.At;
             environment["Incidents__CrashPoint__Occurrence"] = crash.Occurrence.ToString(CultureInfo.InvariantCulture);
+            if (crash.Matching is not null)
+            {
+                environment["Incidents__CrashPoint__Matching"] = crash.Matching;
+            }
         }
 
         return environment;

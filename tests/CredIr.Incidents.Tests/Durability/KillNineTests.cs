@@ -3,19 +3,20 @@ using CredIr.Contracts.V1;
 using CredIr.Grpc;
 using CredIr.Incidents.Tests.Infrastructure;
 using CredIr.Sandbox;
+using Xunit.Abstractions;
 
 namespace CredIr.Incidents.Tests.Durability;
 
 /// <summary>
 /// The coordinator killed with SIGKILL at many durable writes of one full incident run against the
 /// sandbox (the real phase services, the real CloudTrail), restarted each time on the same SQLite
-/// store: the incident still completes, and the cloud saw each change once.
+/// store: the incident still reaches recovered, and the cloud saw each change once.
 /// </summary>
-public sealed class KillNineTests : IAsyncLifetime, IDisposable
+public sealed class KillNineTests(ITestOutputHelper output) : IAsyncLifetime, IDisposable
 {
     // One incident, one store, many lives: each life resumes where the last was killed and is
     // killed at its own point, so one run crosses identification, notification, both containment
-    // plans and the scan. Counts are per life (from its start).
+    // plans, the scan and the eradication plan. Counts are per life (from its start).
     private static readonly CrashPoint[] Lives =
     [
         new("after:state", 1),            // the open is written; the caller never hears back
@@ -30,6 +31,9 @@ public sealed class KillNineTests : IAsyncLifetime, IDisposable
         new("after:findings", 1),         // the scan's findings part stored
         new("after:journal-intent", 1),   // containment of a derived credential intended
         new("before:journal-result", 1),  // and done in the cloud, not journaled
+        new("after:journal-intent", 1, "eradication-"),   // the first deletion intended, not made
+        new("before:journal-result", 1, "eradication-"),  // and made, not journaled: run again
+        new("after:journal-result", 2, "eradication-"),   // the next deletion journaled, not in the document
     ];
 
     private readonly TempDirectory _directory = new();
@@ -54,7 +58,7 @@ public sealed class KillNineTests : IAsyncLifetime, IDisposable
     public void Dispose() => _directory.Dispose();
 
     [Fact]
-    public async Task FullRun_KilledAtManyDurableWrites_CompletesWithEachCloudChangeOnce()
+    public async Task FullRun_KilledAtManyDurableWrites_ReachesRecoveredWithEachCloudChangeOnce()
     {
         var mark = CloudSideEffects.Mark(_sandbox);
         var open = new OpenIncidentRequest
@@ -89,15 +93,26 @@ public sealed class KillNineTests : IAsyncLifetime, IDisposable
         var changes = CloudSideEffects.Since(_sandbox, mark);
         var repeated = changes.Where(c => c.Error is null).GroupBy(c => (c.Name, c.AccountId, c.Parameters)).Where(g => g.Count() > 1).ToList();
         var story = $"killed at: {string.Join(" | ", killedAt)}; cloud changes: {string.Join(" | ", changes)}";
+        output.WriteLine(story.Replace(" | ", Environment.NewLine, StringComparison.Ordinal));
+        output.WriteLine($"final: {final.Phase}, waiting for {final.WaitingFor} {final.LastError}");
+        foreach (var plan in final.Plans)
+        {
+            output.WriteLine($"{plan.PlanId}: {string.Join(", ", plan.Steps.Select(s => $"{s.Action} {s.Status}"))}");
+        }
+
         Assert.True(repeated.Count == 0, $"changed more than once: {string.Join(" | ", repeated.Select(g => g.Key))}; {story}");
         Assert.Contains(changes, c => c is { Name: "UpdateAccessKey", Error: null } && c.Parameters.Contains(LeakedKey(), StringComparison.Ordinal));
-        Assert.True(final.Phase >= Phase.Eradicating, $"stopped in {final.Phase}: {final.WaitingFor} {final.LastError}; {story}");
+        Assert.True(final.Phase == Phase.Recovered, $"stopped in {final.Phase}: {final.WaitingFor} {final.LastError}; {story}");
         Assert.Equal(4, final.Credentials.Count);
-        var steps = final.Plans.Where(p => p.Kind == PlanKind.Containment).SelectMany(p => p.Steps).ToList();
-        Assert.True(steps.Count > 0 && steps.All(s => s.Status is StepStatus.Succeeded or StepStatus.AlreadyDone or StepStatus.Skipped), $"containment steps: {string.Join(", ", steps.Select(s => $"{s.StepId} {s.Action} {s.Status}"))}");
+        Assert.Contains(changes, c => c is { Name: "DeleteUser", Error: null });
+        var steps = final.Plans.SelectMany(p => p.Steps).ToList();
+        Assert.True(
+            final.Plans.Any(p => p.Kind == PlanKind.Eradication) && steps.All(s => s.Status is StepStatus.Succeeded or StepStatus.AlreadyDone or StepStatus.Skipped),
+            $"steps: {string.Join(", ", final.Plans.SelectMany(p => p.Steps.Select(s => $"{p.PlanId}/{s.Action} {s.Status}")))}");
 
-        // A step killed after its cloud call and before its result was journaled ran again and found the change made.
-        Assert.Contains(steps, s => s.Status == StepStatus.AlreadyDone);
+        // Steps killed after their cloud call and before their result was journaled ran again and found the change made.
+        Assert.Contains(final.Plans.Where(p => p.Kind == PlanKind.Containment).SelectMany(p => p.Steps), s => s.Status == StepStatus.AlreadyDone);
+        Assert.Contains(final.Plans.Where(p => p.Kind == PlanKind.Eradication).SelectMany(p => p.Steps), s => s.Status == StepStatus.AlreadyDone);
 
         // Webhooks deliver at least once with a stable id; no notification is lost, none made twice.
         var sent = final.Notifications.Select(n => n.NotificationId).ToHashSet();
