@@ -70,6 +70,25 @@ public sealed class RunClaimTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task Lease_TakenOverWhileTheHolderStalled_IsLostAtTheNextRenewal()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        await using var first = await IncidentHarness.StartAsync(database);
+        var opened = await first.Service.OpenIncidentAsync(TestIncidents.Open("open-1"), Calls.As("alice"));
+        var claims = first.Services.GetRequiredService<RunClaims>();
+        await using var lease = await claims.ClaimAsync(opened.IncidentId, CancellationToken.None);
+        var lost = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var registration = lease.Lost.Register(() => lost.TrySetResult(true));
+
+        var now = first.Time.GetUtcNow();
+        var other = await first.Store.ClaimRunAsync(opened.IncidentId, "other-coordinator", now, now.AddSeconds(30), takeOverFrom: claims.Holder, CancellationToken.None);
+        first.Time.Advance(TimeSpan.FromSeconds(10));
+
+        Assert.True(other.Granted);
+        Assert.True(await Eventually.Within(lost.Task, "the stalled holder noticing at its renewal that its claim was taken"));
+    }
+
+    [Fact]
     public async Task Watch_ChangeByAnotherCoordinator_ArrivesOnTheNextPollWithoutAWriteHere()
     {
         var database = await postgres.CreateDatabaseAsync();
