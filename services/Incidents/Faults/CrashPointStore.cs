@@ -57,6 +57,8 @@ internal sealed class CrashPointStore(IIncidentStore inner, CrashPoints points) 
     public Task<RunClaim> ClaimRunAsync(string incidentId, string holder, DateTimeOffset now, DateTimeOffset until, string? takeOverFrom, CancellationToken cancellationToken) =>
         Around("run-claim", $"{incidentId} by {holder}", () => inner.ClaimRunAsync(incidentId, holder, now, until, takeOverFrom, cancellationToken));
 
+    public IAsyncEnumerable<string> ListenForChangesAsync(CancellationToken cancellationToken) => inner.ListenForChangesAsync(cancellationToken);
+
     public Task ReleaseRunAsync(string incidentId, string holder, CancellationToken cancellationToken) => inner.ReleaseRunAsync(incidentId, holder, cancellationToken);
 
     public ValueTask DisposeAsync() => inner.DisposeAsync();

@@ -8,14 +8,18 @@ namespace CredIr.Incidents.Grains;
 
 /// <summary>
 /// The process's incident grains: creates the runtime and hands out references. Watched
-/// activations look at the store on a timer, so a watcher here sees changes another coordinator
+/// activations look at the store when it announces a write (PostgreSQL's NOTIFY) and on a timer
+/// (every store; the only way with SQLite), so a watcher here sees changes another coordinator
 /// process made even when this process writes nothing.
 /// </summary>
 internal sealed class IncidentGrainDirectory : IIncidentGrainFactory, IAsyncDisposable
 {
     private readonly ITimer _watchPoll;
     private readonly ILogger _logger;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _listening;
     private int _polling;
+    private int _disposed;
 
     public IncidentGrainDirectory(
         IIncidentStore store,
@@ -34,6 +38,7 @@ internal sealed class IncidentGrainDirectory : IIncidentGrainFactory, IAsyncDisp
             time,
             logger);
         _watchPoll = time.CreateTimer(static state => ((IncidentGrainDirectory)state!).PollWatched(), this, options.WatchPollInterval, options.WatchPollInterval);
+        _listening = ListenAsync(store, options.WatchPollInterval, time, _stop.Token);
     }
 
     public GrainRuntime<IncidentGrain> Runtime { get; }
@@ -64,8 +69,53 @@ internal sealed class IncidentGrainDirectory : IIncidentGrainFactory, IAsyncDisp
 
     private void PollWatched() => _ = PollWatchedAsync(CancellationToken.None);
 
+    /// <summary>Catches a watched activation up as soon as the store says its incident was written; listens again after a failure.</summary>
+    private async Task ListenAsync(IIncidentStore store, TimeSpan retry, TimeProvider time, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await foreach (var id in store.ListenForChangesAsync(cancellationToken))
+                {
+                    await Runtime.VisitIdleAsync(grain => grain.KeepAlive && grain.IncidentId == id, static (grain, ct) => grain.CatchUpAsync(ct), cancellationToken);
+                }
+
+                // This store cannot announce writes: the poll alone serves its watchers.
+                return;
+            }
+            catch (DbException exception)
+            {
+                GrainRuntimeLog.WatchPollFailed(_logger, exception);
+                await Task.Delay(retry, time, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
+        // Registered both as itself and as the grain factory, so the container disposes it twice.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await _stop.CancelAsync();
+        try
+        {
+            await _listening;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped while waiting to listen again.
+        }
+
+        _stop.Dispose();
         await _watchPoll.DisposeAsync();
         await Runtime.DisposeAsync();
     }

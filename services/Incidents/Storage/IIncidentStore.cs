@@ -67,6 +67,12 @@ internal interface IIncidentStore : IAsyncDisposable
     /// </summary>
     Task<RunClaim> ClaimRunAsync(string incidentId, string holder, DateTimeOffset now, DateTimeOffset until, string? takeOverFrom, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The ids of incidents written by any coordinator, as they are committed, when the store can
+    /// push them (PostgreSQL's NOTIFY); ends at once when it cannot (SQLite: watchers poll instead).
+    /// </summary>
+    IAsyncEnumerable<string> ListenForChangesAsync(CancellationToken cancellationToken);
+
     /// <summary>Gives the claim up when <paramref name="holder"/> still holds it.</summary>
     Task ReleaseRunAsync(string incidentId, string holder, CancellationToken cancellationToken);
 }
