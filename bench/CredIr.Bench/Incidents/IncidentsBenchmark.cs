@@ -16,7 +16,7 @@ namespace CredIr.Bench.Incidents;
 /// measures Get, the delay from a change to its watch notification (in the writing coordinator
 /// and in a second coordinator on the same store), and incidents driven to "contained" against
 /// the sandbox with the real phase services (<see cref="ContainedBenchmark"/>).
-/// Usage: incidents [--incidents N] [--workers W] [--contained N] [--postgres CONNECTION] (or CREDIR_BENCH_POSTGRES).
+/// Usage: incidents [--incidents N] [--workers W] [--contained N] [--aws-limits] [--postgres CONNECTION] (or CREDIR_BENCH_POSTGRES).
 /// </summary>
 internal static class IncidentsBenchmark
 {
@@ -31,12 +31,13 @@ internal static class IncidentsBenchmark
         var incidents = Option(args, "--incidents", 300);
         var workers = Option(args, "--workers", 8);
         var contained = Option(args, "--contained", 200);
+        var awsLimits = args.Contains("--aws-limits");
         var postgres = OptionText(args, "--postgres") ?? Environment.GetEnvironmentVariable("CREDIR_BENCH_POSTGRES");
         var folder = Directory.CreateTempSubdirectory("credir-bench-").FullName;
         try
         {
             await RunStoreAsync("sqlite", "sqlite:" + System.IO.Path.Combine(folder, "credir.db"), incidents, workers);
-            await ContainedBenchmark.RunAsync("sqlite", "sqlite:" + System.IO.Path.Combine(folder, "contained.db"), contained, workers);
+            await ContainedBenchmark.RunAsync("sqlite", "sqlite:" + System.IO.Path.Combine(folder, "contained.db"), contained, workers, awsLimits);
             if (postgres is null)
             {
                 Console.WriteLine("postgres: skipped (pass --postgres or set CREDIR_BENCH_POSTGRES)");
@@ -44,7 +45,7 @@ internal static class IncidentsBenchmark
             else
             {
                 await RunStoreAsync("postgres", postgres, incidents, workers);
-                await ContainedBenchmark.RunAsync("postgres", postgres, contained, workers);
+                await ContainedBenchmark.RunAsync("postgres", postgres, contained, workers, awsLimits);
             }
         }
         finally
@@ -115,7 +116,7 @@ internal static class IncidentsBenchmark
         await using var other = Coordinator(store);
         var poll = other.GetRequiredService<Microsoft.Extensions.Options.IOptions<IncidentsOptions>>().Value.WatchPollInterval;
         var remote = await CrossCoordinatorWatchAsync(service, other.GetRequiredService<IncidentsService>(), poll, ids[1 % ids.Length], caller);
-        Console.WriteLine($"{name}:   change start -> watcher in another coordinator (poll {poll.TotalMilliseconds:F0} ms)  p50 {Percentile(remote, 0.50):F1} ms   p99 {Percentile(remote, 0.99):F1} ms");
+        Console.WriteLine($"{name}:   change start -> watcher in another coordinator ({(name == "postgres" ? "NOTIFY" : $"poll every {poll.TotalMilliseconds:F0} ms")})  p50 {Percentile(remote, 0.50):F1} ms   p99 {Percentile(remote, 0.99):F1} ms");
     }
 
     private static ServiceProvider Coordinator(string store) =>
