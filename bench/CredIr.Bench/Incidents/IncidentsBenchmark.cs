@@ -13,9 +13,10 @@ namespace CredIr.Bench.Incidents;
 /// <summary>
 /// "incidents": the coordinator on each store. Opens incidents and drives each through every
 /// phase transition plus notes (each change one ETag write and one evidence append), then
-/// measures Get and the delay from a change to its watch notification.
-/// Usage: incidents [--incidents N] [--workers W] [--postgres CONNECTION] (or CREDIR_BENCH_POSTGRES).
-/// Driving to "contained" against the sandbox needs the phase services; this measures the coordinator alone.
+/// measures Get, the delay from a change to its watch notification (in the writing coordinator
+/// and in a second coordinator on the same store), and incidents driven to "contained" against
+/// the sandbox with the real phase services (<see cref="ContainedBenchmark"/>).
+/// Usage: incidents [--incidents N] [--workers W] [--contained N] [--aws-limits] [--postgres CONNECTION] (or CREDIR_BENCH_POSTGRES).
 /// </summary>
 internal static class IncidentsBenchmark
 {
@@ -29,11 +30,14 @@ internal static class IncidentsBenchmark
     {
         var incidents = Option(args, "--incidents", 300);
         var workers = Option(args, "--workers", 8);
+        var contained = Option(args, "--contained", 200);
+        var awsLimits = args.Contains("--aws-limits");
         var postgres = OptionText(args, "--postgres") ?? Environment.GetEnvironmentVariable("CREDIR_BENCH_POSTGRES");
         var folder = Directory.CreateTempSubdirectory("credir-bench-").FullName;
         try
         {
             await RunStoreAsync("sqlite", "sqlite:" + System.IO.Path.Combine(folder, "credir.db"), incidents, workers);
+            await ContainedBenchmark.RunAsync("sqlite", "sqlite:" + System.IO.Path.Combine(folder, "contained.db"), contained, workers, awsLimits);
             if (postgres is null)
             {
                 Console.WriteLine("postgres: skipped (pass --postgres or set CREDIR_BENCH_POSTGRES)");
@@ -41,6 +45,7 @@ internal static class IncidentsBenchmark
             else
             {
                 await RunStoreAsync("postgres", postgres, incidents, workers);
+                await ContainedBenchmark.RunAsync("postgres", postgres, contained, workers, awsLimits);
             }
         }
         finally
@@ -106,6 +111,47 @@ internal static class IncidentsBenchmark
         var (writes, notifications) = await WatchLatencyAsync(service, ids[0], caller);
         Console.WriteLine($"{name}:   change write            p50 {Percentile(writes, 0.50):F3} ms   p99 {Percentile(writes, 0.99):F3} ms");
         Console.WriteLine($"{name}:   change start -> watcher  p50 {Percentile(notifications, 0.50):F3} ms   p99 {Percentile(notifications, 0.99):F3} ms");
+
+        // A second coordinator on the same store: its watchers learn of this one's writes by polling.
+        await using var other = Coordinator(store);
+        var poll = other.GetRequiredService<Microsoft.Extensions.Options.IOptions<IncidentsOptions>>().Value.WatchPollInterval;
+        var remote = await CrossCoordinatorWatchAsync(service, other.GetRequiredService<IncidentsService>(), poll, ids[1 % ids.Length], caller);
+        Console.WriteLine($"{name}:   change start -> watcher in another coordinator ({(name == "postgres" ? "NOTIFY" : $"poll every {poll.TotalMilliseconds:F0} ms")})  p50 {Percentile(remote, 0.50):F1} ms   p99 {Percentile(remote, 0.99):F1} ms");
+    }
+
+    private static ServiceProvider Coordinator(string store) =>
+        new ServiceCollection().AddLogging()
+            .AddIncidents(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Store"] = store }).Build())
+            .BuildServiceProvider();
+
+    /// <summary>For each note written by <paramref name="writer"/>: how long until a watcher on <paramref name="watcher"/> held it.</summary>
+    private static async Task<List<double>> CrossCoordinatorWatchAsync(IncidentsService writer, IncidentsService watcher, TimeSpan poll, string incidentId, CallContext caller)
+    {
+        const int Changes = 20;
+        using var stop = new CancellationTokenSource();
+        var current = await watcher.GetIncidentAsync(new GetIncidentRequest { IncidentId = incidentId }, caller);
+        await using var watch = watcher.WatchIncidentAsync(new WatchIncidentRequest { IncidentId = incidentId, FromVersion = current.Version }, CallContext.InProcess(stop.Token, "watcher")).GetAsyncEnumerator(stop.Token);
+        var delays = new List<double>();
+        for (var i = 0; i < Changes; i++)
+        {
+            var seen = watch.MoveNextAsync().AsTask().ContinueWith(
+                static t => (t.Result, Stopwatch.GetTimestamp()), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            // Written at a random point of the watcher's poll period, as changes come in practice
+            // (right after a delivery, each write would wait a whole period).
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(0, (int)poll.TotalMilliseconds)));
+            var start = Stopwatch.GetTimestamp();
+            await writer.AddNoteAsync(new AddNoteRequest { IncidentId = incidentId, Text = "remote " + i.ToString(CultureInfo.InvariantCulture) }, caller);
+            var (arrived, at) = await seen;
+            if (!arrived)
+            {
+                throw new InvalidOperationException("The other coordinator's watch ended before the change arrived.");
+            }
+
+            delays.Add(Stopwatch.GetElapsedTime(start, at).TotalMilliseconds);
+        }
+
+        await stop.CancelAsync();
+        return delays;
     }
 
     /// <summary>For each note: how long the write took, and how long until a watcher held the new version.</summary>

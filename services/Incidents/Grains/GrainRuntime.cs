@@ -100,6 +100,33 @@ internal sealed class GrainRuntime<TGrain> : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A background call on each activation that <paramref name="filter"/> picks and that is not in a
+    /// turn right now (a busy activation is writing, and so publishing, by itself); never waits for a turn.
+    /// </summary>
+    internal async Task VisitIdleAsync(Func<TGrain, bool> filter, Func<TGrain, CancellationToken, Task> call, CancellationToken cancellationToken)
+    {
+        foreach (var activation in _activations.Values)
+        {
+            if (!activation.IsActivated || !filter(activation.Grain) || !activation.Turn.Wait(0, CancellationToken.None))
+            {
+                continue;
+            }
+
+            try
+            {
+                if (!activation.IsDeactivated)
+                {
+                    await call(activation.Grain, cancellationToken);
+                }
+            }
+            finally
+            {
+                activation.Turn.Release();
+            }
+        }
+    }
+
     /// <summary>Drops activations idle for longer than the timeout, unless busy or watched.</summary>
     internal void DropIdle()
     {

@@ -15,4 +15,7 @@ internal static partial class GrainRuntimeLog
 
     [LoggerMessage(EventId = 103, Level = LogLevel.Warning, Message = "Grain {Key} still conflicted after {Attempt} attempts")]
     public static partial void ConflictGaveUp(ILogger logger, string key, int attempt);
+
+    [LoggerMessage(EventId = 104, Level = LogLevel.Warning, Message = "Looking for other coordinators' changes to watched incidents failed; trying again on the next tick")]
+    public static partial void WatchPollFailed(ILogger logger, Exception exception);
 }

@@ -13,7 +13,7 @@ public interface IIncidentGrain
 
     Task<Incident> OpenAsync(OpenIncidentRequest request, string actor, CancellationToken cancellationToken);
 
-    /// <summary>The incident as last committed (shared, not a copy: treat it as read-only); NOT_FOUND when it was never opened.</summary>
+    /// <summary>The incident as last committed by any coordinator (shared, not a copy: treat it as read-only); NOT_FOUND when it was never opened.</summary>
     Task<Incident> GetAsync(CancellationToken cancellationToken);
 
     Task<Incident> AdvanceAsync(AdvanceRequest request, string actor, CancellationToken cancellationToken);

@@ -18,7 +18,23 @@ internal sealed partial class IncidentGrain
         return incident;
     }
 
-    public Task<Incident> GetAsync() => Task.FromResult(Current);
+    /// <summary>
+    /// The committed incident, never older than the store's: another coordinator may have written
+    /// since this activation loaded (or opened the incident since it found none). Runs beside the
+    /// turn, so it returns the fresher document without replacing the activation's state; the
+    /// turn-holder and the watch poll do that.
+    /// </summary>
+    public async Task<Incident> GetAsync(CancellationToken cancellationToken)
+    {
+        var held = _state;
+        var stored = await store.ReadVersionAsync(incidentId, cancellationToken);
+        if (stored is { } version && version > (held?.Version ?? 0) && await store.ReadAsync(incidentId, cancellationToken) is { } fresh)
+        {
+            return fresh.State;
+        }
+
+        return held ?? throw NotFound();
+    }
 
     public async Task<Incident> AdvanceAsync(string actor, CancellationToken cancellationToken)
     {
@@ -27,7 +43,20 @@ internal sealed partial class IncidentGrain
             throw new IncidentException(IncidentErrorKind.FailedPrecondition, $"Incident {incidentId} is closed; there is nothing to advance.");
         }
 
-        await driver.AdvanceAsync(this, actor, cancellationToken);
+        await using var lease = await runs.ClaimAsync(incidentId, cancellationToken);
+
+        // The coordinator that ran before this claim may have been another process.
+        await CatchUpAsync(cancellationToken);
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
+        try
+        {
+            await driver.AdvanceAsync(this, actor, run.Token);
+        }
+        catch (OperationCanceledException) when (lease.Lost.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new IncidentException(IncidentErrorKind.Aborted, $"Incident {incidentId}: another coordinator took over the run while this one stalled; it carries on from the journal.");
+        }
+
         return Current;
     }
 

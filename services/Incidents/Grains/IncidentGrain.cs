@@ -18,6 +18,7 @@ internal sealed partial class IncidentGrain(
     IncidentWorkflow workflow,
     EvidenceLog evidence,
     IPlaybookDriver driver,
+    RunClaims runs,
     TimeProvider time) : IGrainLifecycle, IIncidentSession
 {
     private readonly ChangeFeed _feed = new();
@@ -54,6 +55,16 @@ internal sealed partial class IncidentGrain(
                 Description = "changed by another coordinator",
                 Incident = fresh,
             });
+        }
+    }
+
+    /// <summary>Reloads when the store holds a later version than this activation (written by another coordinator).</summary>
+    public async Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        var stored = await store.ReadVersionAsync(incidentId, cancellationToken);
+        if (stored is { } version && version > (_state?.Version ?? 0))
+        {
+            await ReloadAsync(cancellationToken);
         }
     }
 

@@ -15,7 +15,7 @@ internal sealed class IncidentGrainReference(GrainRuntime<IncidentGrain> runtime
         runtime.InvokeAsync(incidentId, (grain, ct) => grain.OpenAsync(request, actor, ct), cancellationToken);
 
     public Task<Incident> GetAsync(CancellationToken cancellationToken) =>
-        runtime.InvokeInterleavedAsync(incidentId, static (grain, _) => grain.GetAsync(), cancellationToken);
+        runtime.InvokeInterleavedAsync(incidentId, static (grain, ct) => grain.GetAsync(ct), cancellationToken);
 
     public Task<Incident> AdvanceAsync(AdvanceRequest request, string actor, CancellationToken cancellationToken) =>
         runtime.InvokeAsync(incidentId, (grain, ct) => grain.AdvanceAsync(actor, ct), cancellationToken);

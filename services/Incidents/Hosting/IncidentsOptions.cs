@@ -1,4 +1,5 @@
 using CredIr.Incidents.Domain;
+using CredIr.Incidents.Faults;
 
 namespace CredIr.Incidents.Hosting;
 
@@ -23,4 +24,17 @@ public sealed class IncidentsOptions
 
     /// <summary>How many times a call is retried from fresh state after another process wrote first.</summary>
     public int ConflictRetries { get; set; } = 5;
+
+    /// <summary>
+    /// How long one coordinator's claim to drive an incident lasts unless renewed (every third of
+    /// it). Another coordinator takes over a dead holder's incident after this long (at once when
+    /// the holder was on the same host).
+    /// </summary>
+    public TimeSpan RunClaimDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often a watched incident is compared with the store, to pass on other coordinators' changes.</summary>
+    public TimeSpan WatchPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>A deliberate kill -9 at a durable write, for crash tests and game days; off unless set.</summary>
+    public CrashPointOptions CrashPoint { get; set; } = new();
 }

@@ -23,6 +23,26 @@ internal sealed class IncidentsOptionsValidator : IValidateOptions<IncidentsOpti
             failures.Add($"{IncidentsOptions.SectionName}:ConflictRetries must be between 0 and 100.");
         }
 
+        if (options.RunClaimDuration < TimeSpan.FromSeconds(1))
+        {
+            failures.Add($"{IncidentsOptions.SectionName}:RunClaimDuration must be at least one second (e.g. 00:00:30).");
+        }
+
+        if (options.WatchPollInterval <= TimeSpan.Zero)
+        {
+            failures.Add($"{IncidentsOptions.SectionName}:WatchPollInterval must be positive (e.g. 00:00:01).");
+        }
+
+        if (Faults.CrashPoints.Check(options.CrashPoint.At) is { } crashProblem)
+        {
+            failures.Add($"{IncidentsOptions.SectionName}:CrashPoint:At: {crashProblem}");
+        }
+
+        if (options.CrashPoint.Occurrence < 1)
+        {
+            failures.Add($"{IncidentsOptions.SectionName}:CrashPoint:Occurrence must be at least 1.");
+        }
+
         if (string.IsNullOrWhiteSpace(options.AutoApprove.Name))
         {
             failures.Add($"{IncidentsOptions.SectionName}:AutoApprove:Name must name the policy; approvals record it.");

@@ -1,6 +1,7 @@
 using CredIr.Contracts.Services;
 using CredIr.Incidents.Domain;
 using CredIr.Incidents.Evidence;
+using CredIr.Incidents.Faults;
 using CredIr.Incidents.Grains;
 using CredIr.Incidents.Phases;
 using CredIr.Incidents.Service;
@@ -34,8 +35,13 @@ public static class IncidentsServiceCollectionExtensions
         services.AddOptions<IncidentsOptions>().Bind(section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IncidentsOptions>, IncidentsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new CrashPoints(Options(sp).CrashPoint));
         services.TryAddSingleton<IIncidentStore>(sp =>
-            IncidentStoreFactory.Create(Options(sp).Store, sp.GetRequiredService<TimeProvider>()));
+        {
+            var store = IncidentStoreFactory.Create(Options(sp).Store, sp.GetRequiredService<TimeProvider>());
+            var crash = sp.GetRequiredService<CrashPoints>();
+            return crash.Armed ? new CrashPointStore(store, crash) : store;
+        });
         services.AddHostedService<IncidentStoreInitializer>();
         services.TryAddSingleton(sp => new Approvals(Options(sp).TwoPersonRule, Options(sp).AutoApprove));
         services.TryAddSingleton<IncidentWorkflow>();
@@ -50,8 +56,14 @@ public static class IncidentsServiceCollectionExtensions
         services.TryAddSingleton(sp =>
         {
             var options = Options(sp);
-            return new GrainRuntimeOptions(options.IdleActivationTimeout, Sweep(options.IdleActivationTimeout), options.ConflictRetries);
+            return new GrainRuntimeOptions(options.IdleActivationTimeout, Sweep(options.IdleActivationTimeout), options.ConflictRetries)
+            {
+                RunClaimDuration = options.RunClaimDuration,
+                WatchPollInterval = options.WatchPollInterval,
+            };
         });
+        services.TryAddSingleton<CoordinatorIdentity>();
+        services.TryAddSingleton<RunClaims>();
         services.TryAddSingleton<IncidentGrainDirectory>();
         services.TryAddSingleton<IIncidentGrainFactory>(sp => sp.GetRequiredService<IncidentGrainDirectory>());
         services.TryAddSingleton(sp => new IncidentsService(

@@ -62,24 +62,6 @@ internal sealed partial class PlaybookDriver
             draft.LastError = string.Empty;
             return true;
         }, cancellationToken);
-
-        if (people.Stakeholders.Count > 0)
-        {
-            var sent = await identification.NotifyAsync(new NotifyRequest
-            {
-                RequestId = $"{session.IncidentId}/identified",
-                IncidentId = session.IncidentId,
-                Subject = $"[CredIr] {incident.Title}",
-                Body = $"Incident {session.IncidentId} is being handled: credentials are being contained. Ticket {incident.TicketReference}.",
-                Recipients = { people.Stakeholders },
-            }, context);
-            await session.CommitAsync(null, "notified", $"{sent.Notifications.Count} notification(s) queued", draft =>
-            {
-                draft.Notifications.Add(sent.Notifications);
-                return sent.Notifications.Count > 0;
-            }, cancellationToken);
-        }
-
         return true;
     }
 }

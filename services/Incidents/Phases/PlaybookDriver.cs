@@ -32,7 +32,8 @@ internal sealed partial class PlaybookDriver(
                 again = phase switch
                 {
                     Phase.Opened => await IdentifyAsync(session, actor, cancellationToken),
-                    Phase.Identified => await MoveAsync(session, Phase.Containing, "containment starts", cancellationToken),
+                    Phase.Identified => await NotifyAsync(session, actor, cancellationToken)
+                        && await MoveAsync(session, Phase.Containing, "containment starts", cancellationToken),
                     Phase.Containing => await ContainAsync(session, actor, cancellationToken),
                     Phase.Contained => await MoveAsync(session, Phase.Eradicating, "the scan for the actor's calls starts", cancellationToken),
                     Phase.Eradicating => await EradicateAsync(session, actor, cancellationToken),

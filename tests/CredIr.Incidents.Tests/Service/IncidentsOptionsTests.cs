@@ -35,6 +35,19 @@ public sealed class IncidentsOptionsTests
         Assert.Contains("Incidents:IdleActivationTimeout", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("during:state", "Incidents:CrashPoint:At")]
+    [InlineData("after:document", "Incidents:CrashPoint:At")]
+    [InlineData("00:00:00.5", "Incidents:RunClaimDuration")]
+    public async Task BadDurabilitySetting_FailsAtStartNamingTheKey(string value, string key)
+    {
+        var setting = key["Incidents:".Length..];
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
+            IncidentHarness.StartAsync("sqlite:x.db", settings: new Dictionary<string, string?> { [setting] = value }));
+
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void PostgresUrl_IsAcceptedAsKeywords()
     {

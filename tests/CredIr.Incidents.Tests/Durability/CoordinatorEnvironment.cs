@@ -1,0 +1,44 @@
+using System.Globalization;
+using CredIr.Sandbox;
+
+namespace CredIr.Incidents.Tests.Durability;
+
+/// <summary>
+/// The settings a <c>credir serve</c> child needs to respond against the sandbox as against AWS:
+/// the management account's admin key through the default chain, every AWS call to the sandbox,
+/// the sample CMDB (stakeholders of the multi-account-org scenario) and one webhook target.
+/// </summary>
+internal static class CoordinatorEnvironment
+{
+    public static Dictionary<string, string> For(SandboxHost sandbox, WebhookReceiver webhook, string directory, CrashPoint? crash = null)
+    {
+        var admin = sandbox.Accounts[0];
+        var environment = new Dictionary<string, string>
+        {
+            ["AWS_ACCESS_KEY_ID"] = admin.AdminAccessKeyId,
+            ["AWS_SECRET_ACCESS_KEY"] = admin.AdminSecretAccessKey,
+            ["AWS_REGION"] = "us-east-1",
+            ["Aws__EndpointUrl"] = sandbox.Endpoint.ToString(),
+            ["Aws__UseEnvironmentEndpoints"] = "false",
+            ["Aws__Region"] = "us-east-1",
+            ["Identification__CmdbPath"] = Path.Combine(AppContext.BaseDirectory, "Cmdb", "sample-cmdb.json"),
+            ["Identification__Notifications__OutboxPath"] = Path.Combine(directory, "identification-outbox.db"),
+            ["Identification__Notifications__Targets__0__Name"] = "soc",
+            ["Identification__Notifications__Targets__0__Url"] = webhook.Url.ToString(),
+        };
+        if (crash is not null)
+        {
+            environment["Incidents__CrashPoint__At"] = crash.At;
+            environment["Incidents__CrashPoint__Occurrence"] = crash.Occurrence.ToString(CultureInfo.InvariantCulture);
+            if (crash.Matching is not null)
+            {
+                environment["Incidents__CrashPoint__Matching"] = crash.Matching;
+            }
+        }
+
+        return environment;
+    }
+
+    public static Task<SandboxHost> StartSandboxAsync() =>
+        SandboxHost.StartAsync(new SandboxOptions { Port = 0, ScenarioPath = Path.Combine(AppContext.BaseDirectory, "scenarios", "multi-account-org.json") }, CancellationToken.None);
+}

@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Text;
+using CredIr.Contracts.Services;
+using CredIr.Grpc;
+
+namespace CredIr.Incidents.Tests.Durability;
+
+/// <summary>
+/// A real coordinator process: <c>dotnet credir.dll serve</c> with every service, its settings as
+/// environment variables, called over HTTP/2. Killed (SIGKILL) on dispose if still running.
+/// </summary>
+internal sealed class CoordinatorProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private readonly Process _process;
+    private readonly StringBuilder _stderr = new();
+    private readonly Lock _lock = new();
+    private readonly TaskCompletionSource<Uri> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private GrpcChannel? _channel;
+
+    private CoordinatorProcess(Process process)
+    {
+        _process = process;
+    }
+
+    public IIncidentsService Incidents { get; private set; } = null!;
+
+    public int ProcessId => _process.Id;
+
+    public string Stderr
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _stderr.ToString();
+            }
+        }
+    }
+
+    public static async Task<CoordinatorProcess> StartAsync(string workingDirectory, string store, IReadOnlyDictionary<string, string> environment)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory,
+        };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "credir.dll"), "serve", "--urls", "http://127.0.0.1:0", "--store", store })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+
+        var coordinator = new CoordinatorProcess(Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start"));
+        coordinator._process.ErrorDataReceived += (_, line) => coordinator.OnStderr(line.Data);
+        coordinator._process.OutputDataReceived += static (_, _) => { };
+        coordinator._process.BeginErrorReadLine();
+        coordinator._process.BeginOutputReadLine();
+        var ready = await Task.WhenAny(coordinator._ready.Task, coordinator._process.WaitForExitAsync(), Task.Delay(StartTimeout));
+        if (ready != coordinator._ready.Task)
+        {
+            await coordinator.DisposeAsync();
+            throw new InvalidOperationException($"credir serve did not report its address within {StartTimeout.TotalSeconds} s; stderr: {coordinator.Stderr}");
+        }
+
+        coordinator._channel = GrpcChannel.ForAddress(await coordinator._ready.Task);
+        coordinator.Incidents = coordinator._channel.CreateClient<IIncidentsService>();
+        return coordinator;
+    }
+
+    /// <summary>The exit code once the process has ended (137-style SIGKILL shows as 137 through dotnet's host).</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"the coordinator (pid {_process.Id}) did not exit within {timeout.TotalSeconds} s; stderr: {Stderr}");
+        }
+
+        return _process.ExitCode;
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    public void Kill() => _process.Kill(entireProcessTree: true);
+
+    public async ValueTask DisposeAsync()
+    {
+        _channel?.Dispose();
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private void OnStderr(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            _stderr.AppendLine(line);
+        }
+
+        const string Marker = "credir serve: ";
+        if (line.StartsWith(Marker, StringComparison.Ordinal))
+        {
+            var address = line[Marker.Length..].Split([';', ',', ' '], StringSplitOptions.RemoveEmptyEntries)[0];
+            _ready.TrySetResult(new Uri(address));
+        }
+    }
+}
