@@ -55,6 +55,11 @@ public sealed class ClosureEngine(ITrailSource source, EventClassifier classifie
                         }
 
                         yield return new EventFound(attributed);
+                        if (KeysInUse.Reveal(record, attributed.Credential) is { } revealed && state.Known.TryAdd(revealed.Identity, revealed))
+                        {
+                            yield return new CredentialFound(revealed);
+                        }
+
                         foreach (var derived in attributed.Facts.Credentials)
                         {
                             if (Track(derived, attributed.Credential, request, state) is { } tracked)
