@@ -5,8 +5,8 @@ namespace CredIr.Bench.FanOut;
 
 /// <summary>
 /// The benchmark's organization: a management account and N members over 17 regions, every account-region
-/// with several pages of history (101..160 events: 3 or 4 pages of 50), us-east-1 of every tenth member
-/// busier (10 pages), and one account-region far busier than the rest (30 pages), as IAM-heavy us-east-1 of
+/// with several pages of history (101..150 events: 3 pages of 50), us-east-1 of every tenth member
+/// busier (10 pages), and one account-region far busier than the rest (60 pages), as IAM-heavy us-east-1 of
 /// a production account is. That one sets the lower bound.
 /// </summary>
 internal sealed class FanOutOrganization(SandboxHost sandbox, IReadOnlyDictionary<(string, string), int> events, DateTimeOffset since, DateTimeOffset until) : IAsyncDisposable
@@ -38,9 +38,9 @@ internal sealed class FanOutOrganization(SandboxHost sandbox, IReadOnlyDictionar
             var index = int.Parse(account.AsSpan(account.Length - 4), System.Globalization.CultureInfo.InvariantCulture);
             var count = (index, region) switch
             {
-                (1, "us-east-1") => 30 * PageSize,
+                (1, "us-east-1") => 60 * PageSize,
                 (_, "us-east-1") when index % 10 == 0 => 10 * PageSize,
-                _ => 101 + (((index * 31) + region.Length * 7 + region[^1]) % 60),
+                _ => 101 + (((index * 31) + (region.Length * 7) + region[^1]) % 50),
             };
             counts[(account, region)] = count;
             return count;

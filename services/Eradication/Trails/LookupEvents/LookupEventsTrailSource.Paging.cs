@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using CredIr.Aws;
 using CredIr.Playbook.Classification;
@@ -30,7 +31,7 @@ public sealed partial class LookupEventsTrailSource
                 DateTimeOffset? newest = null, oldest = null;
                 foreach (var lookedUp in page.Events)
                 {
-                    var record = CloudTrailRecordParser.Parse(Encoding.UTF8.GetBytes(lookedUp.CloudTrailEvent));
+                    var record = Parse(lookedUp.CloudTrailEvent);
                     newest ??= record.EventTime;
                     oldest = record.EventTime;
                     if (chain.Owns(record.EventTime) && run.Query.Filter.Matches(record))
@@ -80,6 +81,20 @@ public sealed partial class LookupEventsTrailSource
             // Checkpointed before it runs: a resumed scan then knows the parent's floor (see LookupResume).
             await run.Writer.WriteAsync(new TrailCheckpointItem(child.Checkpoint(null, done: false)), run.CancellationToken);
             run.Start(new LookupChain(child, chain.Lane, null, start), PageAsync);
+        }
+    }
+
+    // The parser copies what it keeps, so the UTF-8 bytes can go back to the pool: no garbage per record.
+    private static CloudTrailRecord Parse(string cloudTrailEvent)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(cloudTrailEvent.Length));
+        try
+        {
+            return CloudTrailRecordParser.Parse(buffer.AsSpan(0, Encoding.UTF8.GetBytes(cloudTrailEvent, buffer)));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
