@@ -41,7 +41,7 @@ internal static class FanOutBenchmark
             using (var self = Process.GetCurrentProcess())
             {
                 Console.WriteLine(Invariant(
-                    $"credir latency {latency.TotalMilliseconds:F0} ms: wall {scan.Wall.TotalSeconds:F2} s (first record after {scan.Entering.TotalSeconds:F2} s: entering accounts, listing regions), lower bound {bound:F2} s, ratio {ratio:F2}x (target <= 1.20), {scan.Records:N0} records, {scan.Gaps} failed units, {scan.Throttled} throttled and {scan.OtherRetries} other failed attempts (retried), GC heap peak {(scan.PeakHeap - scan.HeapBefore) / 1e6:F0} MB over the sandbox's {scan.HeapBefore / 1e6:F0} MB, process peak working set {self.PeakWorkingSet64 / 1e6:F0} MB"));
+                    $"credir latency {latency.TotalMilliseconds:F0} ms: wall {scan.Wall.TotalSeconds:F2} s (first record after {scan.Entering.TotalSeconds:F2} s: entering accounts, listing regions), lower bound {bound:F2} s, ratio {ratio:F3}x (target <= 1.200), {scan.Records:N0} records, {scan.Gaps} failed units, {scan.Throttled} throttled and {scan.OtherRetries} other failed attempts (retried), GC heap peak {(scan.PeakHeap - scan.HeapBefore) / 1e6:F0} MB over the sandbox's {scan.HeapBefore / 1e6:F0} MB, process peak working set {self.PeakWorkingSet64 / 1e6:F0} MB"));
             }
 
             Console.WriteLine(Invariant($"  process CPU {scan.Cpu.TotalSeconds:F1} s (sandbox and scan together); account-regions done: {scan.Timeline}"));
@@ -66,7 +66,7 @@ internal static class FanOutBenchmark
         }
 
         org.Sandbox.Faults.Clear();
-        Console.WriteLine(Invariant($"worst ratio to the lower bound: {worst:F2}x ({(worst <= 1.2 ? "within" : "OVER")} 1.2x)"));
+        Console.WriteLine(Invariant($"worst ratio to the lower bound: {worst:F3}x ({(worst <= 1.2 ? "within" : "OVER")} 1.2x)"));
         return 0;
     }
 
