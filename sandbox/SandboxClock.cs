@@ -22,6 +22,10 @@ public sealed class SandboxClock(TimeProvider inner) : TimeProvider
 
     public override long TimestampFrequency => inner.TimestampFrequency;
 
+    // Delays (injected latency) run on the inner clock, so a test's fake clock drives them too.
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+        inner.CreateTimer(callback, state, dueTime, period);
+
     /// <summary>Moves the sandbox's time forward (sessions expire, the 90-day window moves).</summary>
     public void Advance(TimeSpan by)
     {

@@ -9,6 +9,11 @@ public sealed record FaultOptions
     /// <summary>Fraction (0..1) of requests answered with a 500 InternalError.</summary>
     public double ServerErrorRate { get; init; }
 
-    /// <summary>Delay added before every response of the service.</summary>
+    /// <summary>Delay added before every response of the service, on the sandbox's clock (a fake clock in tests).</summary>
     public TimeSpan Latency { get; init; }
+
+    /// <summary>Per-region delays that replace <see cref="Latency"/> there: slow regions beside fast ones.</summary>
+    public IReadOnlyDictionary<string, TimeSpan> RegionLatency { get; init; } = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+
+    internal TimeSpan LatencyIn(string region) => RegionLatency.TryGetValue(region, out var slow) ? slow : Latency;
 }

@@ -50,7 +50,7 @@ internal sealed class RequestPipeline(
         SandboxCall? call = null;
         try
         {
-            await InjectFaultsAsync(descriptor, ct);
+            await InjectFaultsAsync(descriptor, auth.Region, ct);
             var caller = verifier.Verify(request, body, auth, descriptor);
             var (line, form, json) = Parse(request, body, descriptor);
             var operation = service.Resolve(line) ?? throw FaultErrors.UnknownOperation(descriptor, line.Action);
@@ -115,16 +115,16 @@ internal sealed class RequestPipeline(
         }
     }
 
-    private async Task InjectFaultsAsync(ServiceModel descriptor, CancellationToken ct)
+    private async Task InjectFaultsAsync(ServiceModel descriptor, string region, CancellationToken ct)
     {
         if (faults.For(descriptor.SigningName) is not { } fault)
         {
             return;
         }
 
-        if (fault.Latency > TimeSpan.Zero)
+        if (fault.LatencyIn(region) is var latency && latency > TimeSpan.Zero)
         {
-            await Task.Delay(fault.Latency, TimeProvider.System, ct);
+            await Task.Delay(latency, state.Clock, ct);
         }
 
         if (faults.Roll(fault.ThrottleRate))

@@ -36,7 +36,7 @@ public sealed class ClosureEngine(ITrailSource source, EventClassifier classifie
             var next = new List<TrackedCredential>();
             var query = new TrailQuery
             {
-                Accounts = request.Accounts,
+                Accounts = AccountsFor(request.Accounts, frontier),
                 Regions = request.Regions,
                 ResumeFrom = request.ResumeFrom,
                 Since = frontier.Min(c => c.ScanFrom),
@@ -55,6 +55,11 @@ public sealed class ClosureEngine(ITrailSource source, EventClassifier classifie
                         }
 
                         yield return new EventFound(attributed);
+                        if (KeysInUse.Reveal(record, attributed.Credential) is { } revealed && state.Known.TryAdd(revealed.Identity, revealed))
+                        {
+                            yield return new CredentialFound(revealed);
+                        }
+
                         foreach (var derived in attributed.Facts.Credentials)
                         {
                             if (Track(derived, attributed.Credential, request, state) is { } tracked)
@@ -157,6 +162,16 @@ public sealed class ClosureEngine(ITrailSource source, EventClassifier classifie
 
         return new TrailFilter { AccessKeyIds = keys, UserNames = users, PrincipalArns = principals, ResourceNames = resources };
     }
+
+    /// <summary>
+    /// A derived credential has its own account scope: a session lives in the role's account, an instance's keys where it
+    /// runs, and their calls are recorded there. A scope given as the leaked key's accounts would otherwise hide every
+    /// hop into another account, so each round reads the given accounts plus those of the credentials it follows.
+    /// </summary>
+    private static IReadOnlyList<string> AccountsFor(IReadOnlyList<string> given, List<TrackedCredential> frontier) =>
+        given.Count == 0
+            ? given
+            : [.. given.Concat(frontier.Where(static c => c.Depth > 0).Select(static c => c.Credential.AccountId).OfType<string>()).Distinct(StringComparer.Ordinal)];
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }

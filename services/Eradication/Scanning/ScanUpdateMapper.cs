@@ -158,7 +158,7 @@ internal static class ScanUpdateMapper
             var start = segment.Start.ToDateTimeOffset();
             var attribute = string.IsNullOrEmpty(wire.AccessKeyId) ? null : wire.AccessKeyId;
             return new TrailCheckpoint(
-                Trails.LookupEvents.LookupUnit.IdOf(wire.AccountId, wire.Region, attribute, start),
+                Trails.LookupEvents.LookupUnit.IdOf(wire.AccountId, wire.Region, attribute, start, segment.End.ToDateTimeOffset()),
                 wire.AccountId, wire.Region, start, segment.End.ToDateTimeOffset(), token, wire.Done, attribute);
         }
 

@@ -121,8 +121,24 @@ public sealed class MultiAccountClosureTests : IDisposable
     }
 
     [Fact]
-    public async Task AccountScope_OnlyTheGivenAccountIsRead()
+    public async Task AccountScope_GivenAccountOnly_TheLeakedKeysRoundReadsOnlyIt()
     {
+        var updates = await Sources.RunAsync(_folder.Path, new ClosureRequest
+        {
+            Credentials = [InitialCredentials.AccessKey(Alice, T0)],
+            Since = T0,
+            Accounts = [A],
+            Follow = false,
+        });
+
+        Assert.DoesNotContain(updates.OfType<EventFound>(), e => e.Event.Record.AccountId == B);
+        Assert.Contains(updates.OfType<CredentialFound>(), c => c.Credential.Credential.AccessKeyId == U2Key);
+    }
+
+    [Fact]
+    public async Task AccountScope_DerivedSessionInAnotherAccount_ThatAccountIsReadForIt()
+    {
+        // The scope a responder (or identification) gives is the leaked key's account; the session it assumed lives in B.
         var updates = await Sources.RunAsync(_folder.Path, new ClosureRequest
         {
             Credentials = [InitialCredentials.AccessKey(Alice, T0)],
@@ -130,7 +146,9 @@ public sealed class MultiAccountClosureTests : IDisposable
             Accounts = [A],
         });
 
-        Assert.DoesNotContain(updates.OfType<EventFound>(), e => e.Event.Record.AccountId == B);
-        Assert.Contains(updates.OfType<CredentialFound>(), c => c.Credential.Credential.AccessKeyId == OpsSession);
+        var inB = updates.OfType<EventFound>().Where(e => e.Event.Record.AccountId == B).Select(e => e.Event.Record).ToList();
+        Assert.Contains(inB, r => r.EventName == "RunInstances" && r.UserIdentity.AccessKeyId == DeployKey);
+        Assert.DoesNotContain(inB, r => r.UserIdentity.AccessKeyId is BobKey or BobSession);
+        Assert.Contains(updates.OfType<CredentialFound>(), c => c.Credential.Credential.AccessKeyId == DeployKey);
     }
 }

@@ -51,8 +51,9 @@ public sealed class ScanHandlerTests
         var summary = updates[^1].Summary;
         Assert.Equal(2175, summary.EventsAttributed);
         Assert.Equal(2175, updates.Count(u => u.UpdateCase == ScanUpdate.UpdateOneofCase.Event));
-        Assert.Equal(35, summary.CredentialsDerived);
-        Assert.Equal(35, updates.Count(u => u.UpdateCase == ScanUpdate.UpdateOneofCase.Credential));
+        // 35 minted by the seed key + 3 instance keys its instances' sessions were seen using.
+        Assert.Equal(38, summary.CredentialsDerived);
+        Assert.Equal(38, updates.Count(u => u.UpdateCase == ScanUpdate.UpdateOneofCase.Credential));
         Assert.True(summary.Complete);
         Assert.True(summary.EventsByCategory["DefenseEvasion"] >= 10);
     }

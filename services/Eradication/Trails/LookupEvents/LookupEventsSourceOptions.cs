@@ -6,13 +6,20 @@ public sealed class LookupEventsSourceOptions
     public const string SectionName = "Eradication:LookupEvents";
 
     /// <summary>
-    /// Time segments per account-region, paged concurrently: one LookupEvents call can take seconds, so a
-    /// single page chain would use a fraction of the 2 requests/s the account-region allows.
+    /// Segments each account-region's window starts with, paged concurrently. More are split off as pages show
+    /// how much is left and calls show how slow the region is: one LookupEvents call can take seconds, so a
+    /// single page chain would use a fraction of the requests per second the account-region allows.
     /// </summary>
-    public int SegmentsPerUnit { get; set; } = 4;
+    public int SegmentsPerUnit { get; set; } = 2;
 
-    /// <summary>Page chains running at once across the organization (each waits on its account-region's bucket).</summary>
-    public int MaxConcurrentChains { get; set; } = 2048;
+    /// <summary>LookupEvents requests per second per account-region (AWS: 2); sizes the chains per account-region.</summary>
+    public double RequestsPerSecond { get; set; } = 2;
+
+    /// <summary>Most page chains one account-region runs at once, however slow its calls.</summary>
+    public int MaxChainsPerAccountRegion { get; set; } = 16;
+
+    /// <summary>Page chains running at once across the organization; beyond it, chains wait for a slot.</summary>
+    public int MaxConcurrentChains { get; set; } = 16384;
 
     /// <summary>Items buffered between the page chains and the consumer; bounds memory whatever the number of events.</summary>
     public int ChannelCapacity { get; set; } = 1024;

@@ -1,9 +1,7 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Threading.Channels;
 using CredIr.Aws;
 using CredIr.Playbook.Classification;
-using CredIr.Playbook.Trail;
 using Microsoft.Extensions.Logging;
 
 namespace CredIr.Eradication.Trails.LookupEvents;
@@ -11,11 +9,12 @@ namespace CredIr.Eradication.Trails.LookupEvents;
 /// <summary>
 /// CloudTrail LookupEvents across an organization: every account (entered through the response role),
 /// every enabled region (us-east-1 always, where IAM, global STS and Organizations events are recorded),
-/// each account-region's window split into segments paged concurrently under that account-region's
-/// token bucket. Pages flow through a bounded channel, so memory does not grow with the events. Each page
-/// yields a checkpoint (its chain's next token); a failing account or account-region is a gap, not fatal.
+/// each account-region's window paged by concurrent chains under that account-region's token bucket, split
+/// further while the region is slow and pages remain (see <see cref="LookupSplit"/>). Pages flow through a
+/// bounded channel, so memory does not grow with the events. Each page yields a checkpoint (its chain's
+/// segment and next token); a failing account or account-region is a gap, not fatal.
 /// </summary>
-public sealed class LookupEventsTrailSource(OrganizationSessions sessions, LookupEventsSourceOptions options, ILogger<LookupEventsTrailSource> logger) : ITrailSource
+public sealed partial class LookupEventsTrailSource(OrganizationSessions sessions, LookupEventsSourceOptions options, ILogger<LookupEventsTrailSource> logger) : ITrailSource
 {
     private const string GlobalRegion = "us-east-1";
 
@@ -55,31 +54,52 @@ public sealed class LookupEventsTrailSource(OrganizationSessions sessions, Looku
     {
         try
         {
-            var resume = query.ResumeFrom.ToDictionary(static c => c.Unit, StringComparer.Ordinal);
             var accounts = await EnterAccountsAsync(query, writer, cancellationToken);
-            var units = new List<LookupUnit>();
-            foreach (var account in accounts)
+            var lanes = new List<(LookupLane Lane, List<(LookupUnit Unit, string? Token, DateTimeOffset Floor)> Chains)>();
+            var regionsOf = new IReadOnlyList<string>[accounts.Count];
+            await Parallel.ForAsync(0, accounts.Count, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken },
+                async (i, ct) => regionsOf[i] = await RegionsAsync(accounts[i], query, writer, ct));
+            for (var i = 0; i < accounts.Count; i++)
             {
-                foreach (var region in await RegionsAsync(account, query, writer, cancellationToken))
+                var account = accounts[i];
+                foreach (var region in regionsOf[i])
                 {
-                    units.AddRange(Units(account, region, query));
+                    var lane = new LookupLane(account.AccountId, region);
+                    foreach (var attribute in LookupAttributes.For(query.Filter))
+                    {
+                        lanes.Add((lane, Chains(account, region, attribute, query)));
+                    }
                 }
             }
 
-            var pending = units.Where(u => !(resume.TryGetValue(u.Id, out var c) && c.Done)).ToList();
-            LookupEventsLog.Started(logger, accounts.Count, units.Count, units.Count - pending.Count);
-            var progress = new Progress(units.Count, units.Count - pending.Count);
-
+            var distinct = lanes.Select(static l => l.Lane).Distinct().ToList();
+            var idle = distinct.Count(lane => !lanes.Exists(l => l.Lane == lane && l.Chains.Count > 0));
+            LookupEventsLog.Started(logger, accounts.Count, distinct.Count, idle);
+            using var run = new LookupRun(query, writer, new Progress(distinct.Count, idle), options.MaxConcurrentChains, cancellationToken);
+            // Held while the first chains start, so an account-region whose first chain ends early is not reported done.
+            distinct.ForEach(static lane => lane.Enter());
             // Round-robin over account-regions, so every bucket is drawn on from the start.
-            var ordered = pending
-                .Select((u, i) => (u, i))
-                .GroupBy(static p => (p.u.Account.AccountId, p.u.Region))
-                .SelectMany(static g => g.Select((p, rank) => (p.u, rank)))
-                .OrderBy(static p => p.rank)
-                .Select(static p => p.u);
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxConcurrentChains), CancellationToken = cancellationToken };
-            await Parallel.ForEachAsync(ordered, parallel, (unit, ct) =>
-                new ValueTask(PageAsync(unit, resume.GetValueOrDefault(unit.Id)?.NextToken, query, writer, progress, ct)));
+            var rank = 0;
+            for (var started = true; started; rank++)
+            {
+                started = false;
+                foreach (var (lane, chains) in lanes)
+                {
+                    if (rank < chains.Count)
+                    {
+                        var (unit, token, floor) = chains[rank];
+                        run.Start(new LookupChain(unit, lane, token, floor), PageAsync);
+                        started = true;
+                    }
+                }
+            }
+
+            foreach (var lane in distinct)
+            {
+                await LeaveAsync(lane, run);
+            }
+
+            await run.CompleteAsync();
             writer.TryComplete();
         }
         catch (Exception e)
@@ -87,6 +107,23 @@ public sealed class LookupEventsTrailSource(OrganizationSessions sessions, Looku
             writer.TryComplete(e);
             throw;
         }
+    }
+
+    /// <summary>The first segments of an account-region and attribute, or what is left of them in the checkpoints.</summary>
+    private List<(LookupUnit, string?, DateTimeOffset)> Chains(AccountSession account, string region, LookupAttribute? attribute, TrailQuery query)
+    {
+        var segments = Math.Max(1, options.SegmentsPerUnit);
+        var width = (query.Until - query.Since) / segments;
+        LookupUnit UnitFor(DateTimeOffset start, DateTimeOffset end) => new(account, region, attribute, start, end, end == query.Until);
+        var first = new List<LookupUnit>(segments);
+        for (var i = 0; i < segments; i++)
+        {
+            first.Add(UnitFor(query.Since + (width * i), i == segments - 1 ? query.Until : query.Since + (width * (i + 1))));
+        }
+
+        var value = attribute?.AttributeValue;
+        var resumed = query.ResumeFrom.Where(c => c.AccountId == account.AccountId && c.Region == region && string.Equals(c.Attribute, value, StringComparison.Ordinal)).ToList();
+        return [.. LookupResume.Plan(first, resumed, UnitFor)];
     }
 
     private async Task<List<AccountSession>> EnterAccountsAsync(TrailQuery query, ChannelWriter<TrailItem> writer, CancellationToken cancellationToken)
@@ -138,66 +175,6 @@ public sealed class LookupEventsTrailSource(OrganizationSessions sessions, Looku
 
         // Global services (IAM, STS's global endpoint, Organizations) record in us-east-1 whatever the scope.
         return regions.Contains(GlobalRegion, StringComparer.Ordinal) ? regions : [.. regions, GlobalRegion];
-    }
-
-    private IEnumerable<LookupUnit> Units(AccountSession account, string region, TrailQuery query)
-    {
-        var segments = Math.Max(1, options.SegmentsPerUnit);
-        var width = (query.Until - query.Since) / segments;
-        foreach (var attribute in LookupAttributes.For(query.Filter))
-        {
-            for (var i = 0; i < segments; i++)
-            {
-                var start = query.Since + (width * i);
-                var end = i == segments - 1 ? query.Until : query.Since + (width * (i + 1));
-                yield return new LookupUnit(account, region, attribute, start, end, i == segments - 1);
-            }
-        }
-    }
-
-    private async Task PageAsync(LookupUnit unit, string? token, TrailQuery query, ChannelWriter<TrailItem> writer, Progress progress, CancellationToken cancellationToken)
-    {
-        var client = unit.Account.Scope.WithRegion(unit.Region).CloudTrail;
-        var request = new LookupEventsRequest
-        {
-            StartTime = unit.Start,
-            EndTime = unit.End,
-            MaxResults = 50,
-            LookupAttributes = unit.Attribute is { } attribute ? [attribute] : null,
-        };
-        try
-        {
-            do
-            {
-                var page = await client.LookupEventsPageAsync(request with { NextToken = token }, cancellationToken);
-                foreach (var lookedUp in page.Events)
-                {
-                    var record = CloudTrailRecordParser.Parse(Encoding.UTF8.GetBytes(lookedUp.CloudTrailEvent));
-                    // Segments meet at one instant: it belongs to the later one, so nothing is read twice.
-                    var inSegment = record.EventTime >= unit.Start && (record.EventTime < unit.End || (unit.LastSegment && record.EventTime <= unit.End));
-                    if (inSegment && query.Filter.Matches(record))
-                    {
-                        await writer.WriteAsync(new TrailRecordItem(record), cancellationToken);
-                    }
-                }
-
-                token = string.IsNullOrEmpty(page.NextToken) ? null : page.NextToken;
-                var read = progress.Read(page.Events.Count);
-                await writer.WriteAsync(new TrailCheckpointItem(unit.Checkpoint(token, token is null)), cancellationToken);
-                if (token is null)
-                {
-                    await writer.WriteAsync(new TrailProgressItem(progress.Total, progress.Finish(), read), cancellationToken);
-                }
-            }
-            while (token is not null);
-        }
-        catch (Exception e) when (IsUnitFailure(e))
-        {
-            LookupEventsLog.UnitFailed(logger, unit.Account.AccountId, unit.Region, Code(e));
-            await writer.WriteAsync(new TrailGapItem(new TrailGap(unit.Account.AccountId, unit.Region,
-                $"LookupEvents failed in account {unit.Account.AccountId} region {unit.Region} for {unit.Start:O}..{unit.End:O}: {Message(e)}; resume from the checkpoint to retry",
-                EventCategories.None, Code(e), UnitFailed: true)), cancellationToken);
-        }
     }
 
     private static TrailGapItem AccountGap(string accountId, string code, string message) =>

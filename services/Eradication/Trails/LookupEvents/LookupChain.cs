@@ -1,0 +1,21 @@
+namespace CredIr.Eradication.Trails.LookupEvents;
+
+/// <summary>
+/// A page chain in flight. It reads its unit newest first; <see cref="Floor"/> is where its share of the
+/// segment now ends, raised when the older part is split off to new chains (records below it are theirs).
+/// Only the chain's own task touches it.
+/// </summary>
+internal sealed class LookupChain(LookupUnit unit, LookupLane lane, string? token, DateTimeOffset floor)
+{
+    public LookupUnit Unit { get; } = unit;
+
+    public LookupLane Lane { get; } = lane;
+
+    public string? Token { get; set; } = token;
+
+    public DateTimeOffset Floor { get; set; } = floor;
+
+    /// <summary>Whether a record at this time is this chain's to report.</summary>
+    public bool Owns(DateTimeOffset time) =>
+        time >= Floor && (time < Unit.End || (Unit.LastSegment && time <= Unit.End));
+}
