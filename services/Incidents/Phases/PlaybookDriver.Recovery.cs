@@ -74,6 +74,7 @@ internal sealed partial class PlaybookDriver
             {
                 var index = draft.RecoveryItems.IndexOf(draft.RecoveryItems.First(i => i.ItemId == item.ItemId));
                 draft.RecoveryItems[index] = new RecoveryItem(executed) { Status = outcome.Status };
+                MarkPlanSteps(draft.Plans.First(p => p.PlanId == plan.PlanId), item.ItemId, executed, outcome.Status);
                 return true;
             }, cancellationToken);
             if (outcome.Status == StepStatus.Failed)
@@ -84,5 +85,22 @@ internal sealed partial class PlaybookDriver
         }
 
         return await MoveAsync(session, Phase.Recovered, "every recovery item is done", cancellationToken);
+    }
+
+    // The plan is what the responder reads and approved: its steps show what happened to them, like the other phases' plans.
+    private static void MarkPlanSteps(Plan plan, string itemId, RecoveryItem executed, StepStatus itemStatus)
+    {
+        for (var i = 0; i < plan.Steps.Count; i++)
+        {
+            var step = plan.Steps[i];
+            if (executed.Steps.FirstOrDefault(s => s.StepId == step.StepId) is { } done)
+            {
+                plan.Steps[i] = done.Status == StepStatus.Unspecified ? new PlanStep(done) { Status = itemStatus } : done;
+            }
+            else if (step.StepId.StartsWith(itemId + "#", StringComparison.Ordinal))
+            {
+                step.Status = itemStatus;
+            }
+        }
     }
 }

@@ -47,10 +47,6 @@ internal sealed class ScanRecorder(IIncidentSession session, IEradicationService
                     }
 
                     break;
-                case ScanUpdate.UpdateOneofCase.Credential when !Containable(update.Credential):
-                    // A role passed to an instance through a profile: the record names the profile, not the role. The scan
-                    // follows it by the instance's sessions, and the key those reveal comes as its own credential to contain.
-                    break;
                 case ScanUpdate.UpdateOneofCase.Credential:
                     await FlushAsync(cancellationToken);
                     var credential = update.Credential;
@@ -91,9 +87,6 @@ internal sealed class ScanRecorder(IIncidentSession session, IEradicationService
         }, cancellationToken);
         return summary.Complete;
     }
-
-    private static bool Containable(Credential credential) =>
-        credential.AccessKeyId.Length > 0 || credential.Kind != CredentialKind.Role || credential.RoleName.Length > 0;
 
     private async Task FlushAsync(CancellationToken cancellationToken)
     {

@@ -24,6 +24,19 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
     public ConcurrentQueue<string> Received { get; } = new();
 
+    private readonly SemaphoreSlim _arrived = new(0);
+
+    /// <summary>Completes once every id in <paramref name="ids"/> has arrived (delivery is asynchronous, after the commit).</summary>
+    public async Task<bool> AllArrivedAsync(IReadOnlySet<string> ids, CancellationToken cancellationToken = default)
+    {
+        while (!ids.IsSubsetOf(Received))
+        {
+            await _arrived.WaitAsync(cancellationToken);
+        }
+
+        return true;
+    }
+
     public static async Task<WebhookReceiver> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -34,6 +47,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         app.MapPost("/hook", (HttpRequest request) =>
         {
             receiver!.Received.Enqueue(request.Headers["X-CredIr-Notification-Id"].ToString());
+            receiver._arrived.Release();
             return Results.Ok();
         });
         await app.StartAsync();
@@ -46,5 +60,6 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _arrived.Dispose();
     }
 }

@@ -7,12 +7,11 @@ namespace CredIr.Incidents.Tests.Phases;
 
 /// <summary>
 /// A stand-in for the Eradication service, which is not built yet (coordinator unit tests only):
-/// the scan finds a CreateUser, a CreateAccessKey that derives a new key, a role passed to an instance, and a GetObject.
+/// the scan finds a CreateUser, a CreateAccessKey that derives a new key, and a GetObject.
 /// </summary>
 internal sealed class StandInEradication(FakeCloud cloud) : IEradicationService
 {
     public const string DerivedKey = "AKIADERIVED000000001";
-    public const string ProfileInstance = "i-0profile";
 
     public int Scans { get; private set; }
 
@@ -23,17 +22,6 @@ internal sealed class StandInEradication(FakeCloud cloud) : IEradicationService
         var at = request.Since.ToDateTimeOffset();
         yield return Event("ev-1", at.AddMinutes(1), "CreateUser", EventCategory.IdentityPersistence);
         yield return Event("ev-2", at.AddMinutes(2), "CreateAccessKey", EventCategory.IdentityPersistence);
-        // A role passed to an instance through its profile: the record names the profile, not the role, and no key.
-        yield return new ScanUpdate
-        {
-            Credential = new Credential
-            {
-                Kind = CredentialKind.Role,
-                PrincipalArn = "app-server-profile",
-                SessionName = ProfileInstance,
-                Provenance = new Provenance { DerivedFromAccessKeyId = request.Credentials[0].AccessKeyId, CreatedByEventName = "RunInstances", Depth = 1 },
-            },
-        };
         yield return new ScanUpdate
         {
             Credential = new Credential

@@ -31,12 +31,13 @@ public sealed class IncidentReportTests : IDisposable
         Assert.Equal(Phase.Recovered, incident.Phase);
         var actions = report["actions"]!.AsArray();
         Assert.Equal(
-            ["containment-1 deactivate-AKIAEXAMPLE0000001", "containment-2 deactivate-AKIADERIVED000000001", "eradication-1 delete-backdoor", "recovery-1 bucket-policy"],
+            ["containment-1 deactivate-AKIAEXAMPLE0000001", "containment-2 deactivate-AKIADERIVED000000001", "eradication-1 delete-backdoor", "identification notify-stakeholders", "recovery-1 bucket-policy"],
             actions.Select(a => $"{a!["planId"]} {a["stepId"]}").Order(StringComparer.Ordinal));
         Assert.All(actions, a =>
         {
             Assert.Equal("succeeded", (string?)a!["status"]);
-            Assert.Equal("auto-approved (policy soar-playbook)", (string?)a["approvedBy"]);
+            // Notifying stakeholders changes nothing in the cloud: it needs no approval.
+            Assert.Equal((string?)a["planId"] == "identification" ? "" : "auto-approved (policy soar-playbook)", (string?)a["approvedBy"]);
             Assert.Single(a["journal"]!.AsArray());
         });
         Assert.Equal("restored policy version v3", (string?)actions.Single(a => (string?)a!["planId"] == "recovery-1")!["result"]);
@@ -89,7 +90,7 @@ public sealed class IncidentReportTests : IDisposable
 
         var report = await Json(coordinator, id);
 
-        var step = Assert.Single(report["actions"]!.AsArray());
+        var step = Assert.Single(report["actions"]!.AsArray(), a => (string?)a!["planId"] == "containment-1");
         Assert.Equal("started", (string?)step!["status"]);
         Assert.Equal("bob", (string?)step["approvedBy"]);
         Assert.Contains("no result journaled", (string?)step["result"], StringComparison.Ordinal);
