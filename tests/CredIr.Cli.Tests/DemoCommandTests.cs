@@ -39,10 +39,26 @@ public sealed class DemoCommandTests : IDisposable
             Assert.Contains(key, result.Stdout, StringComparison.Ordinal);
         }
 
+        // Everything the actor created is gone and every change is restored, in whichever account and region it was made.
         var actions = report.RootElement.GetProperty("actions").EnumerateArray().ToList();
-        foreach (var user in truth.CreatedUsers)
+        foreach (var (type, name, account) in truth.Created)
         {
-            Assert.Contains(actions, a => a.GetProperty("action").GetString() == "iam:DeleteUser" && a.GetProperty("target").GetProperty("id").GetString() == user && a.GetProperty("status").GetString() == "succeeded");
+            var (action, matches) = type switch
+            {
+                "AWS::IAM::User" => ("iam:DeleteUser", (Func<JsonElement, bool>)(t => t.GetProperty("id").GetString() == name)),
+                "AWS::IAM::AccessKey" => ("iam:DeleteAccessKey", t => t.GetProperty("id").GetString() == name),
+                "AWS::EC2::Instance" => ("ec2:TerminateInstances", t => t.GetProperty("accountId").GetString() == account),
+                "AWS::Lambda::Function" => ("lambda:DeleteFunction", t => t.GetProperty("arn").GetString() == name),
+                _ => throw new InvalidOperationException($"the demo test does not know how {type} is removed"),
+            };
+            Assert.True(
+                actions.Any(a => a.GetProperty("action").GetString() == action && matches(a.GetProperty("target")) && a.GetProperty("status").GetString() == "succeeded"),
+                $"no succeeded {action} for the actor's {type} {name} in {account}");
+        }
+
+        foreach (var policy in truth.ChangedPolicies)
+        {
+            Assert.Contains(actions, a => a.GetProperty("planKind").GetString() == "recovery" && a.GetProperty("target").GetProperty("arn").GetString() == policy && a.GetProperty("status").GetString() == "succeeded");
         }
     }
 
@@ -54,22 +70,19 @@ public sealed class DemoCommandTests : IDisposable
         }
     }
 
-    /// <summary>
-    /// The leaked key and the keys derived from it, and the users the actor created. An instance
-    /// role's keys are left out: EC2 mints them, no trail record names them, and the closure does
-    /// not report them yet (the integrator knows; the fanout work adds it).
-    /// </summary>
-    private static (IReadOnlyList<string> Keys, IReadOnlyList<string> CreatedUsers) GroundTruth()
+    /// <summary>The leaked key and every key derived from it, what the actor created, and the managed policies it changed.</summary>
+    private static (IReadOnlyList<string> Keys, IReadOnlyList<(string Type, string Name, string Account)> Created, IReadOnlyList<string> ChangedPolicies) GroundTruth()
     {
         var truth = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "scenarios", "multi-account-org.json")))!["groundTruth"]!;
         var keys = new List<string> { truth["leakedAccessKeyId"]!.GetValue<string>() };
-        keys.AddRange(truth["derivedCredentials"]!.AsArray()
-            .Where(c => c!["kind"]!.GetValue<string>() != "InstanceRole")
-            .Select(c => c!["accessKeyId"]!.GetValue<string>()));
-        var users = truth["actorCreated"]!.AsArray()
-            .Where(r => r!["type"]!.GetValue<string>() == "AWS::IAM::User")
+        keys.AddRange(truth["derivedCredentials"]!.AsArray().Select(c => c!["accessKeyId"]!.GetValue<string>()));
+        var created = truth["actorCreated"]!.AsArray()
+            .Select(r => (r!["type"]!.GetValue<string>(), r["name"]!.GetValue<string>(), r["account"]!.GetValue<string>()))
+            .ToList();
+        var policies = truth["actorChanged"]!.AsArray()
+            .Where(r => r!["type"]!.GetValue<string>() == "AWS::IAM::Policy")
             .Select(r => r!["name"]!.GetValue<string>())
             .ToList();
-        return (keys, users);
+        return (keys, created, policies);
     }
 }
