@@ -10,11 +10,11 @@ namespace CredIr.Cli.Hosting;
 /// authentication at all, and the name a client declares is believed only from loopback, where any
 /// local user could call anyway.
 /// </summary>
-internal sealed class CallerResolution(string? gatewayCallerKey)
+internal sealed class CallerResolution(string? callerKey)
 {
     public void Resolve(CallContext context)
     {
-        if (context.Caller is not null || context.Peer == "in-process" || gatewayCallerKey is { Length: > 0 })
+        if (context.Caller is not null || context.Peer == "in-process" || callerKey is { Length: > 0 })
         {
             return;
         }

@@ -64,15 +64,18 @@ internal sealed class ContainmentPlanner(ResponderAccess access, IOptions<Contai
         }
 
         var scope = await responder.ScopeForAsync(target.AccountId, ct).ConfigureAwait(false);
+        if (target.RoleName is null && target.InstanceProfileName is not null)
+        {
+            if (await InstanceProfileRoleAsync(plan, target, scope.Iam, ct).ConfigureAwait(false) is not { } carried)
+            {
+                return;
+            }
+
+            target = target with { RoleName = carried };
+        }
+
         switch (target.Kind)
         {
-            case CredentialKind.RoleSession or CredentialKind.Role when target.RoleName is null:
-                if (await InstanceProfileRoleAsync(plan, target, scope.Iam, ct).ConfigureAwait(false) is { } carried)
-                {
-                    await PlanTargetAsync(plan, target with { RoleName = carried }, responder, containment, compromised, responderArn, now, ct).ConfigureAwait(false);
-                }
-
-                break;
             case CredentialKind.RoleSession or CredentialKind.Role:
                 var role = await RolePlanner.PlanAsync(plan, target, scope.Iam, containment, ct).ConfigureAwait(false);
                 if (role is not null && !role.Path.StartsWith(RolePlanner.ServiceLinkedPath, StringComparison.Ordinal) && plan.FirstAnalysisOf(role.Arn))
