@@ -29,7 +29,8 @@ public static class EradicationServiceCollectionExtensions
             .ValidateOnStart();
         builder.Services.AddOptions<LookupEventsSourceOptions>()
             .BindConfiguration(LookupEventsSourceOptions.SectionName)
-            .Validate(static o => o.SegmentsPerUnit > 0 && o.MaxConcurrentChains > 0 && o.ChannelCapacity > 0, "Eradication:LookupEvents:SegmentsPerUnit, MaxConcurrentChains and ChannelCapacity must be positive.")
+            .Validate(static o => o.SegmentsPerUnit > 0 && o.RequestsPerSecond > 0 && o.MaxChainsPerAccountRegion > 0 && o.MaxRequestsInFlight > 0 && o.ChannelCapacity > 0,
+                "Eradication:LookupEvents:SegmentsPerUnit, RequestsPerSecond, MaxChainsPerAccountRegion, MaxRequestsInFlight and ChannelCapacity must be positive.")
             .ValidateOnStart();
         builder.Services.AddOptions<EradicationOptions>()
             .BindConfiguration(EradicationOptions.SectionName)

@@ -18,7 +18,7 @@ internal static class CredIrScan
         return self.TotalProcessorTime;
     }
 
-    public static async Task<Result> RunAsync(FanOutOrganization org, CancellationToken ct)
+    public static async Task<Result> RunAsync(FanOutOrganization org, LookupEventsSourceOptions options, string? trace, CancellationToken ct)
     {
         var management = org.Sandbox.Accounts[0];
         using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30) });
@@ -32,7 +32,9 @@ internal static class CredIrScan
         }, TimeProvider.System, loggers);
         using var sessions = new OrganizationSessions(
             runtime.CreateScope(new Amazon.Runtime.BasicAWSCredentials(management.AdminAccessKeyId, management.AdminSecretAccessKey), "us-east-1"), "bench-fanout");
-        var source = new LookupEventsTrailSource(sessions, new LookupEventsSourceOptions(), NullLogger<LookupEventsTrailSource>.Instance);
+        var source = new LookupEventsTrailSource(sessions, options, trace is null
+            ? NullLogger<LookupEventsTrailSource>.Instance
+            : new Microsoft.Extensions.Logging.Logger<LookupEventsTrailSource>(new Microsoft.Extensions.Logging.LoggerFactory([new LaneTrace(trace)])));
         var query = new TrailQuery { Since = org.Since, Until = org.Until };
 
         GC.Collect();

@@ -10,7 +10,8 @@ namespace CredIr.Bench.FanOut;
 /// once with 2 s. Prints the wall time against the lower bound (the most pages in one account-region at 2 per
 /// second, plus one call's latency), peak memory, and a plain boto3 loop over the same organization (measured on
 /// as many account-regions as fit its time budget, the rest projected from its pace).
-/// Options: --members N (default 200), --boto3-budget SECONDS (default 30), --latencies MS,MS (default 50,2000).
+/// Options: --members N (default 200), --boto3-budget SECONDS (default 30), --latencies MS,MS (default 50,2000),
+/// --segments N and --in-flight N (the source's SegmentsPerUnit and MaxRequestsInFlight; default its own), --trace "ACCOUNT region REGION" (print that account-region's pages).
 /// </summary>
 internal static class FanOutBenchmark
 {
@@ -18,6 +19,17 @@ internal static class FanOutBenchmark
     {
         var members = int.Parse(Option(args, "--members") ?? "200", CultureInfo.InvariantCulture);
         var budget = TimeSpan.FromSeconds(double.Parse(Option(args, "--boto3-budget") ?? "30", CultureInfo.InvariantCulture));
+        var options = new CredIr.Eradication.Trails.LookupEvents.LookupEventsSourceOptions();
+        if (Option(args, "--segments") is { } segments)
+        {
+            options.SegmentsPerUnit = int.Parse(segments, CultureInfo.InvariantCulture);
+        }
+
+        if (Option(args, "--in-flight") is { } inFlight)
+        {
+            options.MaxRequestsInFlight = int.Parse(inFlight, CultureInfo.InvariantCulture);
+        }
+
         var ct = CancellationToken.None;
         var building = Stopwatch.StartNew();
         await using var org = await StartAsync(members, ct);
@@ -26,16 +38,16 @@ internal static class FanOutBenchmark
 
         // Untimed, throttle off: JIT, and the sandbox renders each event's LookupEvents form once (AWS's cost, not the client's).
         org.Sandbox.LookupEventsRateLimit = null;
-        var warm = await CredIrScan.RunAsync(org, ct);
+        var warm = await CredIrScan.RunAsync(org, options, null, ct);
         org.Sandbox.LookupEventsRateLimit = 2;
-        Console.WriteLine(Invariant($"warm-up (untimed, sandbox throttle off): {warm.Records:N0} records in {warm.Wall.TotalSeconds:F1} s, process CPU {warm.Cpu.TotalSeconds:F1} s; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} on {Environment.ProcessorCount} cores"));
+        Console.WriteLine(Invariant($"warm-up (untimed, sandbox throttle off): {warm.Records:N0} of {org.Events:N0} records ({warm.Gaps} failed units, {warm.Throttled} throttled, {warm.OtherRetries} other failed attempts) in {warm.Wall.TotalSeconds:F1} s, process CPU {warm.Cpu.TotalSeconds:F1} s; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} on {Environment.ProcessorCount} cores"));
 
         var worst = 0.0;
         foreach (var latency in (Option(args, "--latencies") ?? "50,2000").Split(',').Select(ms => TimeSpan.FromMilliseconds(double.Parse(ms, CultureInfo.InvariantCulture))))
         {
             org.Sandbox.Faults.Set("cloudtrail", new FaultOptions { Latency = latency });
             var bound = (org.MostPages / 2.0) + latency.TotalSeconds;
-            var scan = await CredIrScan.RunAsync(org, ct);
+            var scan = await CredIrScan.RunAsync(org, options, Option(args, "--trace"), ct);
             var ratio = scan.Wall.TotalSeconds / bound;
             worst = Math.Max(worst, ratio);
             using (var self = Process.GetCurrentProcess())

@@ -33,8 +33,11 @@ public sealed class AwsClientOptions
     /// <summary>CloudTrail LookupEvents requests per second per account and region (AWS allows 2).</summary>
     public double LookupEventsPerSecond { get; set; } = 2;
 
-    /// <summary>LookupEvents burst per account and region.</summary>
-    public int LookupEventsBurst { get; set; } = 2;
+    /// <summary>
+    /// LookupEvents burst per account and region. One, below the service's own bucket: requests spaced by the
+    /// client still arrive bunched by the network, and the service's spare token absorbs that instead of a throttle.
+    /// </summary>
+    public int LookupEventsBurst { get; set; } = 1;
 
     /// <summary>IAM requests per second per account; 0 turns the limit off.</summary>
     public double IamRequestsPerSecond { get; set; } = 10;

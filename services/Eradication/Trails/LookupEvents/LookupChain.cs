@@ -15,6 +15,9 @@ internal sealed class LookupChain(LookupUnit unit, LookupLane lane, string? toke
 
     public DateTimeOffset Floor { get; set; } = floor;
 
+    /// <summary>Pages the chain expects still to read; one until its first page shows the density. Kept by its lane.</summary>
+    public double PagesLeft { get; set; } = 1;
+
     /// <summary>Whether a record at this time is this chain's to report.</summary>
     public bool Owns(DateTimeOffset time) =>
         time >= Floor && (time < Unit.End || (Unit.LastSegment && time <= Unit.End));

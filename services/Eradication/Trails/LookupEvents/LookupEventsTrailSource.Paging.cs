@@ -3,6 +3,7 @@ using System.Text;
 using CredIr.Aws;
 using CredIr.Playbook.Classification;
 using CredIr.Playbook.Trail;
+using Microsoft.Extensions.Logging;
 
 namespace CredIr.Eradication.Trails.LookupEvents;
 
@@ -13,7 +14,6 @@ public sealed partial class LookupEventsTrailSource
         var unit = chain.Unit;
         var cancellationToken = run.CancellationToken;
         var scope = unit.Account.Scope.WithRegion(unit.Region);
-        var time = scope.Runtime.Time;
         var request = new LookupEventsRequest
         {
             StartTime = unit.Start,
@@ -23,32 +23,38 @@ public sealed partial class LookupEventsTrailSource
         };
         try
         {
+            var pending = CallAsync(scope, request with { NextToken = chain.Token }, chain, run);
             do
             {
-                var asked = time.GetTimestamp();
-                var page = await scope.CloudTrail.LookupEventsPageAsync(request with { NextToken = chain.Token }, cancellationToken);
-                chain.Lane.Observe(time.GetElapsedTime(asked));
-                DateTimeOffset? newest = null, oldest = null;
-                foreach (var lookedUp in page.Events)
+                var page = await pending;
+                var records = new List<CloudTrailRecord>(page.Events.Count);
+                records.AddRange(page.Events.Select(static e => Parse(e.CloudTrailEvent)));
+                DateTimeOffset? newest = records.Count > 0 ? records[0].EventTime : null, oldest = records.Count > 0 ? records[^1].EventTime : null;
+
+                // Newest first: once a record is below the floor, everything this chain owns has been read.
+                var crossed = oldest is { } last && last < chain.Floor;
+                chain.Token = crossed || string.IsNullOrEmpty(page.NextToken) ? null : page.NextToken;
+                var span = (newest ?? unit.End) - (oldest ?? unit.End);
+                if (chain.Token is not null && oldest is { } reached)
                 {
-                    var record = Parse(lookedUp.CloudTrailEvent);
-                    newest ??= record.EventTime;
-                    oldest = record.EventTime;
+                    await SplitAsync(chain, reached, span, run);
+                    chain.Lane.Estimate(chain, PagesLeft(chain.Floor, reached, span));
+
+                    // The next page is asked for before this one is handed on: a consumer that is slow, or busy with
+                    // every other account-region's records, must not hold back this account-region's request budget.
+                    pending = CallAsync(scope, request with { NextToken = chain.Token }, chain, run);
+                }
+
+                foreach (var record in records)
+                {
                     if (chain.Owns(record.EventTime) && run.Query.Filter.Matches(record))
                     {
                         await run.Writer.WriteAsync(new TrailRecordItem(record), cancellationToken);
                     }
                 }
 
-                // Newest first: once a record is below the floor, everything this chain owns has been read.
-                var crossed = oldest is { } last && last < chain.Floor;
-                chain.Token = crossed || string.IsNullOrEmpty(page.NextToken) ? null : page.NextToken;
                 run.Progress.Read(page.Events.Count);
                 await run.Writer.WriteAsync(new TrailCheckpointItem(unit.Checkpoint(chain.Token, chain.Token is null)), cancellationToken);
-                if (chain.Token is not null && oldest is { } reached)
-                {
-                    await SplitAsync(chain, reached, (newest ?? unit.End) - reached, run);
-                }
             }
             while (chain.Token is not null);
         }
@@ -60,8 +66,37 @@ public sealed partial class LookupEventsTrailSource
                 EventCategories.None, Code(e), UnitFailed: true)), cancellationToken);
         }
 
+        chain.Lane.Estimate(chain, 0);
         await LeaveAsync(chain.Lane, run);
     }
+
+    /// <summary>One page, once the organization-wide gate admits it (the account-region's token bucket is the client's).</summary>
+    private async Task<LookupEventsPage> CallAsync(AwsScope scope, LookupEventsRequest request, LookupChain chain, LookupRun run)
+    {
+        await run.Gate.EnterAsync(chain.Lane.Backlog, run.CancellationToken);
+        try
+        {
+            var time = scope.Runtime.Time;
+            var asked = time.GetTimestamp();
+            var page = await scope.CloudTrail.LookupEventsPageAsync(request, run.CancellationToken);
+            var took = time.GetElapsedTime(asked);
+            chain.Lane.Observe(took);
+            if (logger.IsEnabled(LogLevel.Trace))
+            {
+                LookupEventsLog.PageRead(logger, chain.Unit.Account.AccountId, chain.Unit.Region, page.Events.Count, (long)took.TotalMilliseconds, chain.Lane.Active,
+                    chain.Unit.Start, chain.Unit.End, page.NextToken is not null);
+            }
+
+            return page;
+        }
+        finally
+        {
+            run.Gate.Exit();
+        }
+    }
+
+    private static double PagesLeft(DateTimeOffset floor, DateTimeOffset oldest, TimeSpan pageSpan) =>
+        pageSpan > TimeSpan.Zero ? Math.Max(1, (oldest - floor) / pageSpan) : 1;
 
     /// <summary>Hands the older part of what the chain has left to new chains while the account-region has room for them.</summary>
     private async Task SplitAsync(LookupChain chain, DateTimeOffset reached, TimeSpan pageSpan, LookupRun run)
@@ -80,7 +115,7 @@ public sealed partial class LookupEventsTrailSource
             var child = unit with { Start = start, End = end, LastSegment = false };
             // Checkpointed before it runs: a resumed scan then knows the parent's floor (see LookupResume).
             await run.Writer.WriteAsync(new TrailCheckpointItem(child.Checkpoint(null, done: false)), run.CancellationToken);
-            run.Start(new LookupChain(child, chain.Lane, null, start), PageAsync);
+            run.Start(new LookupChain(child, chain.Lane, null, start) { PagesLeft = PagesLeft(start, end, pageSpan) }, PageAsync);
         }
     }
 

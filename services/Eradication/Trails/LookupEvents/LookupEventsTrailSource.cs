@@ -75,7 +75,7 @@ public sealed partial class LookupEventsTrailSource(OrganizationSessions session
             var distinct = lanes.Select(static l => l.Lane).Distinct().ToList();
             var idle = distinct.Count(lane => !lanes.Exists(l => l.Lane == lane && l.Chains.Count > 0));
             LookupEventsLog.Started(logger, accounts.Count, distinct.Count, idle);
-            using var run = new LookupRun(query, writer, new Progress(distinct.Count, idle), options.MaxConcurrentChains, cancellationToken);
+            var run = new LookupRun(query, writer, new Progress(distinct.Count, idle), new LookupGate(options.MaxRequestsInFlight), cancellationToken);
             // Held while the first chains start, so an account-region whose first chain ends early is not reported done.
             distinct.ForEach(static lane => lane.Enter());
             // Round-robin over account-regions, so every bucket is drawn on from the start.

@@ -10,16 +10,41 @@ internal sealed class LookupLane(string accountId, string region)
     private readonly Lock _gate = new();
     private int _active;
     private TimeSpan? _fastest;
+    private double _backlog;
 
     public string AccountId { get; } = accountId;
 
     public string Region { get; } = region;
 
-    public void Enter()
+    /// <summary>The pages its chains are expected still to read (a chain not yet read counts one).</summary>
+    public double Backlog
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _backlog;
+            }
+        }
+    }
+
+    public int Active
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _active;
+            }
+        }
+    }
+
+    public void Enter(double pagesLeft = 0)
     {
         lock (_gate)
         {
             _active++;
+            _backlog += pagesLeft;
         }
     }
 
@@ -29,6 +54,16 @@ internal sealed class LookupLane(string accountId, string region)
         lock (_gate)
         {
             return --_active == 0;
+        }
+    }
+
+    /// <summary>Records a chain's new estimate of the pages it has left.</summary>
+    public void Estimate(LookupChain chain, double pagesLeft)
+    {
+        lock (_gate)
+        {
+            _backlog += pagesLeft - chain.PagesLeft;
+            chain.PagesLeft = pagesLeft;
         }
     }
 

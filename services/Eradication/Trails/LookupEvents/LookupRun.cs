@@ -4,11 +4,11 @@ namespace CredIr.Eradication.Trails.LookupEvents;
 
 /// <summary>
 /// The page chains of one query: started as they appear (first segments, then splits), each on its own task,
-/// at most a fixed number at once. Ends when the last chain ends; the first unexpected error ends it too.
+/// their calls admitted by one <see cref="LookupGate"/>. Ends when the last chain ends; the first unexpected
+/// error ends it too.
 /// </summary>
-internal sealed class LookupRun(TrailQuery query, ChannelWriter<TrailItem> writer, Progress progress, int maxConcurrentChains, CancellationToken cancellationToken) : IDisposable
+internal sealed class LookupRun(TrailQuery query, ChannelWriter<TrailItem> writer, Progress progress, LookupGate gate, CancellationToken cancellationToken)
 {
-    private readonly SemaphoreSlim _slots = new(Math.Max(1, maxConcurrentChains));
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     // One for the starter itself, so the run cannot end while the first chains are still being started.
     private int _outstanding = 1;
@@ -19,26 +19,19 @@ internal sealed class LookupRun(TrailQuery query, ChannelWriter<TrailItem> write
 
     public Progress Progress { get; } = progress;
 
+    public LookupGate Gate { get; } = gate;
+
     public CancellationToken CancellationToken { get; } = cancellationToken;
 
     public void Start(LookupChain chain, Func<LookupChain, LookupRun, Task> page)
     {
-        chain.Lane.Enter();
+        chain.Lane.Enter(chain.PagesLeft);
         Interlocked.Increment(ref _outstanding);
         _ = Task.Run(async () =>
         {
             try
             {
-                await _slots.WaitAsync(CancellationToken);
-                try
-                {
-                    await page(chain, this);
-                }
-                finally
-                {
-                    _slots.Release();
-                }
-
+                await page(chain, this);
                 Done();
             }
             catch (Exception e)
@@ -54,9 +47,6 @@ internal sealed class LookupRun(TrailQuery query, ChannelWriter<TrailItem> write
         Done();
         return _finished.Task;
     }
-
-    // A chain still winding down after the run failed may find the slots gone: its error is ignored, the first one counts.
-    public void Dispose() => _slots.Dispose();
 
     private void Done()
     {

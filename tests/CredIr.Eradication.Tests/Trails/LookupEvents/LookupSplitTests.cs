@@ -17,12 +17,22 @@ public sealed class LookupSplitTests
     }
 
     [Fact]
-    public void LessThanTwoPagesLeft_NothingIsSplit()
+    public void AtMostOnePageLeft_NothingIsSplit()
     {
-        var (parts, floor) = LookupSplit.Plan(Floor, Floor.AddMinutes(9), TimeSpan.FromMinutes(5), room: 5);
+        var (parts, floor) = LookupSplit.Plan(Floor, Floor.AddMinutes(5), TimeSpan.FromMinutes(5), room: 5);
 
         Assert.Empty(parts);
         Assert.Equal(Floor, floor);
+    }
+
+    [Fact]
+    public void FewerPagesLeftThanRoom_OnePartPerPageLeft_SoTheLastCallsGoOutTogether()
+    {
+        // 12 minutes at 5 minutes a page: 2.4 pages, 3 calls one after another; 3 parts of 4 minutes go out at once.
+        var (parts, floor) = LookupSplit.Plan(Floor, Floor.AddMinutes(12), TimeSpan.FromMinutes(5), room: 5);
+
+        Assert.Equal([(Floor, Floor.AddMinutes(4)), (Floor.AddMinutes(4), Floor.AddMinutes(8))], parts);
+        Assert.Equal(Floor.AddMinutes(8), floor);
     }
 
     [Fact]
