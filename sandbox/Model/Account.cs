@@ -18,6 +18,8 @@ internal sealed class Account(string id, string name, string email, bool isManag
     public Dictionary<string, S3Bucket> Buckets { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, Ec2Instance> Instances { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, Ec2SecurityGroup> SecurityGroups { get; } = new(StringComparer.Ordinal);
+    /// <summary>Key pairs by id ("key-..."); names are unique per region.</summary>
+    public Dictionary<string, Ec2KeyPair> KeyPairs { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, Ec2Snapshot> Snapshots { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, LambdaFunction> Functions { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, Trail> Trails { get; } = new(StringComparer.Ordinal);

@@ -75,7 +75,8 @@ public sealed partial class Ec2Client
             .Add("MaxCount", request.MaxCount)
             .Add("IamInstanceProfile.Arn", request.IamInstanceProfileArn)
             .Add("IamInstanceProfile.Name", request.IamInstanceProfileName)
-            .Add("KeyName", request.KeyName);
+            .Add("KeyName", request.KeyName)
+            .AddList("SecurityGroupId", request.SecurityGroupIds);
         if (request.Tags is { Count: > 0 } tags)
         {
             query.Add("TagSpecification.1.ResourceType", "instance");

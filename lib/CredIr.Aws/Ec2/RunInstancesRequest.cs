@@ -9,5 +9,8 @@ public sealed record RunInstancesRequest(string ImageId, string InstanceType, in
 
     public string? KeyName { get; init; }
 
+    /// <summary>The security groups of the instance's network interface (the VPC's default group when none is given).</summary>
+    public IReadOnlyList<string>? SecurityGroupIds { get; init; }
+
     public IReadOnlyList<Ec2Tag>? Tags { get; init; }
 }

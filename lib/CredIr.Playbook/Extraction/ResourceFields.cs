@@ -67,7 +67,8 @@ public static class ResourceFields
         new(Ec2, "*NetworkInterface", "requestParameters.networkInterfaceId", "AWS::EC2::NetworkInterface"),
         new(Ec2, "CreateFlowLogs", "responseElements.CreateFlowLogsResponse.flowLogIdSet.item", "AWS::EC2::FlowLog"),
         new(Ec2, "DeleteFlowLogs", "requestParameters.DeleteFlowLogsRequest.FlowLogId", "AWS::EC2::FlowLog"),
-        new(Ec2, "CreateKeyPair", "requestParameters.keyName", "AWS::EC2::KeyPair"),
+        // CreateKeyPair and ImportKeyPair make a pair, DeleteKeyPair removes it; RunInstances only names one.
+        new(Ec2, "*KeyPair", "requestParameters.keyName", "AWS::EC2::KeyPair"),
         new(Ec2, "CreateLaunchTemplate*", "responseElements.CreateLaunchTemplateResponse.launchTemplate.launchTemplateId", "AWS::EC2::LaunchTemplate"),
         new(Ec2, "RequestSpotFleet", "responseElements.spotFleetRequestId", "AWS::EC2::SpotFleet"),
 

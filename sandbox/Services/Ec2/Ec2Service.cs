@@ -12,10 +12,10 @@ internal sealed class Ec2Service : ISandboxService
 {
     private static readonly HashSet<string> Operations = ["DescribeRegions", "RunInstances", "DescribeInstances", "TerminateInstances", "DescribeIamInstanceProfileAssociations", "CreateTags", "DeleteTags", "DescribeTags"];
 
-    public string? Resolve(RequestLine line) => line.Action is { } a && (Operations.Contains(a) || Ec2Isolation.Operations.Contains(a)) ? a : null;
+    public string? Resolve(RequestLine line) =>
+        line.Action is { } a && (Operations.Contains(a) || Ec2Isolation.Operations.Contains(a) || Ec2KeyPairs.Operations.Contains(a) || a == Ec2SecurityGroupDeletion.Operation) ? a : null;
 
     public ServiceModel Descriptor => ServiceModel.Ec2;
-
 
     public ServiceResult Handle(SandboxCall call) => call.Operation switch
     {
@@ -27,6 +27,8 @@ internal sealed class Ec2Service : ISandboxService
         "DeleteTags" => Ec2Tags.DeleteTags(call),
         "DescribeTags" => Ec2Tags.DescribeTags(call),
         _ when Ec2Isolation.Operations.Contains(call.Operation) => Ec2Isolation.Handle(call),
+        _ when Ec2KeyPairs.Operations.Contains(call.Operation) => Ec2KeyPairs.Handle(call),
+        Ec2SecurityGroupDeletion.Operation => Ec2SecurityGroupDeletion.Delete(call),
         _ => TerminateInstances(call),
     };
 
@@ -54,6 +56,7 @@ internal sealed class Ec2Service : ISandboxService
             // Tagging at launch needs ec2:CreateTags as well, as AWS checks it.
             call.Authorize("ec2:CreateTags", call.Arn("ec2", "instance/*"));
         }
+        var groups = call.Form.List("SecurityGroupId");
         InstanceProfile? profile = null;
         IamRole? role = null;
         var profileName = call.Form.Get("IamInstanceProfile.Name") ?? call.Form.Get("IamInstanceProfile.Arn")?.Split('/')[^1];
@@ -71,6 +74,14 @@ internal sealed class Ec2Service : ISandboxService
                 // Launching with a profile passes its role: the caller needs iam:PassRole on it.
                 call.Authorize("iam:PassRole", role.Arn);
                 call.AdditionalEventData = new JsonObject { ["passedRoleArn"] = role.Arn };
+            }
+        }
+
+        lock (call.State.Gate)
+        {
+            if (groups.FirstOrDefault(g => !call.Account.SecurityGroups.TryGetValue(g, out var group) || group.Region != call.Region) is { } unknown)
+            {
+                throw new AwsServiceException("InvalidGroup.NotFound", $"The security group '{unknown}' does not exist", 400);
             }
         }
 
@@ -94,6 +105,7 @@ internal sealed class Ec2Service : ISandboxService
                     instance.Tags[key] = value;
                 }
 
+                instance.SecurityGroupIds.AddRange(groups);
                 call.Account.Instances[id] = instance;
                 launched.Add(instance);
                 call.Resources.Add(("AWS::EC2::Instance", id));

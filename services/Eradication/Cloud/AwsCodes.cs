@@ -9,7 +9,7 @@ internal static class AwsCodes
     private static readonly HashSet<string> Gone = new(StringComparer.Ordinal)
     {
         "NoSuchEntity", "NoSuchBucket", "NoSuchKey", "NotFound", "ResourceNotFoundException",
-        "InvalidInstanceID.NotFound", "InvalidInstanceID.Malformed",
+        "InvalidInstanceID.NotFound", "InvalidInstanceID.Malformed", "InvalidGroup.NotFound", "InvalidGroupId.Malformed", "InvalidKeyPair.NotFound",
     };
 
     public static bool IsGone(Exception error) => error is AwsServiceException aws && Gone.Contains(aws.Code);

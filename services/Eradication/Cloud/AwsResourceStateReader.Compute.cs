@@ -21,4 +21,20 @@ internal sealed partial class AwsResourceStateReader
         var found = await lambda.GetFunctionAsync(new GetFunctionRequest(function.Id), ct);
         return new ResourceState { Tags = found.Tags };
     }
+
+    private async Task<ResourceState> SecurityGroupAsync(TouchedResource group, CancellationToken ct)
+    {
+        var ec2 = (await cloud.ScopeAsync(group.AccountId, group.Region, ct)).Ec2;
+        return await ComputeState.SecurityGroupAsync(ec2, group.Id, ct) is { } found
+            ? new ResourceState { Tags = found.Tags.ToDictionary(static t => t.Key, static t => t.Value, StringComparer.Ordinal) }
+            : ResourceState.Gone;
+    }
+
+    private async Task<ResourceState> KeyPairAsync(TouchedResource keyPair, CancellationToken ct)
+    {
+        var ec2 = (await cloud.ScopeAsync(keyPair.AccountId, keyPair.Region, ct)).Ec2;
+        return await ComputeState.KeyPairAsync(ec2, keyPair.Id, ct) is { } found
+            ? new ResourceState { Tags = found.Tags.ToDictionary(static t => t.Key, static t => t.Value, StringComparer.Ordinal) }
+            : ResourceState.Gone;
+    }
 }

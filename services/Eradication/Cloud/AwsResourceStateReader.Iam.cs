@@ -80,6 +80,22 @@ internal sealed partial class AwsResourceStateReader
         return await HasLoginProfileAsync(iam, profile.Id, ct) ? new ResourceState { Owner = profile.Id, HasLoginProfile = true } : ResourceState.Gone;
     }
 
+    /// <summary>A virtual MFA device (its serial number is its ARN) and the user it is enabled for; gone when IAM no longer lists it.</summary>
+    private async Task<ResourceState> VirtualMfaDeviceAsync(TouchedResource device, CancellationToken ct)
+    {
+        var serial = device.Arn ?? device.Id;
+        var iam = (await cloud.ScopeAsync(device.AccountId ?? AccountOf(serial), null, ct)).Iam;
+        await foreach (var found in iam.ListVirtualMfaDevicesAsync(cancellationToken: ct).WithCancellation(ct))
+        {
+            if (string.Equals(found.SerialNumber, serial, StringComparison.Ordinal))
+            {
+                return new ResourceState { Owner = found.UserName };
+            }
+        }
+
+        return ResourceState.Gone;
+    }
+
     /// <summary>
     /// The user an access key belongs to, or null when the key no longer exists. GetAccessKeyLastUsed names the owner;
     /// IAM answers AccessDenied (not NoSuchEntity) for a deleted key, so the account's users are searched before the key is called gone.

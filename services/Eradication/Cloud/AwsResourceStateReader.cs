@@ -22,7 +22,10 @@ internal sealed partial class AwsResourceStateReader(CloudSession cloud) : IReso
                 "AWS::IAM::ManagedPolicy" => await ManagedPolicyAsync(resource, cancellationToken),
                 "AWS::IAM::AccessKey" => await AccessKeyAsync(resource, cancellationToken),
                 "AWS::IAM::LoginProfile" => await LoginProfileAsync(resource, cancellationToken),
+                "AWS::IAM::MFADevice" => await VirtualMfaDeviceAsync(resource, cancellationToken),
                 "AWS::EC2::Instance" => await InstanceAsync(resource, cancellationToken),
+                "AWS::EC2::SecurityGroup" => await SecurityGroupAsync(resource, cancellationToken),
+                "AWS::EC2::KeyPair" => await KeyPairAsync(resource, cancellationToken),
                 "AWS::Lambda::Function" => await FunctionAsync(resource, cancellationToken),
                 "AWS::S3::Bucket" => await BucketAsync(resource, cancellationToken),
                 // Types without a reader are planned as they were recorded: existing, with no parts to remove first.

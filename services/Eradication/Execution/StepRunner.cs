@@ -18,6 +18,7 @@ internal sealed partial class StepRunner
         AddRoleActions();
         AddPolicyActions();
         AddComputeActions();
+        AddEc2CleanupActions();
         AddStorageActions();
     }
 

@@ -15,7 +15,9 @@ public sealed class EradicationPlanner(IResourceStateReader reader)
         var graph = new StepGraph();
         var states = new Dictionary<string, ResourceState>(StringComparer.Ordinal);
         var deletions = new List<(TouchedResource Resource, string Step)>();
-        foreach (var resource in created.Select(Canonical).DistinctBy(r => r.Key))
+        // MFA devices last: a device enabled on a user the actor created is already planned with that user's steps
+        // (same step ids), and the user's own targets and order are the ones kept.
+        foreach (var resource in created.Select(Canonical).DistinctBy(r => r.Key).OrderBy(static r => r.Type == "AWS::IAM::MFADevice"))
         {
             var state = await reader.ReadAsync(resource, cancellationToken);
             states[resource.Key] = state;
@@ -61,7 +63,9 @@ public sealed class EradicationPlanner(IResourceStateReader reader)
         "AWS::IAM::ManagedPolicy" => IamSteps.ManagedPolicy(graph, resource, state),
         "AWS::IAM::AccessKey" => IamSteps.AccessKey(graph, resource.AccountId, state.Owner, resource.Id),
         "AWS::IAM::LoginProfile" => IamSteps.LoginProfile(graph, resource.AccountId, resource.Id),
-        "AWS::IAM::MFADevice" or "AWS::IAM::UserPolicy" or "AWS::IAM::RolePolicy" or "AWS::IAM::GroupPolicy" => null,
+        // A virtual device's serial number is its ARN; the record's resource id is only the name after "mfa/".
+        "AWS::IAM::MFADevice" => IamSteps.VirtualMfaDevice(graph, resource.AccountId, resource.Arn ?? resource.Id, state.Owner),
+        "AWS::IAM::UserPolicy" or "AWS::IAM::RolePolicy" or "AWS::IAM::GroupPolicy" => null,
         "AWS::S3::Bucket" => StorageSteps.Bucket(graph, resource, state, options),
         "AWS::S3::Object" => StorageSteps.Object(graph, resource, options),
         _ when DeletionOrder.SimpleDeletes.TryGetValue(resource.Type, out var action) =>

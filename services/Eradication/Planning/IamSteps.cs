@@ -32,10 +32,8 @@ internal static class IamSteps
 
         foreach (var serial in state.MfaDevices)
         {
-            var deactivate = graph.Add("iam:DeactivateMFADevice", user, StepIds.For("iam:DeactivateMFADevice", account, name, serial), $"deactivate MFA device {serial} of user {name}", reversible: false, parameter: serial);
-            before.Add(serial.Contains(":mfa/", StringComparison.Ordinal)
-                ? graph.Add("iam:DeleteVirtualMFADevice", Sub("AWS::IAM::MFADevice", serial, account), StepIds.For("iam:DeleteVirtualMFADevice", account, serial), $"delete virtual MFA device {serial}", reversible: false, [deactivate], serial)
-                : deactivate);
+            var deactivate = DeactivateMfaDevice(graph, user, serial);
+            before.Add(serial.Contains(":mfa/", StringComparison.Ordinal) ? DeleteVirtualMfaDevice(graph, account, serial, [deactivate]) : deactivate);
         }
 
         foreach (var group in state.Groups)
@@ -118,6 +116,21 @@ internal static class IamSteps
     public static string LoginProfile(StepGraph graph, string? account, string user) =>
         graph.Add("iam:DeleteLoginProfile", Sub("AWS::IAM::LoginProfile", user, account), StepIds.For("iam:DeleteLoginProfile", account, user),
             $"delete the console password of user {user}", reversible: false, parameter: user);
+
+    /// <summary>
+    /// A virtual MFA device the actor created: deactivated on the user it is enabled for (IAM refuses to delete an
+    /// enabled device with DeleteConflict), then deleted. The user, if not the actor's, stays.
+    /// </summary>
+    public static string VirtualMfaDevice(StepGraph graph, string? account, string serial, string? enabledOn) =>
+        DeleteVirtualMfaDevice(graph, account, serial, enabledOn is null ? [] : [DeactivateMfaDevice(graph, Sub("AWS::IAM::User", enabledOn, account), serial)]);
+
+    private static string DeactivateMfaDevice(StepGraph graph, TouchedResource user, string serial) =>
+        graph.Add("iam:DeactivateMFADevice", user, StepIds.For("iam:DeactivateMFADevice", user.AccountId, user.Id, serial),
+            $"deactivate MFA device {serial} of user {user.Id}", reversible: false, parameter: serial);
+
+    private static string DeleteVirtualMfaDevice(StepGraph graph, string? account, string serial, IEnumerable<string> before) =>
+        graph.Add("iam:DeleteVirtualMFADevice", Sub("AWS::IAM::MFADevice", serial, account), StepIds.For("iam:DeleteVirtualMFADevice", account, serial),
+            $"delete virtual MFA device {serial}", reversible: false, before, serial);
 
     private static string RemoveRoleFromProfile(StepGraph graph, string? account, string profile, string role) =>
         graph.Add("iam:RemoveRoleFromInstanceProfile", Sub("AWS::IAM::InstanceProfile", profile, account), StepIds.For("iam:RemoveRoleFromInstanceProfile", account, profile, role),

@@ -28,7 +28,7 @@ public sealed record ResourceState
     public IReadOnlyList<string> AttachedTo { get; init; } = [];
     /// <summary>For a customer managed policy: its non-default version ids (deleted before the policy).</summary>
     public IReadOnlyList<string> PolicyVersions { get; init; } = [];
-    /// <summary>For an access key or a login profile: the IAM user it belongs to.</summary>
+    /// <summary>For an access key or a login profile: the IAM user it belongs to; for a virtual MFA device: the user it is enabled for (null while unassigned).</summary>
     public string? Owner { get; init; }
     /// <summary>For a bucket: whether it holds objects (or versions).</summary>
     public bool HasObjects { get; init; }

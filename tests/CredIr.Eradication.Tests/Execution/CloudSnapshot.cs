@@ -4,8 +4,8 @@ namespace CredIr.Eradication.Tests.Execution;
 
 /// <summary>
 /// The organization's resources as lines ("111122223333 user alice key AKIA... Active"), read through the AWS clients
-/// by the admin: users and their keys, passwords, groups and policies; roles with theirs; instances, functions and
-/// buckets with their objects and policy in every region. Two snapshots compare as sets.
+/// by the admin: virtual MFA devices; users and their keys, passwords, groups and policies; roles with theirs; instances,
+/// functions, security groups and key pairs in every region; buckets with their objects and policy. Two snapshots compare as sets.
 /// </summary>
 internal sealed record CloudSnapshot(SortedSet<string> Lines)
 {
@@ -29,6 +29,16 @@ internal sealed record CloudSnapshot(SortedSet<string> Lines)
                 {
                     lines.Add($"{account} {region} function {function.FunctionName} {function.Role}");
                 }
+
+                await foreach (var group in regional.Ec2.DescribeSecurityGroupsAsync())
+                {
+                    lines.Add($"{account} {region} security-group {group.GroupId} {group.GroupName}");
+                }
+
+                foreach (var pair in await regional.Ec2.DescribeKeyPairsAsync())
+                {
+                    lines.Add($"{account} {region} key-pair {pair.KeyName} {pair.KeyPairId}");
+                }
             }
         }
 
@@ -39,6 +49,11 @@ internal sealed record CloudSnapshot(SortedSet<string> Lines)
 
     private static async Task IamAsync(IamClient iam, string account, SortedSet<string> lines)
     {
+        await foreach (var device in iam.ListVirtualMfaDevicesAsync())
+        {
+            lines.Add($"{account} mfa {device.SerialNumber} {device.UserName ?? "unassigned"}");
+        }
+
         await foreach (var user in iam.ListUsersAsync())
         {
             var u = $"{account} user {user.UserName}";
