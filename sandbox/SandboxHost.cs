@@ -170,7 +170,7 @@ public sealed partial class SandboxHost : IAsyncDisposable
         var authorizer = new AccessAuthorizer(state);
         var tokens = new PageToken(IdGenerator.RandomKey());
         var services = new Dictionary<string, ISandboxService>(StringComparer.Ordinal);
-        foreach (var service in ServiceCatalog.Create(trail, throttle, tokens))
+        foreach (var service in ServiceCatalog.Create(trail, throttle, tokens, faults))
         {
             services[service.Descriptor.SigningName] = service;
         }

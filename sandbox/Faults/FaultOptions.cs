@@ -9,6 +9,12 @@ public sealed record FaultOptions
     /// <summary>Fraction (0..1) of requests answered with a 500 InternalError.</summary>
     public double ServerErrorRate { get; init; }
 
+    /// <summary>
+    /// CloudTrail LookupEvents: fraction (0..1) of pages answered with no events and a NextToken that resumes where the
+    /// page would have started. AWS does this (a page is cut by the work done, not only by MaxResults).
+    /// </summary>
+    public double EmptyPageRate { get; init; }
+
     /// <summary>Delay added before every response of the service, on the sandbox's clock (a fake clock in tests).</summary>
     public TimeSpan Latency { get; init; }
 

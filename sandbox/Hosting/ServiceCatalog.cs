@@ -12,12 +12,12 @@ namespace CredIr.Sandbox.Hosting;
 /// <summary>Every service the sandbox serves.</summary>
 internal static class ServiceCatalog
 {
-    public static IReadOnlyList<ISandboxService> Create(SandboxTrail trail, LookupThrottle throttle, PageToken tokens) =>
+    public static IReadOnlyList<ISandboxService> Create(SandboxTrail trail, LookupThrottle throttle, PageToken tokens, FaultInjector faults) =>
     [
         new IamService(),
         new StsService(),
         new Ec2Service(),
-        new CloudTrailService(new LookupEvents(trail, throttle, tokens)),
+        new CloudTrailService(new LookupEvents(trail, throttle, tokens, faults)),
         new OrganizationsService(),
         new LambdaService(),
         new GuardDutyService(),

@@ -8,7 +8,7 @@ using CredIr.Sandbox.Protocols;
 namespace CredIr.Sandbox.Services.CloudTrail;
 
 /// <summary>LookupEvents as AWS serves it: one attribute, a time range inside 90 days, newest first, paged.</summary>
-internal sealed class LookupEvents(SandboxTrail trail, LookupThrottle throttle, PageToken tokens)
+internal sealed class LookupEvents(SandboxTrail trail, LookupThrottle throttle, PageToken tokens, FaultInjector faults)
 {
     private static readonly string[] Keys = ["EventId", "EventName", "ReadOnly", "Username", "ResourceType", "ResourceName", "EventSource", "AccessKeyId"];
     private static readonly TimeSpan Window = TimeSpan.FromDays(90);
@@ -45,6 +45,12 @@ internal sealed class LookupEvents(SandboxTrail trail, LookupThrottle throttle, 
         // The token is bound to the query as asked (not to the defaults, which move with the clock).
         var query = string.Join('\n', call.Account.Id, call.Region, key, value, body["StartTime"]?.ToJsonString(), body["EndTime"]?.ToJsonString());
         var cursor = body["NextToken"] is { } t ? tokens.Read(t.GetValue<string>(), query) : ((DateTimeOffset, long)?)null;
+        if (faults.For("cloudtrail") is { EmptyPageRate: > 0 } fault && faults.Roll(fault.EmptyPageRate))
+        {
+            var (time, sequence) = cursor ?? (DateTimeOffset.MaxValue, long.MaxValue);
+            return new ServiceResult { Raw = Encoding.UTF8.GetBytes($"{{\"Events\":[],\"NextToken\":\"{tokens.Create(time, sequence, query)}\"}}") };
+        }
+
         var filter = Filter(key, value, start, end, now);
         var page = trail.Page(call.Account.Id, call.Region, filter, cursor, max + 1);
         var more = page.Count > max;

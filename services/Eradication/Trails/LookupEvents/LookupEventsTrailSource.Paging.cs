@@ -24,6 +24,11 @@ public sealed partial class LookupEventsTrailSource
         try
         {
             var pending = CallAsync(scope, request with { NextToken = chain.Token }, chain, run);
+
+            // Written while the first call is out, not before it: the channel may be full, and the account-region's
+            // budget must not wait on the consumer. A resumed scan needs a split-off chain's checkpoint only to
+            // know its parent's floor; without it the parent reads the part again (twice, never zero times).
+            await run.Writer.WriteAsync(new TrailCheckpointItem(unit.Checkpoint(chain.Token, done: false)), cancellationToken);
             do
             {
                 var page = await pending;
@@ -35,10 +40,14 @@ public sealed partial class LookupEventsTrailSource
                 var crossed = oldest is { } last && last < chain.Floor;
                 chain.Token = crossed || string.IsNullOrEmpty(page.NextToken) ? null : page.NextToken;
                 var span = (newest ?? unit.End) - (oldest ?? unit.End);
-                if (chain.Token is not null && oldest is { } reached)
+                if (chain.Token is not null)
                 {
-                    await SplitAsync(chain, reached, span, run);
-                    chain.Lane.Estimate(chain, PagesLeft(chain.Floor, reached, span));
+                    // AWS may answer a page with no events and a NextToken: nothing to learn the density from.
+                    if (oldest is { } reached)
+                    {
+                        Split(chain, reached, span, run);
+                        chain.Lane.Estimate(chain, PagesLeft(chain.Floor, reached, span));
+                    }
 
                     // The next page is asked for before this one is handed on: a consumer that is slow, or busy with
                     // every other account-region's records, must not hold back this account-region's request budget.
@@ -99,7 +108,7 @@ public sealed partial class LookupEventsTrailSource
         pageSpan > TimeSpan.Zero ? Math.Max(1, (oldest - floor) / pageSpan) : 1;
 
     /// <summary>Hands the older part of what the chain has left to new chains while the account-region has room for them.</summary>
-    private async Task SplitAsync(LookupChain chain, DateTimeOffset reached, TimeSpan pageSpan, LookupRun run)
+    private void Split(LookupChain chain, DateTimeOffset reached, TimeSpan pageSpan, LookupRun run)
     {
         var room = chain.Lane.Room(options.RequestsPerSecond, Math.Max(1, options.MaxChainsPerAccountRegion));
         var (parts, floor) = LookupSplit.Plan(chain.Floor, reached, pageSpan, room);
@@ -113,8 +122,6 @@ public sealed partial class LookupEventsTrailSource
         foreach (var (start, end) in parts)
         {
             var child = unit with { Start = start, End = end, LastSegment = false };
-            // Checkpointed before it runs: a resumed scan then knows the parent's floor (see LookupResume).
-            await run.Writer.WriteAsync(new TrailCheckpointItem(child.Checkpoint(null, done: false)), run.CancellationToken);
             run.Start(new LookupChain(child, chain.Lane, null, start) { PagesLeft = PagesLeft(start, end, pageSpan) }, PageAsync);
         }
     }
