@@ -8,14 +8,20 @@ namespace CredIr.Sandbox.Services.CloudTrail;
 /// <summary>
 /// LookupEvents' opaque NextToken: the position after the last event returned, bound to the
 /// query it came from and signed, so a tampered or transplanted token is refused as AWS refuses it.
+/// Each token is new, even for the same position (an empty page resumes where it started): SDK paginators
+/// stop with an error on a token received twice.
 /// </summary>
 internal sealed class PageToken(byte[] key)
 {
+    // Time, sequence, and eight random bytes.
+    private const int Payload = 24;
+
     public string Create(DateTimeOffset time, long sequence, string query)
     {
-        var payload = new byte[16];
+        var payload = new byte[Payload];
         BinaryPrimitives.WriteInt64BigEndian(payload, time.UtcTicks);
         BinaryPrimitives.WriteInt64BigEndian(payload.AsSpan(8), sequence);
+        RandomNumberGenerator.Fill(payload.AsSpan(16));
         var mac = Mac(payload, query);
         return Convert.ToBase64String([.. payload, .. mac]);
     }
@@ -32,7 +38,7 @@ internal sealed class PageToken(byte[] key)
             throw Invalid();
         }
 
-        if (bytes.Length != 48 || !CryptographicOperations.FixedTimeEquals(Mac(bytes.AsSpan(0, 16).ToArray(), query), bytes.AsSpan(16)))
+        if (bytes.Length != Payload + 32 || !CryptographicOperations.FixedTimeEquals(Mac(bytes.AsSpan(0, Payload).ToArray(), query), bytes.AsSpan(Payload)))
         {
             throw Invalid();
         }
