@@ -52,7 +52,16 @@ internal sealed partial class PlaybookDriver
                 return false;
             }
 
-            return await MoveToContainedAsync(session, usable, cancellationToken);
+            var check = await VerifyAsync(session, containment, actor, cancellationToken);
+            if (!check.Held)
+            {
+                await StopAsync(session,
+                    $"a responder: containment did not hold, {string.Join(", ", check.UsedKeys)} made calls that succeeded after containment; stop them by hand, then advance to verify again",
+                    $"containment verification: {check.Result?.Summary}", cancellationToken);
+                return false;
+            }
+
+            return await MoveToContainedAsync(session, usable, check, cancellationToken);
         }
 
         if (await GateAsync(session, plan, cancellationToken) is not { } approval)
@@ -67,17 +76,18 @@ internal sealed partial class PlaybookDriver
     /// Contained, saying which credentials the plan deliberately left alone (a guard rail, or a
     /// principal nothing can revoke): they keep their status and the warning is in the evidence.
     /// </summary>
-    private static async Task<bool> MoveToContainedAsync(IIncidentSession session, List<Unstopped> usable, CancellationToken cancellationToken)
+    private static async Task<bool> MoveToContainedAsync(IIncidentSession session, List<Unstopped> usable, ContainmentCheck check, CancellationToken cancellationToken)
     {
         var total = session.Current.Credentials.Count;
+        var verified = check.Result is null ? "not verified" : $"verified {check.Result.Verdict}";
         if (usable.Count == 0)
         {
-            return await MoveAsync(session, Phase.Contained, $"{total} credential(s) contained", cancellationToken);
+            return await MoveAsync(session, Phase.Contained, $"{total} credential(s) contained ({verified})", cancellationToken);
         }
 
         var warning = $"NOT contained, still usable: {string.Join("; ", usable.Select(static u => $"{u.Name} ({u.Why})"))}";
         await session.AppendEvidenceAsync("containment:not-contained", warning, "{}", cancellationToken);
-        return await MoveAsync(session, Phase.Contained, $"{total - usable.Count} of {total} credential(s) contained; {warning}", cancellationToken);
+        return await MoveAsync(session, Phase.Contained, $"{total - usable.Count} of {total} credential(s) contained ({verified}); {warning}", cancellationToken);
     }
 
     /// <summary>Keys and sessions no executed step stopped, each with the reason the plan gives.</summary>

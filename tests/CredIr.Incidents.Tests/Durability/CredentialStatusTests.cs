@@ -1,3 +1,4 @@
+using CredIr.Aws;
 using CredIr.Contracts.V1;
 using CredIr.Incidents.Tests.Infrastructure;
 using CredIr.Sandbox;
@@ -53,9 +54,11 @@ public sealed class CredentialStatusTests : IAsyncLifetime, IDisposable
         }
 
         Incident restarted;
+        Report report;
         await using (var second = await StartAsync())
         {
             restarted = await second.Incidents.GetIncidentAsync(new GetIncidentRequest { IncidentId = final.IncidentId }, KillNineTests.Context());
+            report = await second.Incidents.GetReportAsync(new GetReportRequest { IncidentId = final.IncidentId, Format = ReportFormat.Markdown }, KillNineTests.Context());
         }
 
         var statuses = string.Join(", ", restarted.Credentials.Select(c => $"{c.AccessKeyId}={c.Status}"));
@@ -67,6 +70,12 @@ public sealed class CredentialStatusTests : IAsyncLifetime, IDisposable
         // The response role's session: the guard rail refused to touch the role, so it still works.
         Assert.True(Status(restarted, ResponseRoleSession) is not ("Revoked" or "Inactive" or "Deleted"), statuses);
         Assert.Contains(restarted.Timeline, t => t.What.Contains("NOT contained", StringComparison.Ordinal) && t.What.Contains(ResponseRoleSession, StringComparison.Ordinal));
+
+        // The coordinator's own watch of CloudTrail after containment: nobody used the keys.
+        Assert.Contains(restarted.Timeline, t => t.What.StartsWith("containment verification (", StringComparison.Ordinal) && t.What.Contains("CLEAN", StringComparison.Ordinal));
+        Assert.Contains(restarted.Timeline, t => t.What.StartsWith("phase contained:", StringComparison.Ordinal) && t.What.Contains("verified Clean", StringComparison.Ordinal));
+        Assert.Contains("containment verification (", report.Content, StringComparison.Ordinal);
+        Assert.Contains("CLEAN (no use)", report.Content, StringComparison.Ordinal);
 
         // The feed showed the key Inactive while the incident was still containing it.
         Assert.Contains(seen.Changes, c => c.Incident.Phase == Phase.Containing && Status(c.Incident, LeakedKey) == "Inactive");
@@ -89,6 +98,41 @@ public sealed class CredentialStatusTests : IAsyncLifetime, IDisposable
         var warning = incident.Timeline.FirstOrDefault(t => t.What.Contains("NOT contained", StringComparison.Ordinal))?.What ?? "";
         Assert.True(warning.Contains(LeakedKey, StringComparison.Ordinal) && warning.Contains("break-glass user of the build system", StringComparison.Ordinal),
             $"timeline: {string.Join(" | ", incident.Timeline.Select(t => t.What))}");
+    }
+
+    [Fact]
+    public async Task ProtectedKeyUsedDuringVerification_ContainmentDidNotHold_IncidentStaysContainingAndNamesTheKey()
+    {
+        var open = new OpenIncidentRequest { RequestId = "still-used", Input = new IdentificationInput { AccessKeyId = LeakedKey }, AutoApprove = true };
+        await using var coordinator = await StartAsync(new Dictionary<string, string>
+        {
+            ["Containment__ProtectedPrincipals__0__Pattern"] = "arn:aws:iam::111111111111:user/ci-bot",
+            ["Containment__ProtectedPrincipals__0__Reason"] = "break-glass user of the build system",
+            ["Incidents__VerificationWindow"] = "00:00:10",
+        });
+        var opened = await coordinator.Incidents.OpenIncidentAsync(open, KillNineTests.Context());
+        var seen = new WatchLog();
+        using var stopWatching = new CancellationTokenSource();
+        var watching = TwoCoordinatorProcessTests.WatchAsync(coordinator, opened.IncidentId, seen, stopWatching.Token);
+        var verifying = seen.FirstMatching(c => c.Incident.Timeline.Any(t => t.What.StartsWith("containment verification: watching", StringComparison.Ordinal)));
+        var advancing = coordinator.Incidents.AdvanceAsync(new AdvanceRequest { IncidentId = opened.IncidentId }, KillNineTests.Context());
+
+        await Eventually.Within(verifying, "the coordinator starting its containment verification", seconds: 30);
+        using var http = new HttpClient();
+        using var aws = new AwsRuntime(http, new AwsClientOptions { EndpointUrl = _sandbox.Endpoint, Region = "us-east-1", UseEnvironmentEndpoints = false });
+        var actor = _sandbox.Credentials("ci-bot");
+        var scope = aws.CreateScope(AwsCredentialChain.FromKeys(actor.AccessKeyId, actor.SecretAccessKey), "us-east-1", "111111111111");
+        await scope.Iam.GetUserAsync(new GetUserRequest("ci-bot"));
+        var incident = await advancing;
+        await stopWatching.CancelAsync();
+        await watching;
+
+        var uses = string.Join(" | ", _sandbox.Trail.All().Where(e => e.AccessKeyId == LeakedKey).TakeLast(3).Select(e => $"{e.EventTime:O} {e.EventName} {e.Region} {e.AccountId}"));
+        Assert.True(incident.Phase == Phase.Containing, $"{incident.Phase}: {incident.WaitingFor} {incident.LastError}; uses: {uses}; timeline: {string.Join(" | ", incident.Timeline.Select(t => $"{t.At} {t.What}"))}");
+        Assert.Null(incident.ContainedAt);
+        Assert.Contains("containment did not hold", incident.WaitingFor, StringComparison.Ordinal);
+        Assert.Contains(LeakedKey, incident.WaitingFor, StringComparison.Ordinal);
+        Assert.Contains(incident.Timeline, t => t.What.Contains("STILL ACTIVE", StringComparison.Ordinal) && t.What.Contains("GetUser", StringComparison.Ordinal));
     }
 
     private static string? Status(Incident incident, string accessKeyId) =>
