@@ -21,7 +21,7 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains("approval containment-1-approval (containment-1): automatic (policy auto-approve)", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("approval eradication-1-approval (eradication-1): automatic (policy auto-approve)", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("phase recovered", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("containment verification: clean", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("containment verification (5 s watch): CLEAN (no use)", result.Stdout, StringComparison.Ordinal);
         foreach (var file in new[] { "report.html", "report.md", "report.json" })
         {
             var path = Path.Combine(_out, file);

@@ -35,6 +35,17 @@ public sealed class IncidentsOptions
     /// <summary>How often a watched incident is compared with the store, to pass on other coordinators' changes.</summary>
     public TimeSpan WatchPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long the coordinator watches CloudTrail for the contained keys before it calls the
+    /// incident contained. Short on purpose: it holds the advance call, and IAM applies a deny
+    /// within seconds; the playbook's 30-minute watch (with CloudTrail's delivery delay) stays
+    /// with `credir respond --verify` and VerifyContainment callers.
+    /// </summary>
+    public TimeSpan VerificationWindow { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often that watch reads CloudTrail.</summary>
+    public TimeSpan VerificationPollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>A deliberate kill -9 at a durable write, for crash tests and game days; off unless set.</summary>
     public CrashPointOptions CrashPoint { get; set; } = new();
 }

@@ -33,6 +33,16 @@ internal sealed class IncidentsOptionsValidator : IValidateOptions<IncidentsOpti
             failures.Add($"{IncidentsOptions.SectionName}:WatchPollInterval must be positive (e.g. 00:00:01).");
         }
 
+        if (options.VerificationWindow <= TimeSpan.Zero || options.VerificationWindow > TimeSpan.FromMinutes(5))
+        {
+            failures.Add($"{IncidentsOptions.SectionName}:VerificationWindow must be positive and at most five minutes, since it holds the advance call (e.g. 00:00:10).");
+        }
+
+        if (options.VerificationPollInterval <= TimeSpan.Zero || options.VerificationPollInterval > options.VerificationWindow)
+        {
+            failures.Add($"{IncidentsOptions.SectionName}:VerificationPollInterval must be positive and no longer than VerificationWindow (e.g. 00:00:02).");
+        }
+
         if (Faults.CrashPoints.Check(options.CrashPoint.At) is { } crashProblem)
         {
             failures.Add($"{IncidentsOptions.SectionName}:CrashPoint:At: {crashProblem}");

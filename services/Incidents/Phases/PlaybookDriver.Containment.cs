@@ -1,4 +1,5 @@
 using CredIr.Contracts.V1;
+using CredIr.Incidents.Domain;
 using CredIr.Incidents.Grains;
 using Google.Protobuf.WellKnownTypes;
 
@@ -40,7 +41,27 @@ internal sealed partial class PlaybookDriver
 
         if (plan is null)
         {
-            return await MoveAsync(session, Phase.Contained, $"{session.Current.Credentials.Count} credential(s) contained", cancellationToken);
+            var usable = StillUsable(session.Current);
+            if (usable.Where(static u => u.Failed).ToList() is { Count: > 0 } failed)
+            {
+                // A step the cloud refused or that errored: the key may still work, so the incident
+                // does not claim contained; the responder fixes the cause, or closes with force.
+                await StopAsync(session,
+                    $"a responder: {failed.Count} credential(s) still usable after containment ({string.Join(", ", failed.Select(static u => u.Name))}); stop them by hand, or close the incident with force and a reason",
+                    string.Join("; ", failed.Select(static u => $"{u.Name} is not contained: {u.Why}")), cancellationToken);
+                return false;
+            }
+
+            var check = await VerifyAsync(session, containment, actor, cancellationToken);
+            if (!check.Held)
+            {
+                await StopAsync(session,
+                    $"a responder: containment did not hold, {string.Join(", ", check.UsedKeys)} made calls that succeeded after containment; stop them by hand, then advance to verify again",
+                    $"containment verification: {check.Result?.Summary}", cancellationToken);
+                return false;
+            }
+
+            return await MoveToContainedAsync(session, usable, check, cancellationToken);
         }
 
         if (await GateAsync(session, plan, cancellationToken) is not { } approval)
@@ -50,4 +71,50 @@ internal sealed partial class PlaybookDriver
 
         return await ExecuteAsync(session, plan, approval, request => containment.ExecuteContainmentAsync(request, Context(actor, cancellationToken)), cancellationToken);
     }
+
+    /// <summary>
+    /// Contained, saying which credentials the plan deliberately left alone (a guard rail, or a
+    /// principal nothing can revoke): they keep their status and the warning is in the evidence.
+    /// </summary>
+    private static async Task<bool> MoveToContainedAsync(IIncidentSession session, List<Unstopped> usable, ContainmentCheck check, CancellationToken cancellationToken)
+    {
+        var total = session.Current.Credentials.Count;
+        var verified = check.Result is null ? "not verified" : $"verified {check.Result.Verdict}";
+        if (usable.Count == 0)
+        {
+            return await MoveAsync(session, Phase.Contained, $"{total} credential(s) contained ({verified})", cancellationToken);
+        }
+
+        var warning = $"NOT contained, still usable: {string.Join("; ", usable.Select(static u => $"{u.Name} ({u.Why})"))}";
+        await session.AppendEvidenceAsync("containment:not-contained", warning, "{}", cancellationToken);
+        return await MoveAsync(session, Phase.Contained, $"{total - usable.Count} of {total} credential(s) contained ({verified}); {warning}", cancellationToken);
+    }
+
+    /// <summary>Keys and sessions no executed step stopped, each with the reason the plan gives.</summary>
+    private static List<Unstopped> StillUsable(Incident incident) =>
+    [
+        .. incident.Credentials.Where(CredentialStatuses.IsStillUsable).Select(c => WhyNotStopped(incident, c)),
+    ];
+
+    private static Unstopped WhyNotStopped(Incident incident, Credential credential)
+    {
+        var name = CredentialStatuses.Name(credential);
+        var plans = incident.Plans.Where(p => p.Kind == PlanKind.Containment && p.CredentialIds.Contains(PlanRules.CredentialId(credential))).ToList();
+        var unfinished = plans.SelectMany(p => p.Steps)
+            .Where(s => s.Status is StepStatus.Failed or StepStatus.Skipped && (s.AccessKeyId.Length == 0 || s.AccessKeyId == credential.AccessKeyId))
+            .ToList();
+        if (unfinished.Count > 0)
+        {
+            var why = string.Join("; ", unfinished.Select(static s =>
+                $"{s.Action} {(s.Status == StepStatus.Failed ? "failed" : "refused")}: {(s.RefusedReason.Length > 0 ? s.RefusedReason : s.ResultMessage)}"));
+            return new Unstopped(name, why, unfinished.Any(static s => s.Status == StepStatus.Failed));
+        }
+
+        var cannot = plans.SelectMany(p => p.CannotRevoke).ToList();
+        return new Unstopped(name, cannot.Count > 0
+            ? string.Join("; ", cannot)
+            : $"no containment step changed its status (still {(credential.Status.Length > 0 ? credential.Status : "unknown")})", Failed: false);
+    }
+
+    private sealed record Unstopped(string Name, string Why, bool Failed);
 }

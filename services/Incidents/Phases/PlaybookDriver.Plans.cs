@@ -101,6 +101,11 @@ internal sealed partial class PlaybookDriver
                     At = Timestamp.FromDateTimeOffset(session.Now),
                     ApprovedBy = approval.DecidedBy,
                 });
+                foreach (var change in CredentialStatuses.Apply(draft, executed, outcome.Status))
+                {
+                    IncidentWorkflow.AddTimeline(draft, session.Now, "system", $"credential {change} ({stepId})");
+                }
+
                 return true;
             }, cancellationToken);
 

@@ -2,7 +2,9 @@ using CredIr.Contracts.V1;
 using CredIr.Grpc;
 using CredIr.Incidents.Domain;
 using CredIr.Incidents.Grains;
+using CredIr.Incidents.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CredIr.Incidents.Phases;
 
@@ -16,6 +18,7 @@ internal sealed partial class PlaybookDriver(
     PhaseServices phases,
     JournaledExecutor journal,
     Approvals approvals,
+    IOptions<IncidentsOptions> options,
     ILogger<PlaybookDriver> logger) : IPlaybookDriver
 {
     // Far more rounds than a real incident needs; it stops a bug from spinning forever.

@@ -25,6 +25,10 @@ internal static class CoordinatorEnvironment
             ["Identification__Notifications__OutboxPath"] = Path.Combine(directory, "identification-outbox.db"),
             ["Identification__Notifications__Targets__0__Name"] = "soc",
             ["Identification__Notifications__Targets__0__Url"] = webhook.Url.ToString(),
+
+            // The sandbox records a call in CloudTrail at once: a short containment watch sees it.
+            ["Incidents__VerificationWindow"] = "00:00:02",
+            ["Incidents__VerificationPollInterval"] = "00:00:01",
         };
         if (crash is not null)
         {

@@ -61,7 +61,7 @@ public sealed class TwoCoordinatorProcessTests(PostgresFixture postgres) : IAsyn
         Assert.True(repeated.Count == 0, $"changed more than once: {string.Join(" | ", repeated)}");
     }
 
-    private static async Task WatchAsync(CoordinatorProcess coordinator, string incidentId, WatchLog seen, CancellationToken cancellationToken)
+    internal static async Task WatchAsync(CoordinatorProcess coordinator, string incidentId, WatchLog seen, CancellationToken cancellationToken)
     {
         try
         {

@@ -8,6 +8,7 @@ internal sealed class WatchLog
     private readonly Lock _lock = new();
     private readonly List<IncidentChange> _changes = [];
     private readonly List<(long Version, TaskCompletionSource<bool> Reached)> _waiters = [];
+    private readonly List<(Func<IncidentChange, bool> Match, TaskCompletionSource<bool> Reached)> _matchers = [];
 
     public IReadOnlyList<IncidentChange> Changes
     {
@@ -30,6 +31,28 @@ internal sealed class WatchLog
                 waiter.Reached.TrySetResult(true);
                 _waiters.Remove(waiter);
             }
+
+            foreach (var matcher in _matchers.Where(m => m.Match(change)).ToList())
+            {
+                matcher.Reached.TrySetResult(true);
+                _matchers.Remove(matcher);
+            }
+        }
+    }
+
+    /// <summary>Completes once a delivered change matches.</summary>
+    public Task<bool> FirstMatching(Func<IncidentChange, bool> match)
+    {
+        lock (_lock)
+        {
+            if (_changes.Any(match))
+            {
+                return Task.FromResult(true);
+            }
+
+            var reached = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _matchers.Add((match, reached));
+            return reached.Task;
         }
     }
 

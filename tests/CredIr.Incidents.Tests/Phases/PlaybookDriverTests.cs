@@ -78,6 +78,24 @@ public sealed class PlaybookDriverTests : IDisposable
     }
 
     [Fact]
+    public async Task DeactivationFailed_AdvancedAgain_StaysContainingWithTheKeyActiveAndTheReason()
+    {
+        var phases = new PhaseStandIns(new FakeCloud());
+        phases.Containment.FailKey = "AKIAEXAMPLE0000001";
+        await using var coordinator = await IncidentHarness.StartAsync(Store, phases.Register, new Dictionary<string, string?> { ["AutoApprove:Name"] = "soar-playbook" });
+        var opened = await coordinator.Service.OpenIncidentAsync(TestIncidents.Open("open-1", autoApprove: true), Calls.As("soar"));
+
+        await coordinator.Service.AdvanceAsync(new AdvanceRequest { IncidentId = opened.IncidentId }, Calls.As("soar"));
+        var incident = await coordinator.Service.AdvanceAsync(new AdvanceRequest { IncidentId = opened.IncidentId }, Calls.As("soar"));
+
+        Assert.Equal(Phase.Containing, incident.Phase);
+        Assert.Null(incident.ContainedAt);
+        Assert.NotEqual("Inactive", incident.Credentials.Single(c => c.AccessKeyId == "AKIAEXAMPLE0000001").Status);
+        Assert.Contains("still usable after containment (AKIAEXAMPLE0000001)", incident.WaitingFor, StringComparison.Ordinal);
+        Assert.Contains("AKIAEXAMPLE0000001 is not contained: iam:UpdateAccessKey(Inactive) failed: AccessDenied", incident.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CoordinatorDiesAfterCloudCall_RestartedCoordinator_FinishesWithoutRepeatingIt()
     {
         var cloud = new FakeCloud();

@@ -14,6 +14,9 @@ internal sealed class StandInContainment(FakeCloud cloud) : IContainmentService
     /// <summary>Simulates the coordinator dying right after the cloud call, before its result is journaled.</summary>
     public bool CrashAfterNextEffect { get; set; }
 
+    /// <summary>A key whose deactivation the "cloud" refuses (AccessDenied), as a missing permission would.</summary>
+    public string? FailKey { get; set; }
+
     public Task<Plan> PlanContainmentAsync(PlanContainmentRequest request, CallContext context) => Task.FromResult(new Plan
     {
         Kind = PlanKind.Containment,
@@ -39,7 +42,12 @@ internal sealed class StandInContainment(FakeCloud cloud) : IContainmentService
         foreach (var step in request.Plan.Steps.Where(s => request.StepIds.Count == 0 || request.StepIds.Contains(s.StepId)))
         {
             var result = new PlanStep(step);
-            if (cloud.KeyStatus.TryGetValue(step.AccessKeyId, out var status) && status == "Inactive")
+            if (step.AccessKeyId == FailKey)
+            {
+                result.Status = StepStatus.Failed;
+                result.ResultMessage = "AccessDenied: iam:UpdateAccessKey";
+            }
+            else if (cloud.KeyStatus.TryGetValue(step.AccessKeyId, out var status) && status == "Inactive")
             {
                 result.Status = StepStatus.AlreadyDone;
                 result.ResultMessage = "already inactive";

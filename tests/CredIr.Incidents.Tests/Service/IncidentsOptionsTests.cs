@@ -48,6 +48,18 @@ public sealed class IncidentsOptionsTests
         Assert.Contains(key, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("VerificationWindow", "00:00:00")]
+    [InlineData("VerificationWindow", "01:00:00")]
+    [InlineData("VerificationPollInterval", "00:01:00")]
+    public async Task BadVerificationSetting_FailsAtStartNamingTheKey(string setting, string value)
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
+            IncidentHarness.StartAsync("sqlite:x.db", settings: new Dictionary<string, string?> { [setting] = value }));
+
+        Assert.Contains($"Incidents:{setting}", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void PostgresUrl_IsAcceptedAsKeywords()
     {
