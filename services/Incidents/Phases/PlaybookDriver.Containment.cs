@@ -1,3 +1,4 @@
+using CredIr.Contracts.Services;
 using CredIr.Contracts.V1;
 using CredIr.Incidents.Domain;
 using CredIr.Incidents.Grains;
@@ -10,6 +11,10 @@ internal sealed partial class PlaybookDriver
     /// <summary>
     /// Part 2: a plan for the credentials no plan covers yet (all at first, then each derived one
     /// the scan finds), its approval, then each step through the journal; contained when none is left.
+    /// A failed step stops the advance, and the key may still work, so the incident does not claim
+    /// contained. The next advance retries in a new plan (approved like any other): after a responder
+    /// fixed the cause (a permission, a throttled account); a key stopped by hand meanwhile comes back
+    /// ALREADY_DONE.
     /// </summary>
     private async Task<bool> ContainAsync(IIncidentSession session, string actor, CancellationToken cancellationToken)
     {
@@ -22,21 +27,7 @@ internal sealed partial class PlaybookDriver
         var uncovered = PlanRules.Uncovered(session.Current);
         if (plan is null && uncovered.Count > 0)
         {
-            var proposed = await containment.PlanContainmentAsync(new PlanContainmentRequest
-            {
-                IncidentId = session.IncidentId,
-                Credentials = { uncovered },
-                Options = new ContainmentOptions(),
-                RevokeBefore = Timestamp.FromDateTimeOffset(session.Now),
-            }, Context(actor, cancellationToken));
-            proposed.CredentialIds.Clear();
-            proposed.CredentialIds.Add(uncovered.Select(PlanRules.CredentialId));
-            plan = await ProposeAsync(session, proposed, actor, cancellationToken);
-            if (plan.Steps.Count == 0)
-            {
-                // Nothing to change (already inactive, or nothing revocable): the plan is done as made.
-                return true;
-            }
+            return await ProposeContainmentAsync(session, containment, uncovered, actor, cancellationToken);
         }
 
         if (plan is null)
@@ -44,12 +35,7 @@ internal sealed partial class PlaybookDriver
             var usable = StillUsable(session.Current);
             if (usable.Where(static u => u.Failed).ToList() is { Count: > 0 } failed)
             {
-                // A step the cloud refused or that errored: the key may still work, so the incident
-                // does not claim contained; the responder fixes the cause, or closes with force.
-                await StopAsync(session,
-                    $"a responder: {failed.Count} credential(s) still usable after containment ({string.Join(", ", failed.Select(static u => u.Name))}); stop them by hand, or close the incident with force and a reason",
-                    string.Join("; ", failed.Select(static u => $"{u.Name} is not contained: {u.Why}")), cancellationToken);
-                return false;
+                return await ProposeContainmentAsync(session, containment, [.. failed.Select(static u => u.Credential)], actor, cancellationToken);
             }
 
             var check = await VerifyAsync(session, containment, actor, cancellationToken);
@@ -70,6 +56,24 @@ internal sealed partial class PlaybookDriver
         }
 
         return await ExecuteAsync(session, plan, approval, request => containment.ExecuteContainmentAsync(request, Context(actor, cancellationToken)), cancellationToken);
+    }
+
+    /// <summary>A containment plan for these credentials, proposed for approval; the next round gates and runs it.</summary>
+    private async Task<bool> ProposeContainmentAsync(IIncidentSession session, IContainmentService containment, List<Credential> credentials, string actor, CancellationToken cancellationToken)
+    {
+        var proposed = await containment.PlanContainmentAsync(new PlanContainmentRequest
+        {
+            IncidentId = session.IncidentId,
+            Credentials = { credentials },
+            Options = new ContainmentOptions(),
+            RevokeBefore = Timestamp.FromDateTimeOffset(session.Now),
+        }, Context(actor, cancellationToken));
+        proposed.CredentialIds.Clear();
+        proposed.CredentialIds.Add(credentials.Select(PlanRules.CredentialId));
+        await ProposeAsync(session, proposed, actor, cancellationToken);
+
+        // With no step (already inactive, or nothing revocable) the plan is done as made.
+        return true;
     }
 
     /// <summary>
@@ -100,21 +104,22 @@ internal sealed partial class PlaybookDriver
     {
         var name = CredentialStatuses.Name(credential);
         var plans = incident.Plans.Where(p => p.Kind == PlanKind.Containment && p.CredentialIds.Contains(PlanRules.CredentialId(credential))).ToList();
-        var unfinished = plans.SelectMany(p => p.Steps)
+        // The newest plan says where the credential stands: an older failure a retry replaced no longer counts.
+        var unfinished = plans.TakeLast(1).SelectMany(p => p.Steps)
             .Where(s => s.Status is StepStatus.Failed or StepStatus.Skipped && (s.AccessKeyId.Length == 0 || s.AccessKeyId == credential.AccessKeyId))
             .ToList();
         if (unfinished.Count > 0)
         {
             var why = string.Join("; ", unfinished.Select(static s =>
                 $"{s.Action} {(s.Status == StepStatus.Failed ? "failed" : "refused")}: {(s.RefusedReason.Length > 0 ? s.RefusedReason : s.ResultMessage)}"));
-            return new Unstopped(name, why, unfinished.Any(static s => s.Status == StepStatus.Failed));
+            return new Unstopped(credential, name, why, unfinished.Any(static s => s.Status == StepStatus.Failed));
         }
 
         var cannot = plans.SelectMany(p => p.CannotRevoke).ToList();
-        return new Unstopped(name, cannot.Count > 0
+        return new Unstopped(credential, name, cannot.Count > 0
             ? string.Join("; ", cannot)
             : $"no containment step changed its status (still {(credential.Status.Length > 0 ? credential.Status : "unknown")})", Failed: false);
     }
 
-    private sealed record Unstopped(string Name, string Why, bool Failed);
+    private sealed record Unstopped(Credential Credential, string Name, string Why, bool Failed);
 }

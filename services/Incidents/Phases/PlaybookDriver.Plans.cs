@@ -112,7 +112,8 @@ internal sealed partial class PlaybookDriver
             if (outcome.Status == StepStatus.Failed)
             {
                 PlaybookDriverLog.StepFailed(logger, session.IncidentId, stepId);
-                await StopAsync(session, $"a responder: step {stepId} failed", outcome.Message, cancellationToken);
+                var retry = plan.Kind == PlanKind.Containment ? "; fix the cause and advance to retry it in a new plan, or close the incident with force and a reason" : string.Empty;
+                await StopAsync(session, $"a responder: step {stepId} failed{retry}", outcome.Message, cancellationToken);
                 return false;
             }
         }

@@ -78,7 +78,7 @@ public sealed class PlaybookDriverTests : IDisposable
     }
 
     [Fact]
-    public async Task DeactivationFailed_AdvancedAgain_StaysContainingWithTheKeyActiveAndTheReason()
+    public async Task DeactivationFailing_AdvancedAgain_RetriedInANewPlan_StaysContainingWithTheKeyActiveAndTheReason()
     {
         var phases = new PhaseStandIns(new FakeCloud());
         phases.Containment.FailKey = "AKIAEXAMPLE0000001";
@@ -91,8 +91,29 @@ public sealed class PlaybookDriverTests : IDisposable
         Assert.Equal(Phase.Containing, incident.Phase);
         Assert.Null(incident.ContainedAt);
         Assert.NotEqual("Inactive", incident.Credentials.Single(c => c.AccessKeyId == "AKIAEXAMPLE0000001").Status);
-        Assert.Contains("still usable after containment (AKIAEXAMPLE0000001)", incident.WaitingFor, StringComparison.Ordinal);
-        Assert.Contains("AKIAEXAMPLE0000001 is not contained: iam:UpdateAccessKey(Inactive) failed: AccessDenied", incident.LastError, StringComparison.Ordinal);
+        Assert.Contains("step containment-2/deactivate-AKIAEXAMPLE0000001 failed; fix the cause and advance to retry", incident.WaitingFor, StringComparison.Ordinal);
+        Assert.Contains("AccessDenied", incident.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DeactivationFailed_CauseFixedThenAdvanced_RetriedInANewPlanAndContained()
+    {
+        var cloud = new FakeCloud();
+        var phases = new PhaseStandIns(cloud);
+        phases.Containment.FailKey = "AKIAEXAMPLE0000001";
+        await using var coordinator = await IncidentHarness.StartAsync(Store, phases.Register, new Dictionary<string, string?> { ["AutoApprove:Name"] = "soar-playbook" });
+        var opened = await coordinator.Service.OpenIncidentAsync(TestIncidents.Open("open-1", autoApprove: true), Calls.As("soar"));
+        var stuck = await coordinator.Service.AdvanceAsync(new AdvanceRequest { IncidentId = opened.IncidentId }, Calls.As("soar"));
+        Assert.Equal(Phase.Containing, stuck.Phase);
+
+        // The responder grants the missing permission, then advances.
+        phases.Containment.FailKey = null;
+        var incident = await coordinator.Service.AdvanceAsync(new AdvanceRequest { IncidentId = opened.IncidentId }, Calls.As("soar"));
+
+        Assert.NotNull(incident.ContainedAt);
+        Assert.Equal("Inactive", incident.Credentials.Single(c => c.AccessKeyId == "AKIAEXAMPLE0000001").Status);
+        Assert.Equal(1, cloud.Effects["deactivate AKIAEXAMPLE0000001"]);
+        Assert.True(incident.Plans.Count(p => p.Kind == PlanKind.Containment) >= 2, "the retry was not a plan of its own");
     }
 
     [Fact]
