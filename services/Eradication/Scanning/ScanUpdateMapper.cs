@@ -136,8 +136,9 @@ internal static class ScanUpdateMapper
         {
             AccountId = checkpoint.AccountId ?? "",
             Region = checkpoint.Region ?? "",
-            // For log files the unit is a file; LookupEvents puts its page token here.
-            NextToken = checkpoint.NextToken ?? checkpoint.Unit,
+            // A log file checkpoint names its file here; a LookupEvents one its page token, or nothing before its first page
+            // (its segment says which chain it is: a unit id sent back as a token would be refused by CloudTrail).
+            NextToken = checkpoint.NextToken ?? (checkpoint.SegmentStart is null ? checkpoint.Unit : ""),
             Done = checkpoint.Done,
             AccessKeyId = checkpoint.Attribute ?? "",
         };
