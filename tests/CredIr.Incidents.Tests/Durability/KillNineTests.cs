@@ -14,6 +14,8 @@ namespace CredIr.Incidents.Tests.Durability;
 /// </summary>
 public sealed class KillNineTests(ITestOutputHelper output) : IAsyncLifetime, IDisposable
 {
+    private const int MostAdvances = 50;
+
     // One incident, one store, many lives: each life resumes where the last was killed and is
     // killed at its own point, so one run crosses identification, notification, both containment
     // plans, the scan and the eradication plan. Counts are per life (from its start).
@@ -126,19 +128,24 @@ public sealed class KillNineTests(ITestOutputHelper output) : IAsyncLifetime, ID
     private Task<CoordinatorProcess> StartAsync(CrashPoint? point) =>
         CoordinatorProcess.StartAsync(_directory.Path, "sqlite:" + Path.Combine(_directory.Path, "credir.db"), CoordinatorEnvironment.For(_sandbox, _webhook, _directory.Path, point));
 
-    /// <summary>Opens (idempotently) and advances until nothing changes; null when the process died on the way.</summary>
+    /// <summary>
+    /// Opens (idempotently) and advances until nothing changes, or at most <see cref="MostAdvances"/> times (an
+    /// incident that changes on every advance without getting anywhere then fails the test instead of hanging it);
+    /// null when the process died on the way.
+    /// </summary>
     internal static async Task<Incident?> DriveAsync(IIncidentsService incidents, OpenIncidentRequest open)
     {
         try
         {
             var incident = await incidents.OpenIncidentAsync(open, Context());
             long seen;
+            var advances = 0;
             do
             {
                 seen = incident.Version;
                 incident = await incidents.AdvanceAsync(new AdvanceRequest { IncidentId = incident.IncidentId }, Context());
             }
-            while (incident.Version != seen);
+            while (incident.Version != seen && ++advances < MostAdvances);
             return incident;
         }
         catch (Exception exception) when (exception is RpcException { Status: StatusCode.Unavailable or StatusCode.Internal or StatusCode.Unknown or StatusCode.Cancelled } or HttpRequestException or IOException)
