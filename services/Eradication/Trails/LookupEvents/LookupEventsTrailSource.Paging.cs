@@ -24,11 +24,6 @@ public sealed partial class LookupEventsTrailSource
         try
         {
             var pending = CallAsync(scope, request with { NextToken = chain.Token }, chain, run);
-
-            // Written while the first call is out, not before it: the channel may be full, and the account-region's
-            // budget must not wait on the consumer. A resumed scan needs a split-off chain's checkpoint only to
-            // know its parent's floor; without it the parent reads the part again (twice, never zero times).
-            await run.Writer.WriteAsync(new TrailCheckpointItem(unit.Checkpoint(chain.Token, done: false)), cancellationToken);
             do
             {
                 var page = await pending;
@@ -40,18 +35,27 @@ public sealed partial class LookupEventsTrailSource
                 var crossed = oldest is { } last && last < chain.Floor;
                 chain.Token = crossed || string.IsNullOrEmpty(page.NextToken) ? null : page.NextToken;
                 var span = (newest ?? unit.End) - (oldest ?? unit.End);
+                IReadOnlyList<LookupUnit> splitOff = [];
                 if (chain.Token is not null)
                 {
                     // AWS may answer a page with no events and a NextToken: nothing to learn the density from.
                     if (oldest is { } reached)
                     {
-                        Split(chain, reached, span, run);
+                        splitOff = Split(chain, reached, span, run);
                         chain.Lane.Estimate(chain, PagesLeft(chain.Floor, reached, span));
                     }
 
                     // The next page is asked for before this one is handed on: a consumer that is slow, or busy with
                     // every other account-region's records, must not hold back this account-region's request budget.
                     pending = CallAsync(scope, request with { NextToken = chain.Token }, chain, run);
+                }
+
+                // The split-off chains are checkpointed before this chain's next checkpoint (which has the raised floor,
+                // or says done): a resumed scan finds them, or finds this chain's older checkpoint and reads their part
+                // itself. Records may come twice after a crash, never zero times.
+                foreach (var child in splitOff)
+                {
+                    await run.Writer.WriteAsync(new TrailCheckpointItem(child.Checkpoint(null, done: false)), cancellationToken);
                 }
 
                 foreach (var record in records)
@@ -108,13 +112,15 @@ public sealed partial class LookupEventsTrailSource
         pageSpan > TimeSpan.Zero ? Math.Max(1, (oldest - floor) / pageSpan) : 1;
 
     /// <summary>Hands the older part of what the chain has left to new chains while the account-region has room for them.</summary>
-    private void Split(LookupChain chain, DateTimeOffset reached, TimeSpan pageSpan, LookupRun run)
+    /// <remarks>The new chains start at once; the caller checkpoints them (returned) before its own next checkpoint.</remarks>
+    private List<LookupUnit> Split(LookupChain chain, DateTimeOffset reached, TimeSpan pageSpan, LookupRun run)
     {
         var room = chain.Lane.Room(options.RequestsPerSecond, Math.Max(1, options.MaxChainsPerAccountRegion));
         var (parts, floor) = LookupSplit.Plan(chain.Floor, reached, pageSpan, room);
+        var children = new List<LookupUnit>(parts.Count);
         if (parts.Count == 0)
         {
-            return;
+            return children;
         }
 
         var unit = chain.Unit;
@@ -122,8 +128,11 @@ public sealed partial class LookupEventsTrailSource
         foreach (var (start, end) in parts)
         {
             var child = unit with { Start = start, End = end, LastSegment = false };
+            children.Add(child);
             run.Start(new LookupChain(child, chain.Lane, null, start) { PagesLeft = PagesLeft(start, end, pageSpan) }, PageAsync);
         }
+
+        return children;
     }
 
     // The parser copies what it keeps, so the UTF-8 bytes can go back to the pool: no garbage per record.

@@ -4,8 +4,9 @@ namespace CredIr.Eradication.Trails.LookupEvents;
 /// The chains to run for one account-region and attribute, from the query's first segments and the
 /// checkpoints of an interrupted run. A checkpoint carries its chain's query (segment) and next token, not
 /// its floor: the floor is recovered from the segments split off it, which lie inside its segment and
-/// below it (the highest end among them). A chain that was split off but whose checkpoint was not yet written is
-/// read again by the chain it came from (whose floor then stays lower): records may come twice after a crash,
+/// below it (the highest end among them). A chain's split-off chains are checkpointed before its own next
+/// checkpoint, so a checkpoint with a raised floor, or one saying done, never comes without theirs; a split whose
+/// checkpoints were not written is read again by the chain it came from: records may come twice after a crash,
 /// never zero times.
 /// </summary>
 internal static class LookupResume
