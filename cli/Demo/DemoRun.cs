@@ -67,12 +67,6 @@ internal sealed class DemoRun(string outDirectory, string scenario)
 
         var outcome = await new PlaybookRunner(client, progress, ApprovalMode.Automatic).RunAsync(incident.IncidentId, Budget, cancellationToken);
         incident = outcome.Incident;
-        // The coordinator verified containment itself before calling the incident contained.
-        foreach (var verified in incident.Timeline.Where(static t => t.What.StartsWith("containment verification (", StringComparison.Ordinal)))
-        {
-            progress.Line(verified.What);
-        }
-
         progress.Summary(incident, clock.Elapsed);
         if (!outcome.Completed || incident.Findings is not { ScanComplete: true })
         {
