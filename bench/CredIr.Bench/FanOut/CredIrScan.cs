@@ -32,9 +32,10 @@ internal static class CredIrScan
         }, TimeProvider.System, loggers);
         using var sessions = new OrganizationSessions(
             runtime.CreateScope(new Amazon.Runtime.BasicAWSCredentials(management.AdminAccessKeyId, management.AdminSecretAccessKey), "us-east-1"), "bench-fanout");
+        using var traceLoggers = new Microsoft.Extensions.Logging.LoggerFactory(trace is null ? [] : [new LaneTrace(trace)]);
         var source = new LookupEventsTrailSource(sessions, options, trace is null
             ? NullLogger<LookupEventsTrailSource>.Instance
-            : new Microsoft.Extensions.Logging.Logger<LookupEventsTrailSource>(new Microsoft.Extensions.Logging.LoggerFactory([new LaneTrace(trace)])));
+            : new Microsoft.Extensions.Logging.Logger<LookupEventsTrailSource>(traceLoggers));
         var query = new TrailQuery { Since = org.Since, Until = org.Until };
 
         GC.Collect();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CredIr.Sandbox;
+using CredIr.Tests;
 
 namespace CredIr.Incidents.Tests.Durability;
 

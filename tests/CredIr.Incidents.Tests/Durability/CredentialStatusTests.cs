@@ -2,6 +2,7 @@ using CredIr.Aws;
 using CredIr.Contracts.V1;
 using CredIr.Incidents.Tests.Infrastructure;
 using CredIr.Sandbox;
+using CredIr.Tests;
 
 namespace CredIr.Incidents.Tests.Durability;
 

@@ -4,6 +4,7 @@ using CredIr.Grpc;
 using CredIr.Incidents.Tests.Infrastructure;
 using CredIr.Sandbox;
 using Xunit.Abstractions;
+using CredIr.Tests;
 
 namespace CredIr.Incidents.Tests.Durability;
 

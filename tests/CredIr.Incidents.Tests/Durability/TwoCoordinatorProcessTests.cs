@@ -1,6 +1,7 @@
 using CredIr.Contracts.V1;
 using CredIr.Incidents.Tests.Infrastructure;
 using CredIr.Sandbox;
+using CredIr.Tests;
 
 namespace CredIr.Incidents.Tests.Durability;
 

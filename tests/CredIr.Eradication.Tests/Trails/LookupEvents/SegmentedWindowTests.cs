@@ -57,19 +57,8 @@ public sealed class SegmentedWindowTests : IAsyncLifetime
 
     private async Task<List<string>> ReadAsync(LookupEventsSourceOptions options, double rate)
     {
-        var management = _sandbox.Accounts[0];
-        using var http = new HttpClient();
-        using var runtime = new AwsRuntime(http, new AwsClientOptions
-        {
-            EndpointUrl = _sandbox.Endpoint,
-            Region = "us-east-1",
-            UseEnvironmentEndpoints = false,
-            LookupEventsPerSecond = rate,
-            LookupEventsBurst = 2,
-        });
-        using var sessions = new OrganizationSessions(
-            runtime.CreateScope(new Amazon.Runtime.BasicAWSCredentials(management.AdminAccessKeyId, management.AdminSecretAccessKey), "us-east-1"), "inc-test");
-        var source = new LookupEventsTrailSource(sessions, options, NullLogger<LookupEventsTrailSource>.Instance);
+        using var client = new SandboxLookupClient(_sandbox, rate, burst: 2);
+        var source = client.Source(options);
         var records = new List<string>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await foreach (var item in source.QueryAsync(new TrailQuery { Since = _until.AddHours(-24).AddMinutes(-1), Until = _until.AddMinutes(1) }, timeout.Token))

@@ -60,21 +60,8 @@ public sealed class SlowRegionTests : IAsyncLifetime
 
     private async Task<(List<string> Records, List<TrailCheckpoint> Checkpoints)> ReadAsync(TrailQuery query, int stopAfterCheckpoints)
     {
-        var management = _sandbox.Accounts[0];
-        using var http = new HttpClient();
-        using var runtime = new AwsRuntime(http, new AwsClientOptions
-        {
-            EndpointUrl = _sandbox.Endpoint,
-            Region = "us-east-1",
-            UseEnvironmentEndpoints = false,
-            LookupEventsPerSecond = Rate,
-            LookupEventsBurst = 1,
-            BaseDelay = TimeSpan.FromMilliseconds(20),
-            MaxDelay = TimeSpan.FromMilliseconds(200),
-        });
-        using var sessions = new OrganizationSessions(
-            runtime.CreateScope(new Amazon.Runtime.BasicAWSCredentials(management.AdminAccessKeyId, management.AdminSecretAccessKey), "us-east-1"), "inc-test");
-        var source = new LookupEventsTrailSource(sessions, new LookupEventsSourceOptions { RequestsPerSecond = Rate }, NullLogger<LookupEventsTrailSource>.Instance);
+        using var client = new SandboxLookupClient(_sandbox, Rate, burst: 1);
+        var source = client.Source(new LookupEventsSourceOptions { RequestsPerSecond = Rate });
         var records = new List<string>();
         var checkpoints = new List<TrailCheckpoint>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));

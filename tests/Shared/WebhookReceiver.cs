@@ -7,9 +7,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace CredIr.Incidents.Tests.Durability;
+namespace CredIr.Tests;
 
-/// <summary>A webhook receiver on loopback that records the notification id of every POST it gets.</summary>
+/// <summary>
+/// A webhook receiver on loopback, as a SOAR platform's inbox: records the notification id of every POST it gets.
+/// Linked into the test projects whose coordinator notifies stakeholders.
+/// </summary>
 internal sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -37,7 +40,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         return true;
     }
 
-    public static async Task<WebhookReceiver> StartAsync()
+    public static async Task<WebhookReceiver> StartAsync(CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -50,7 +53,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
             receiver._arrived.Release();
             return Results.Ok();
         });
-        await app.StartAsync();
+        await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         receiver = new WebhookReceiver(app, new Uri(new Uri(address), "/hook"));
         return receiver;
