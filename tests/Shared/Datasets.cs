@@ -1,7 +1,7 @@
 namespace CredIr.Tests;
 
 /// <summary>
-/// The real CloudTrail datasets: <c>../shared/datasets</c> beside the clone (found by walking up from the
+/// The real CloudTrail datasets, kept in the repository at <c>tests/datasets</c> (found by walking up from the
 /// test binaries to the folder holding CredIr.sln, so any clone location works); CREDIR_DATASETS overrides it.
 /// Linked into every project that reads them; a project adds its own readers in another part.
 /// </summary>
@@ -28,9 +28,9 @@ internal static partial class Datasets
 
         var repository = RepoRoot.TryFolder
             ?? throw new DirectoryNotFoundException($"No folder holding CredIr.sln above {AppContext.BaseDirectory}; set {Variable} to the CloudTrail datasets folder.");
-        var datasets = Path.GetFullPath(Path.Combine(repository, "..", "shared", "datasets"));
+        var datasets = Path.Combine(repository, "tests", "datasets");
         return Directory.Exists(datasets)
             ? datasets
-            : throw new DirectoryNotFoundException($"The CloudTrail datasets are not at {datasets} (shared/ beside the clone at {repository}); put them there or set {Variable} to their folder.");
+            : throw new DirectoryNotFoundException($"The CloudTrail datasets are not at {datasets} (they are part of the repository: is the clone complete?); set {Variable} to their folder.");
     }
 }

@@ -11,7 +11,7 @@ namespace CredIr.Bench.LogFiles;
 /// <summary>
 /// `logfiles`: records/s and MB/s read and classified on one core, over the real datasets replicated into a
 /// folder of CloudTrail .json.gz files, against jq (zcat | jq select on the key) on the same files in the same run.
-/// Options: --datasets DIR (default ../shared/datasets beside the clone, or CREDIR_DATASETS), --mb N (uncompressed MB to generate, default 200),
+/// Options: --datasets DIR (default tests/datasets in the repository, or CREDIR_DATASETS), --mb N (uncompressed MB to generate, default 200),
 /// --key AKIA... (the key jq and the filtered scan select, default the invictus seed key).
 /// </summary>
 public static class LogFilesBenchmark
