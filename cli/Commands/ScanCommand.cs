@@ -67,7 +67,7 @@ internal static class ScanCommand
             using var host = BuildHost(endpointUrl);
             var handler = host.Services.GetRequiredService<ScanHandler>();
             var updates = Guard(handler.ScanAsync(request, CallContext.InProcess(ct)), ct);
-            var gaps = await ScanPrinter.PrintAsync(updates, result.GetValue(output), Terminal.Detect(), ct);
+            var gaps = await ScanPrinter.PrintAsync(request.Credentials, updates, result.GetValue(output), Terminal.Detect(), ct);
             return gaps > 0 ? IncompleteScan : 0;
         });
         return command;

@@ -9,9 +9,17 @@ internal sealed class CredentialUsage
 
     public long Events { get; private set; }
 
-    public void Add(DateTimeOffset at)
+    /// <summary>The principal the first attributed event names: for a starting key, its owner.</summary>
+    public string? PrincipalArn { get; private set; }
+
+    public void Add(DateTimeOffset at, string principalArn)
     {
         Events++;
+        if (PrincipalArn is null && principalArn.Length > 0)
+        {
+            PrincipalArn = principalArn;
+        }
+
         if (FirstUsed is null || at < FirstUsed)
         {
             FirstUsed = at;

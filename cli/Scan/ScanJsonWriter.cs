@@ -8,11 +8,14 @@ namespace CredIr.Cli.Scan;
 /// Writes a scan as the one JSON document scripts and SOAR integrations read
 /// (docs/scan-output.md). Events are written as they arrive so memory stays bounded; the
 /// credentials, with their first and last use, and the source gaps follow once the scan ends.
+/// The starting credentials (the ones the scan was asked about) come first, with no provenance:
+/// the service streams only the credentials it found, and a script reads the leaked key's own use
+/// from the same list.
 /// </summary>
-internal sealed class ScanJsonWriter
+internal sealed class ScanJsonWriter(IEnumerable<Credential> starting)
 {
     private readonly Dictionary<string, CredentialUsage> _usage = new(StringComparer.Ordinal);
-    private readonly List<Credential> _credentials = [];
+    private readonly List<Credential> _credentials = [.. starting.Select(static c => new Credential { AccessKeyId = c.AccessKeyId, PrincipalArn = c.PrincipalArn, Kind = c.Kind, AccountId = c.AccountId })];
     private readonly List<SourceGap> _gaps = [];
 
     public async Task WriteAsync(IAsyncEnumerable<ScanUpdate> updates, Stream output, CancellationToken cancellationToken)
@@ -34,7 +37,7 @@ internal sealed class ScanJsonWriter
 
                     break;
                 case ScanUpdate.UpdateOneofCase.Credential:
-                    _credentials.Add(update.Credential);
+                    Add(update.Credential);
                     break;
                 case ScanUpdate.UpdateOneofCase.Gap:
                     _gaps.Add(update.Gap);
@@ -51,16 +54,33 @@ internal sealed class ScanJsonWriter
         await json.FlushAsync(cancellationToken);
     }
 
+    private static string KeyOf(string accessKeyId, string principalArn) => string.IsNullOrEmpty(accessKeyId) ? principalArn : accessKeyId;
+
+    // A credential the service reports that was also a starting one replaces the bare starting entry in place.
+    private void Add(Credential credential)
+    {
+        var key = KeyOf(credential.AccessKeyId, credential.PrincipalArn);
+        var index = _credentials.FindIndex(c => KeyOf(c.AccessKeyId, c.PrincipalArn) == key);
+        if (index >= 0)
+        {
+            _credentials[index] = credential;
+        }
+        else
+        {
+            _credentials.Add(credential);
+        }
+    }
+
     private void Track(TrailEvent trailEvent)
     {
-        var key = string.IsNullOrEmpty(trailEvent.AccessKeyId) ? trailEvent.PrincipalArn : trailEvent.AccessKeyId;
+        var key = KeyOf(trailEvent.AccessKeyId, trailEvent.PrincipalArn);
         if (!_usage.TryGetValue(key, out var usage))
         {
             usage = new CredentialUsage();
             _usage[key] = usage;
         }
 
-        usage.Add(trailEvent.EventTime.ToDateTimeOffset());
+        usage.Add(trailEvent.EventTime.ToDateTimeOffset(), trailEvent.PrincipalArn);
     }
 
     private static void WriteEvent(Utf8JsonWriter json, TrailEvent e)
@@ -97,13 +117,13 @@ internal sealed class ScanJsonWriter
         json.WriteStartArray("credentials");
         foreach (var credential in _credentials)
         {
-            var key = string.IsNullOrEmpty(credential.AccessKeyId) ? credential.PrincipalArn : credential.AccessKeyId;
-            _usage.TryGetValue(key, out var usage);
+            _usage.TryGetValue(KeyOf(credential.AccessKeyId, credential.PrincipalArn), out var usage);
+            var principalArn = credential.PrincipalArn is { Length: > 0 } declared ? declared : usage?.PrincipalArn;
             json.WriteStartObject();
             WriteStringOrNull(json, "accessKeyId", credential.AccessKeyId);
-            json.WriteString("kind", ScanNames.Kind(credential.Kind));
-            WriteStringOrNull(json, "principalArn", credential.PrincipalArn);
-            WriteStringOrNull(json, "accountId", credential.AccountId);
+            json.WriteString("kind", ScanNames.Kind(credential.Kind is CredentialKind.Unspecified ? KindOf(credential.AccessKeyId) : credential.Kind));
+            WriteStringOrNull(json, "principalArn", principalArn);
+            WriteStringOrNull(json, "accountId", credential.AccountId is { Length: > 0 } account ? account : AccountOf(principalArn));
             WriteStringOrNull(json, "derivedFromAccessKeyId", credential.Provenance?.DerivedFromAccessKeyId);
             WriteStringOrNull(json, "createdByEventId", credential.Provenance?.CreatedByEventId);
             WriteTimeOrNull(json, "firstUsed", usage?.FirstUsed);
@@ -114,6 +134,14 @@ internal sealed class ScanJsonWriter
 
         json.WriteEndArray();
     }
+
+    // A starting key's kind is read from its prefix (AWS's documented unique-id prefixes): what else it is
+    // (a session of which kind) only its issuing event would say, and that event predates the scan.
+    private static CredentialKind KindOf(string accessKeyId) =>
+        accessKeyId.StartsWith("ASIA", StringComparison.Ordinal) ? CredentialKind.RoleSession : CredentialKind.AccessKey;
+
+    // arn:PARTITION:SERVICE::ACCOUNT:RESOURCE: the fifth field is the account.
+    private static string? AccountOf(string? arn) => arn?.Split(':') is { Length: > 5 } parts && parts[4].Length > 0 ? parts[4] : null;
 
     private void WriteGaps(Utf8JsonWriter json)
     {

@@ -13,7 +13,7 @@ internal static class ScanPrinter
     /// A gap naming none is a caveat of the source kind (log files hold data events only if the trail
     /// recorded them); it is printed but does not make the scan incomplete.
     /// </summary>
-    public static async Task<int> PrintAsync(IAsyncEnumerable<ScanUpdate> updates, OutputFormat format, Terminal terminal, CancellationToken ct)
+    public static async Task<int> PrintAsync(IReadOnlyList<Credential> starting, IAsyncEnumerable<ScanUpdate> updates, OutputFormat format, Terminal terminal, CancellationToken ct)
     {
         var gaps = 0;
         var counted = Count(updates, () => gaps++, ct);
@@ -22,7 +22,7 @@ internal static class ScanPrinter
             case OutputFormat.Json:
                 await using (var stdout = Console.OpenStandardOutput())
                 {
-                    await new ScanJsonWriter().WriteAsync(counted, stdout, ct);
+                    await new ScanJsonWriter(starting).WriteAsync(counted, stdout, ct);
                     await stdout.WriteAsync("\n"u8.ToArray(), ct);
                 }
 

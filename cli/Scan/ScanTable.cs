@@ -31,7 +31,7 @@ internal static class ScanTable
                         usage[key] = use = new CredentialUsage();
                     }
 
-                    use.Add(update.Event.EventTime.ToDateTimeOffset());
+                    use.Add(update.Event.EventTime.ToDateTimeOffset(), update.Event.PrincipalArn);
                     break;
                 case ScanUpdate.UpdateOneofCase.Credential:
                     credentials.Add(update.Credential);

@@ -57,6 +57,22 @@ public sealed class ScanCommandTests
     }
 
     [Fact]
+    public async Task Scan_JsonOutput_ListsTheStartingKeyWithNoProvenanceAndItsOwnUse()
+    {
+        var result = await ScanAsync("json");
+
+        using var doc = JsonDocument.Parse(result.Stdout);
+        var leaked = doc.RootElement.GetProperty("credentials").EnumerateArray().Single(c => c.GetProperty("accessKeyId").GetString() == LeakedKey);
+        Assert.Equal(JsonValueKind.Null, leaked.GetProperty("derivedFromAccessKeyId").ValueKind);
+        Assert.Equal("access_key", leaked.GetProperty("kind").GetString());
+        Assert.EndsWith(":user/bert-jan", leaked.GetProperty("principalArn").GetString(), StringComparison.Ordinal);
+        var ownEvents = doc.RootElement.GetProperty("events").EnumerateArray().Where(e => e.GetProperty("accessKeyId").GetString() == LeakedKey).ToList();
+        Assert.Equal(ownEvents.Count, leaked.GetProperty("events").GetInt64());
+        Assert.Equal(ownEvents.Min(e => e.GetProperty("eventTime").GetString()), leaked.GetProperty("firstUsed").GetString());
+        Assert.Equal(ownEvents.Max(e => e.GetProperty("eventTime").GetString()), leaked.GetProperty("lastUsed").GetString());
+    }
+
+    [Fact]
     public async Task Scan_CsvOutput_OneRowPerEventOfTheJsonDocument()
     {
         var json = await ScanAsync("json");
