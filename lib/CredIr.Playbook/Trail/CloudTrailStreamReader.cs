@@ -18,8 +18,23 @@ public static class CloudTrailStreamReader
         Stream stream,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        await foreach (var record in ReadRecordsAsync(stream, cancellationToken))
+        {
+            yield return record.Utf8;
+        }
+    }
+
+    /// <summary>
+    /// Raw UTF-8 records with their byte offset in the (decompressed) stream, so a record that cannot
+    /// be decoded can be named; the memory is only valid until the enumerator moves on.
+    /// </summary>
+    public static async IAsyncEnumerable<RawRecord> ReadRecordsAsync(
+        Stream stream,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
         var buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
         var scanner = new RecordScanner();
+        long bufferOffset = 0;
         var filled = 0;
         var ended = false;
         var spans = new List<(int Start, int Length)>();
@@ -38,7 +53,13 @@ public static class CloudTrailStreamReader
                 var consumed = scanner.Scan(buffer.AsSpan(0, filled), ended, spans);
                 foreach (var (start, length) in spans)
                 {
-                    yield return buffer.AsMemory(start, length);
+                    yield return new RawRecord(bufferOffset + start, buffer.AsMemory(start, length));
+                }
+
+                if (ended && bufferOffset + filled == 0)
+                {
+                    // A delivered log file always holds a JSON document; an empty one is a broken copy, not "no calls".
+                    throw new JsonException("The log file is empty.");
                 }
 
                 if (scanner.Finished || (ended && consumed == filled))
@@ -53,6 +74,7 @@ public static class CloudTrailStreamReader
 
                 Buffer.BlockCopy(buffer, consumed, buffer, 0, filled - consumed);
                 filled -= consumed;
+                bufferOffset += consumed;
                 if (filled == buffer.Length)
                 {
                     // One record is larger than the buffer: grow it, keeping what was read.

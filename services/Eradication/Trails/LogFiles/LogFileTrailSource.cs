@@ -17,6 +17,10 @@ namespace CredIr.Eradication.Trails.LogFiles;
 /// </summary>
 public sealed class LogFileTrailSource(string root, LogFileSourceOptions options, ILogger<LogFileTrailSource> logger) : ITrailSource
 {
+    // Error codes of the gaps a damaged file leaves, so a caller (credir scan's exit 3) tells them from coverage notes.
+    private const string LogFileUnreadable = "LogFileUnreadable";
+    private const string RecordUndecodable = "RecordUndecodable";
+
     private const string CoverageReason =
         "CloudTrail log files hold what the trail delivered to this folder: data events (S3 object reads, Lambda invocations) " +
         "only if the trail recorded them, and only the accounts, regions and days the folder contains";
@@ -116,15 +120,22 @@ public sealed class LogFileTrailSource(string root, LogFileSourceOptions options
             try
             {
                 await using var stream = Open(file.Path);
-                await foreach (var raw in CloudTrailStreamReader.ReadRawAsync(stream, cancellationToken))
+                await foreach (var raw in CloudTrailStreamReader.ReadRecordsAsync(stream, cancellationToken))
                 {
                     records++;
-                    if (work.Needles.Count > 0 && !ContainsAny(raw.Span, work.Needles))
+                    if (work.Needles.Count > 0 && !ContainsAny(raw.Utf8.Span, work.Needles))
                     {
                         continue;
                     }
 
-                    var record = CloudTrailRecordParser.Parse(raw.Span);
+                    if (Decode(raw) is not { } record)
+                    {
+                        // One damaged record (invalid UTF-8, a field of the wrong shape) costs that record, not the file.
+                        LogFileTrailSourceLog.RecordUndecodable(logger, file.Path, raw.Offset);
+                        await work.Writer.WriteAsync(new TrailGapItem(new TrailGap(file.AccountId, file.Region, $"log file {Unit(file.Path)}: the record at byte {raw.Offset} could not be decoded", EventCategories.None, RecordUndecodable, UnitFailed: true)), cancellationToken);
+                        continue;
+                    }
+
                     if (work.Query.InScope(record.AccountId, record.AwsRegion, record.EventTime) && work.Query.Filter.Matches(record))
                     {
                         await work.Writer.WriteAsync(new TrailRecordItem(record), cancellationToken);
@@ -145,10 +156,22 @@ public sealed class LogFileTrailSource(string root, LogFileSourceOptions options
             else
             {
                 LogFileTrailSourceLog.FileFailed(logger, file.Path, error);
-                await work.Writer.WriteAsync(new TrailGapItem(new TrailGap(file.AccountId, file.Region, $"log file {Unit(file.Path)} could not be read: {error}", EventCategories.None, UnitFailed: true)), cancellationToken);
+                await work.Writer.WriteAsync(new TrailGapItem(new TrailGap(file.AccountId, file.Region, $"log file {Unit(file.Path)} could not be read: {error}", EventCategories.None, LogFileUnreadable, UnitFailed: true)), cancellationToken);
             }
 
             await work.Writer.WriteAsync(new TrailProgressItem(work.FilesTotal, done, read), cancellationToken);
+        }
+    }
+
+    private static CloudTrailRecord? Decode(RawRecord raw)
+    {
+        try
+        {
+            return CloudTrailRecordParser.Parse(raw.Utf8.Span);
+        }
+        catch (Exception e) when (e is InvalidOperationException or JsonException or FormatException or ArgumentException)
+        {
+            return null;
         }
     }
 

@@ -9,4 +9,7 @@ internal static partial class LogFileTrailSourceLog
 
     [LoggerMessage(2, LogLevel.Warning, "CloudTrail log file {Path} could not be read: {Error}")]
     public static partial void FileFailed(ILogger logger, string path, string error);
+
+    [LoggerMessage(3, LogLevel.Warning, "A record of CloudTrail log file {Path} at byte {Offset} could not be decoded")]
+    public static partial void RecordUndecodable(ILogger logger, string path, long offset);
 }
