@@ -2,6 +2,7 @@ using System.Net;
 using CredIr.Sandbox.Auth;
 using CredIr.Sandbox.Authorization;
 using CredIr.Sandbox.Hosting;
+using CredIr.Sandbox.Huawei;
 using CredIr.Sandbox.Model;
 using CredIr.Sandbox.Scenarios;
 using CredIr.Sandbox.Services.CloudTrail;
@@ -28,8 +29,9 @@ public sealed partial class SandboxHost : IAsyncDisposable
     private readonly IReadOnlyDictionary<string, SandboxCredentials> _obtained;
 
     private SandboxHost(WebApplication app, SandboxState state, SandboxTrail trail, LookupThrottle throttle, FaultInjector faults,
-        Uri endpoint, Scenario scenario, IReadOnlyDictionary<string, SandboxCredentials> obtained)
+        Uri endpoint, Scenario scenario, IReadOnlyDictionary<string, SandboxCredentials> obtained, HuaweiAccount? huawei)
     {
+        Huawei = huawei;
         _app = app;
         _state = state;
         _throttle = throttle;
@@ -62,6 +64,9 @@ public sealed partial class SandboxHost : IAsyncDisposable
     public SandboxTrail Trail { get; }
 
     public Scenario Scenario { get; }
+
+    /// <summary>The Huawei Cloud account when a Huawei scenario was given (endpoints under /huawei), else null.</summary>
+    public HuaweiAccount? Huawei { get; }
 
     /// <summary>LookupEvents requests per second per account and region (AWS: 2); null or 0 turns the limit off.</summary>
     public double? LookupEventsRateLimit
@@ -96,7 +101,8 @@ public sealed partial class SandboxHost : IAsyncDisposable
         Import(scenario, seeder, trail, source, start, options.ScenarioPath);
         var throttle = new LookupThrottle(options.TimeProvider ?? TimeProvider.System) { Rate = scenario.Options.LookupEventsRateLimit };
         var faults = new FaultInjector(new Random(scenario.Seed));
-        var app = Build(options.Port, state, trail, throttle, faults, scenario.Options.DataEvents);
+        var huawei = HuaweiFor(options, clock, start);
+        var app = Build(options.Port, state, trail, throttle, faults, scenario.Options.DataEvents, huawei);
         await app.StartAsync(ct);
         try
         {
@@ -105,10 +111,15 @@ public sealed partial class SandboxHost : IAsyncDisposable
             using var http = new HttpClient();
             var runner = new ScenarioRunner(state, http, endpoint, scenario, source, start);
             await runner.RunAsync(ct);
+            if (huawei is not null)
+            {
+                huawei.Root = new Uri(endpoint, "/");
+                await new HuaweiScenarioRunner(huawei, http, options.HuaweiScenarioPath ?? "(in-memory Huawei scenario)", start).RunAsync(ct);
+            }
             var logger = app.Services.GetRequiredService<ILogger<SandboxHost>>();
             SandboxLog.ScenarioRan(logger, scenario.Name, scenario.Steps.Count, runner.Failed);
             SandboxLog.Serving(logger, endpoint, state.Accounts.Count);
-            return new SandboxHost(app, state, trail, throttle, faults, endpoint, scenario, runner.Obtained);
+            return new SandboxHost(app, state, trail, throttle, faults, endpoint, scenario, runner.Obtained, huawei);
         }
         catch
         {
@@ -157,7 +168,14 @@ public sealed partial class SandboxHost : IAsyncDisposable
         }
     }
 
-    private static WebApplication Build(int port, SandboxState state, SandboxTrail trail, LookupThrottle throttle, FaultInjector faults, bool dataEvents)
+    private static HuaweiAccount? HuaweiFor(SandboxOptions options, SandboxClock clock, DateTimeOffset start)
+    {
+        var source = options.HuaweiScenarioPath ?? "(in-memory Huawei scenario)";
+        var scenario = options.HuaweiScenarioPath is { } path ? HuaweiScenarioLoader.Load(path) : options.HuaweiScenario;
+        return scenario is null ? null : HuaweiAccount.Create(clock, scenario, source, start);
+    }
+
+    private static WebApplication Build(int port, SandboxState state, SandboxTrail trail, LookupThrottle throttle, FaultInjector faults, bool dataEvents, HuaweiAccount? huawei)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
@@ -179,6 +197,12 @@ public sealed partial class SandboxHost : IAsyncDisposable
             new TrailRecorder(trail, state, dataEvents), faults, services, sp.GetRequiredService<ILogger<RequestPipeline>>()));
         var app = builder.Build();
         var pipeline = app.Services.GetRequiredService<RequestPipeline>();
+        if (huawei is not null)
+        {
+            // Huawei's APIs sign their own path (the prefix included): the verifier reads the raw request target.
+            app.Map(HuaweiAccount.PathPrefix, branch => branch.Run(huawei.HandleAsync));
+        }
+
         app.Run(pipeline.HandleAsync);
         return app;
     }

@@ -16,6 +16,12 @@ public sealed class SandboxOptions
     /// <summary>A scenario already parsed. With neither, a one-account organization with no history.</summary>
     public Scenario? Scenario { get; init; }
 
+    /// <summary>A Huawei Cloud scenario file (sandbox/scenarios/huawei-*.json): serves Huawei IAM and CTS under /huawei.</summary>
+    public string? HuaweiScenarioPath { get; init; }
+
+    /// <summary>A Huawei Cloud scenario already parsed. Ignored when <see cref="HuaweiScenarioPath"/> is set.</summary>
+    public Huawei.HuaweiScenario? HuaweiScenario { get; init; }
+
     /// <summary>The real clock underneath the sandbox clock (a fake one in tests).</summary>
     public TimeProvider? TimeProvider { get; init; }
 
