@@ -4,6 +4,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CredIr.Sandbox.Scenarios;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CredIr.Sandbox.Huawei;
 
@@ -24,9 +26,7 @@ public sealed class HuaweiAccount
     internal HuaweiAccount(SandboxClock clock, HuaweiScenario scenario, string source, DateTimeOffset start)
     {
         Scenario = scenario;
-        var seeder = new Random(scenario.Seed);
-        var domainId = scenario.Domain.Id ?? Convert.ToHexStringLower(BitConverter.GetBytes(seeder.NextInt64())) + Convert.ToHexStringLower(BitConverter.GetBytes(seeder.NextInt64()));
-        _state = new HuaweiState(clock, scenario.Seed, domainId, scenario.Domain.Name, scenario.Regions);
+        _state = new HuaweiState(clock, scenario.Seed, scenario.Domain.Id, scenario.Domain.Name, scenario.Regions);
         _verifier = new HuaweiSignatureVerifier(_state);
         HuaweiSeeder.Seed(_state, scenario, source, start);
     }
@@ -135,9 +135,19 @@ public sealed class HuaweiAccount
             result = new HuaweiResult(HttpStatusCode.BadRequest, HuaweiApiException.BadRequest("1100", "A request field has the wrong type.").Body(requestId));
         }
 
-        if (call is not null)
+        // CTS records the operations a service performed (successful or refused), not requests the gateway turned
+        // away or APIs that do not exist.
+        if (call is not null && call.TraceName != HuaweiCall.Unrouted)
         {
             Record(call, result, request, requestId, body);
+        }
+
+        var logger = context.RequestServices.GetRequiredService<ILogger<HuaweiAccount>>();
+        if ((int)result.Status >= 400)
+        {
+            var code = ErrorCode(result.Body);
+            var accessKeyId = call?.Caller.AccessKeyId ?? AccessKeyOf(request);
+            HuaweiLog.Refused(logger, request.Method, request.Path.Value ?? "/", (int)result.Status, code, accessKeyId);
         }
 
         context.Response.StatusCode = (int)result.Status;
@@ -146,6 +156,16 @@ public sealed class HuaweiAccount
             context.Response.ContentType = "application/json;charset=UTF-8";
             await context.Response.WriteAsync(result.Body.ToJsonString(), ct);
         }
+    }
+
+    private static string ErrorCode(JsonNode? body) => body?["error_code"]?.ToString() ?? body?["error"]?["code"]?.ToString() ?? "-";
+
+    // The AK id from an Authorization header the verifier refused (an id, never the signature or a secret).
+    private static string AccessKeyOf(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        var at = header.IndexOf("Access=", StringComparison.Ordinal);
+        return at < 0 ? "-" : new string(header[(at + 7)..].TakeWhile(static c => char.IsAsciiLetterOrDigit(c)).Take(40).ToArray());
     }
 
     private static (string Service, string Region, IReadOnlyList<string> Segments) Route(string path)

@@ -16,7 +16,10 @@ internal sealed class HuaweiCall
     public required HwCaller Caller { get; init; }
     public required DateTimeOffset Time { get; init; }
 
-    public string TraceName { get; set; } = "unknown";
+    /// <summary>The trace name of a call no handler took (an API that does not exist): not recorded.</summary>
+    public const string Unrouted = "";
+
+    public string TraceName { get; set; } = Unrouted;
     public string ResourceType { get; set; } = "-";
     public string? ResourceName { get; set; }
     public string? ResourceId { get; set; }

@@ -11,6 +11,7 @@ internal static partial class HuaweiIamApi
 
     private static HuaweiResult CreateUser(HuaweiState state, HuaweiCall call)
     {
+        Name(call, "createUser", "user", null, null);
         var body = call.Body?["user"] as JsonObject ?? throw HuaweiApiException.BadRequest("1100", "Missing required parameter: user.");
         var name = body["name"]?.ToString();
         if (string.IsNullOrWhiteSpace(name) || name.Length > 32)
@@ -40,15 +41,17 @@ internal static partial class HuaweiIamApi
 
     private static HuaweiResult GetUser(HuaweiState state, HuaweiCall call, string id)
     {
+        Name(call, "getUser", "user", null, id);
         var user = User(state, id);
-        Name(call, "getUser", "user", user.Name, user.Id);
+        call.ResourceName = user.Name;
         return Ok(new JsonObject { ["user"] = UserJson(state, user) });
     }
 
     private static HuaweiResult UpdateUser(HuaweiState state, HuaweiCall call, string id)
     {
+        Name(call, "updateUser", "user", null, id);
         var user = User(state, id);
-        Name(call, "updateUser", "user", user.Name, user.Id);
+        call.ResourceName = user.Name;
         var body = call.Body?["user"] as JsonObject ?? throw HuaweiApiException.BadRequest("1100", "Missing required parameter: user.");
         if (body["enabled"] is JsonValue enabled)
         {
@@ -72,15 +75,17 @@ internal static partial class HuaweiIamApi
 
     private static HuaweiResult GetLoginProtect(HuaweiState state, HuaweiCall call, string id)
     {
+        Name(call, "getLoginProtect", "user", null, id);
         var user = User(state, id);
-        Name(call, "getLoginProtect", "user", user.Name, user.Id);
+        call.ResourceName = user.Name;
         return Ok(LoginProtect(user));
     }
 
     private static HuaweiResult SetLoginProtect(HuaweiState state, HuaweiCall call, string id)
     {
+        Name(call, "updateLoginProtect", "user", null, id);
         var user = User(state, id);
-        Name(call, "updateLoginProtect", "user", user.Name, user.Id);
+        call.ResourceName = user.Name;
         var body = call.Body?["login_protect"] as JsonObject ?? throw HuaweiApiException.BadRequest("1100", "Missing required parameter: login_protect.");
         var method = body["verification_method"]?.ToString() ?? "vmfa";
         if (method is not ("sms" or "email" or "vmfa"))
@@ -100,6 +105,7 @@ internal static partial class HuaweiIamApi
 
     private static HuaweiResult CreateRole(HuaweiState state, HuaweiCall call)
     {
+        Name(call, "createRole", "role", null, null);
         var body = call.Body?["role"] as JsonObject ?? throw HuaweiApiException.BadRequest("1100", "Missing required parameter: role.");
         var role = new HwRole
         {
@@ -114,6 +120,7 @@ internal static partial class HuaweiIamApi
 
     private static HuaweiResult GetRole(HuaweiState state, HuaweiCall call, string id)
     {
+        Name(call, "getRole", "role", null, id);
         var role = state.Roles.GetValueOrDefault(id) ?? throw HuaweiApiException.NotFound($"role: {id}");
         Name(call, "getRole", "role", role.Name, role.Id);
         return Ok(new JsonObject { ["role"] = RoleJson(state, role) });
@@ -121,6 +128,7 @@ internal static partial class HuaweiIamApi
 
     private static HuaweiResult UpdateRole(HuaweiState state, HuaweiCall call, string id)
     {
+        Name(call, "updateRole", "role", null, id);
         var role = state.Roles.GetValueOrDefault(id) ?? throw HuaweiApiException.NotFound($"role: {id}");
         Name(call, "updateRole", "role", role.Name, role.Id);
         var body = call.Body?["role"] as JsonObject ?? throw HuaweiApiException.BadRequest("1100", "Missing required parameter: role.");
@@ -164,6 +172,7 @@ internal static partial class HuaweiIamApi
 
     private static HuaweiResult CreateSecurityToken(HuaweiState state, HuaweiCall call)
     {
+        Name(call, "createSecurityToken", "securitytoken", null, null);
         var identity = call.Body?["auth"]?["identity"] as JsonObject ?? throw HuaweiApiException.BadRequest("1100", "Missing required parameter: auth.identity.");
         var method = identity["methods"] is JsonArray { Count: 1 } m ? m[0]?.ToString() : null;
         string? agencyName = null;

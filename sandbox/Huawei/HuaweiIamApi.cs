@@ -92,6 +92,7 @@ internal static partial class HuaweiIamApi
 
     private static HuaweiResult CreateCredential(HuaweiState state, HuaweiCall call)
     {
+        Name(call, "createCredential", "credential", null, null);
         var credential = call.Body?["credential"] as JsonObject ?? throw HuaweiApiException.BadRequest("1100", "Missing required parameter: credential.");
         var userId = credential["user_id"]?.ToString() ?? throw HuaweiApiException.BadRequest("1100", "Missing required parameter: credential.user_id.");
         var user = User(state, userId);

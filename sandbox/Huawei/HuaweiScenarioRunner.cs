@@ -138,14 +138,7 @@ internal sealed class HuaweiScenarioRunner(HuaweiAccount cloud, HttpClient http,
             headers["content-type"] = "application/json;charset=utf8";
         }
 
-        var path = string.Join('/', uri.AbsolutePath.Split('/').Select(static s => Uri.EscapeDataString(Uri.UnescapeDataString(s))));
-        path = path.EndsWith('/') ? path : path + "/";
-        var query = string.Join('&', uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries).Select(static p => p.Split('=', 2))
-            .Select(static p => (K: Uri.EscapeDataString(Uri.UnescapeDataString(p[0])), V: Uri.EscapeDataString(Uri.UnescapeDataString(p.Length > 1 ? p[1] : ""))))
-            .OrderBy(static p => p.K, StringComparer.Ordinal).ThenBy(static p => p.V, StringComparer.Ordinal).Select(static p => p.K + "=" + p.V));
-        var canonical = $"{request.Method.Method}\n{path}\n{query}\n{string.Concat(headers.Select(static h => $"{h.Key}:{h.Value}\n"))}\n{string.Join(';', headers.Keys)}\n{Convert.ToHexStringLower(SHA256.HashData(body))}";
-        var toSign = $"SDK-HMAC-SHA256\n{date}\n{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)))}";
-        var signature = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(credentials.SecretAccessKey), Encoding.UTF8.GetBytes(toSign)));
+        var signature = HuaweiCanonical.Signature(HuaweiCanonical.Request(request.Method.Method, uri.AbsolutePath, uri.Query, headers.ToList(), HuaweiCanonical.Hex(SHA256.HashData(body))), date, credentials.SecretAccessKey);
         request.Headers.TryAddWithoutValidation("Authorization", $"SDK-HMAC-SHA256 Access={credentials.AccessKeyId}, SignedHeaders={string.Join(';', headers.Keys)}, Signature={signature}");
     }
 }

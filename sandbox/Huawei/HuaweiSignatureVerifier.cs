@@ -44,9 +44,7 @@ internal sealed partial class HuaweiSignatureVerifier(HuaweiState state)
         }
 
         var (secret, caller) = Lookup(request, accessKeyId);
-        var canonical = Canonical(request, body, signedHeaders);
-        var toSign = $"SDK-HMAC-SHA256\n{request.Headers["X-Sdk-Date"]}\n{Hex(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)))}";
-        var expected = Encoding.ASCII.GetBytes(Hex(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(toSign))));
+        var expected = Encoding.ASCII.GetBytes(HuaweiCanonical.Signature(Canonical(request, body, signedHeaders), request.Headers["X-Sdk-Date"].ToString(), secret));
         if (!CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(match.Groups["sig"].Value)))
         {
             throw HuaweiApiException.Unauthenticated("verify aksk signature fail");
@@ -106,24 +104,8 @@ internal sealed partial class HuaweiSignatureVerifier(HuaweiState state)
         // The raw request target, as the client sent (and signed) it: PathBase stripping must not change it.
         var target = request.HttpContext.Features.Get<IHttpRequestFeature>()?.RawTarget ?? (request.PathBase + request.Path + request.QueryString).ToString();
         var q = target.IndexOf('?', StringComparison.Ordinal);
-        var path = q < 0 ? target : target[..q];
-        var query = q < 0 ? string.Empty : target[(q + 1)..];
-
-        var uri = string.Join('/', path.Split('/').Select(static s => Uri.EscapeDataString(Uri.UnescapeDataString(s))));
-        if (!uri.EndsWith('/'))
-        {
-            uri += "/";
-        }
-
-        var parameters = query.Split('&', StringSplitOptions.RemoveEmptyEntries)
-            .Select(static p => p.Split('=', 2))
-            .Select(static p => (K: Uri.EscapeDataString(Uri.UnescapeDataString(p[0])), V: Uri.EscapeDataString(Uri.UnescapeDataString(p.Length > 1 ? p[1] : string.Empty))))
-            .OrderBy(static p => p.K, StringComparer.Ordinal).ThenBy(static p => p.V, StringComparer.Ordinal)
-            .Select(static p => p.K + "=" + p.V);
-
-        var builder = new StringBuilder();
-        builder.Append(request.Method.ToUpperInvariant()).Append('\n').Append(uri).Append('\n').Append(string.Join('&', parameters)).Append('\n');
-        foreach (var name in signedHeaders.OrderBy(static h => h, StringComparer.Ordinal))
+        var headers = new List<KeyValuePair<string, string>>();
+        foreach (var name in signedHeaders.Order(StringComparer.Ordinal))
         {
             var value = name == "host" ? request.Host.Value : request.Headers[name].ToString();
             if (string.IsNullOrEmpty(value))
@@ -131,15 +113,12 @@ internal sealed partial class HuaweiSignatureVerifier(HuaweiState state)
                 throw HuaweiApiException.Unauthenticated($"the signed header {name} is not in the request");
             }
 
-            builder.Append(name).Append(':').Append(value.Trim()).Append('\n');
+            headers.Add(new(name, value));
         }
 
-        var payload = request.Headers["X-Sdk-Content-Sha256"].ToString() == "UNSIGNED-PAYLOAD" ? "UNSIGNED-PAYLOAD" : Hex(SHA256.HashData(body));
-        builder.Append('\n').Append(string.Join(';', signedHeaders.Order(StringComparer.Ordinal))).Append('\n').Append(payload);
-        return builder.ToString();
+        var payload = request.Headers["X-Sdk-Content-Sha256"].ToString() == "UNSIGNED-PAYLOAD" ? "UNSIGNED-PAYLOAD" : HuaweiCanonical.Hex(SHA256.HashData(body));
+        return HuaweiCanonical.Request(request.Method, q < 0 ? target : target[..q], q < 0 ? string.Empty : target[(q + 1)..], headers, payload);
     }
-
-    private static string Hex(byte[] bytes) => Convert.ToHexStringLower(bytes);
 
     [GeneratedRegex(@"^SDK-HMAC-SHA256\s+Access=(?<ak>[^,\s]+),\s*SignedHeaders=(?<headers>[^,\s]+),\s*Signature=(?<sig>[0-9a-f]+)$")]
     private static partial Regex AuthorizationPattern();

@@ -11,11 +11,11 @@ internal sealed class HuaweiState
     private readonly Random _random;
     private string? _reservedKeyId;
 
-    public HuaweiState(SandboxClock clock, int seed, string domainId, string domainName, IReadOnlyList<string> regions)
+    public HuaweiState(SandboxClock clock, int seed, string? domainId, string domainName, IReadOnlyList<string> regions)
     {
         Clock = clock;
         _random = new Random(seed);
-        DomainId = domainId;
+        DomainId = domainId ?? HexId();
         DomainName = domainName;
         Regions = regions;
         foreach (var region in regions)

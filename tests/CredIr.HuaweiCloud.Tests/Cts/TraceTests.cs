@@ -16,8 +16,8 @@ public sealed class TraceTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _sandbox.DisposeAsync();
 
-    // Up to now: the test's own ListTraces calls come later and are recorded too.
-    private static CtsTraceQuery LastDay(DateTimeOffset now) => new() { From = now.AddDays(-1), To = now };
+    // Up to a second ago: the test's own ListTraces calls come later and are recorded too (the scenario's are hours old).
+    private static CtsTraceQuery LastDay(DateTimeOffset now) => new() { From = now.AddDays(-1), To = now.AddSeconds(-1) };
 
     [Fact]
     public async Task ListAllTraces_LimitTwo_FollowsNextMarkerToEveryTraceOnceNewestFirst()
@@ -40,7 +40,8 @@ public sealed class TraceTests : IAsyncLifetime
     [Fact]
     public async Task ListTraces_LeakedKeySinceCompromise_TheActorsCallsInOrder()
     {
-        var compromise = _sandbox.Host.Clock.GetUtcNow().AddHours(-2).AddMinutes(-40).AddSeconds(-1);
+        // The leak is at -2h40m of the sandbox's start, a moment before now; the account's previous call is at -3h05m.
+        var compromise = _sandbox.Host.Clock.GetUtcNow().AddHours(-2).AddMinutes(-45);
         var query = new CtsTraceQuery { From = compromise, To = DateTimeOffset.UtcNow.AddMinutes(1), AccessKeyId = HuaweiSandbox.LeakedKey, Limit = 3 };
 
         var traces = await _sandbox.Cts().ListAllTracesAsync(HuaweiSandbox.HomeRegion, _project, query, CancellationToken.None).ToListAsync();
@@ -132,5 +133,31 @@ public sealed class TraceTests : IAsyncLifetime
         Assert.Equal("listTraces", trace["trace_name"]!.ToString());
         Assert.Equal("CTS", trace["service_type"]!.ToString());
         Assert.Equal("HPUAACMEADMINKEY0001", trace["user"]!["access_key_id"]!.ToString());
+    }
+
+    [Fact]
+    public async Task RefusedOperation_UnknownAccessKey_RecordedAsAWarningTrace()
+    {
+        await Assert.ThrowsAsync<HuaweiCloudException>(() => _sandbox.Iam("alice").GetAccessKeyAsync("HPUANOSUCHKEY0000001", CancellationToken.None));
+
+        var trace = _sandbox.Cloud.Traces(HuaweiSandbox.HomeRegion)[^1];
+        Assert.Equal("getCredential", trace["trace_name"]!.ToString());
+        Assert.Equal("404", trace["code"]!.ToString());
+        Assert.Equal("warning", trace["trace_rating"]!.ToString());
+        Assert.Equal("alice", trace["user"]!["name"]!.ToString());
+    }
+
+    [Fact]
+    public async Task GatewayRefusal_InactiveKey_LeavesNoTrace()
+    {
+        var leaked = _sandbox.Iam("ci-deployer");
+        await _sandbox.Iam().SetAccessKeyStatusAsync(HuaweiSandbox.LeakedKey, active: false, CancellationToken.None);
+        var before = _sandbox.Cloud.Traces(HuaweiSandbox.HomeRegion);
+
+        await Assert.ThrowsAsync<HuaweiCloudException>(() => leaked.ListProjectsAsync(null, CancellationToken.None));
+
+        var after = _sandbox.Cloud.Traces(HuaweiSandbox.HomeRegion);
+        Assert.Equal(before.Count, after.Count);
+        Assert.Equal("updateCredential", after[^1]["trace_name"]!.ToString());
     }
 }
