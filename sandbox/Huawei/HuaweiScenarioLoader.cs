@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CredIr.Sandbox.Scenarios;
 
 namespace CredIr.Sandbox.Huawei;
@@ -6,35 +5,9 @@ namespace CredIr.Sandbox.Huawei;
 /// <summary>Reads a Huawei scenario file and checks what can be checked before anything runs.</summary>
 public static class HuaweiScenarioLoader
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
-    };
-
     public static HuaweiScenario Load(string path)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ScenarioException($"scenario {path}: cannot be read: {e.Message}", e);
-        }
-
-        HuaweiScenario scenario;
-        try
-        {
-            scenario = JsonSerializer.Deserialize<HuaweiScenario>(text, Json) ?? throw ScenarioException.At(path, "$", "the file holds no scenario");
-        }
-        catch (JsonException e)
-        {
-            throw ScenarioException.At(path, e.Path ?? "$", $"{e.Message.Split(" Path:")[0]} (line {e.LineNumber + 1})");
-        }
-
+        var scenario = ScenarioLoader.Read<HuaweiScenario>(path);
         Validate(scenario, path);
         return scenario;
     }

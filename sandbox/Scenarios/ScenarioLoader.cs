@@ -15,6 +15,15 @@ public static class ScenarioLoader
 
     public static Scenario Load(string path)
     {
+        var scenario = Read<Scenario>(path);
+        Validate(scenario, path);
+        return scenario;
+    }
+
+    /// <summary>Parses a scenario file of any cloud (AWS, Huawei): unknown members are errors naming the JSON path and line.</summary>
+    internal static T Read<T>(string path)
+        where T : class
+    {
         string text;
         try
         {
@@ -25,18 +34,14 @@ public static class ScenarioLoader
             throw new ScenarioException($"scenario {path}: cannot be read: {e.Message}", e);
         }
 
-        Scenario scenario;
         try
         {
-            scenario = JsonSerializer.Deserialize<Scenario>(text, Json) ?? throw ScenarioException.At(path, "$", "the file holds no scenario");
+            return JsonSerializer.Deserialize<T>(text, Json) ?? throw ScenarioException.At(path, "$", "the file holds no scenario");
         }
         catch (JsonException e)
         {
             throw ScenarioException.At(path, e.Path ?? "$", $"{e.Message.Split(" Path:")[0]} (line {e.LineNumber + 1})");
         }
-
-        Validate(scenario, path);
-        return scenario;
     }
 
     public static void Validate(Scenario scenario, string source)
