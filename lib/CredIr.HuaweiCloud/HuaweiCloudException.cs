@@ -8,8 +8,8 @@ namespace CredIr.HuaweiCloud;
 /// </summary>
 public sealed class HuaweiCloudException : Exception
 {
-    public HuaweiCloudException(HttpStatusCode status, string errorCode, string errorMessage, string? requestId, string operation)
-        : base($"{operation} failed: HTTP {(int)status} {errorCode}: {errorMessage}{(requestId is null ? "" : $" (request {requestId})")}")
+    public HuaweiCloudException(HttpStatusCode status, string errorCode, string errorMessage, string? requestId, string operation, Exception? inner = null)
+        : base($"{operation} failed: HTTP {(int)status} {errorCode}: {errorMessage}{(requestId is null ? "" : $" (request {requestId})")}", inner)
     {
         Status = status;
         ErrorCode = errorCode;
@@ -29,12 +29,14 @@ public sealed class HuaweiCloudException : Exception
     }
 
     public HuaweiCloudException(string message, Exception inner)
-        : base(message, inner)
+        : this(HttpStatusCode.InternalServerError, "Unknown", message, null, "call", inner)
     {
-        ErrorCode = "Unknown";
-        ErrorMessage = message;
-        Operation = "call";
     }
+
+    /// <summary>The client's own codes when Huawei never answered: no answer within the call timeout, or no connection.</summary>
+    public const string TimeoutCode = "Timeout";
+
+    public const string UnreachableCode = "Unreachable";
 
     public HttpStatusCode Status { get; }
 
@@ -51,4 +53,7 @@ public sealed class HuaweiCloudException : Exception
     public bool IsAuthenticationFailure => Status == HttpStatusCode.Unauthorized;
 
     public bool IsNotFound => Status == HttpStatusCode.NotFound;
+
+    /// <summary>Huawei never answered (timeout, connection refused): retrying may help, the cloud is unchanged as far as is known.</summary>
+    public bool IsTransient => ErrorCode is TimeoutCode or UnreachableCode || (int)Status >= 500 || Status == HttpStatusCode.TooManyRequests;
 }

@@ -28,25 +28,42 @@ internal sealed class HuaweiApi(HttpClient http, HuaweiCloudOptions options, Tim
         SdkHmacSha256Signer.Sign(request, bytes, options.Credentials, time.GetUtcNow());
         using var timeout = new CancellationTokenSource(options.CallTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
-        HttpResponseMessage response;
+        HttpStatusCode status;
+        string text;
+        HuaweiCloudException? refusal = null;
         try
         {
-            response = await http.SendAsync(request, linked.Token);
+            using var response = await http.SendAsync(request, linked.Token);
+            status = response.StatusCode;
+            text = await response.Content.ReadAsStringAsync(linked.Token);
+            if (!response.IsSuccessStatusCode)
+            {
+                refusal = Error(response, text, operation);
+            }
         }
         catch (OperationCanceledException e) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
         {
-            throw new HuaweiCloudException($"{operation} got no answer from {uri.Host} within {options.CallTimeout.TotalSeconds:0.#}s", e);
+            throw new HuaweiCloudException(HttpStatusCode.GatewayTimeout, HuaweiCloudException.TimeoutCode,
+                $"no answer from {uri.Host} within {options.CallTimeout.TotalSeconds:0.###} s (HuaweiCloud:CallTimeout)", null, operation, e);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new HuaweiCloudException(HttpStatusCode.ServiceUnavailable, HuaweiCloudException.UnreachableCode,
+                $"cannot reach {uri.Host}:{uri.Port}: {e.Message}", null, operation, e);
         }
 
-        using (response)
+        if (refusal is not null)
         {
-            var text = await response.Content.ReadAsStringAsync(linked.Token);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw Error(response, text, operation);
-            }
+            throw refusal;
+        }
 
+        try
+        {
             return text.Length == 0 ? null : JsonNode.Parse(text);
+        }
+        catch (JsonException e)
+        {
+            throw new HuaweiCloudException(status, "Unparseable", $"the answer is not JSON: {e.Message}", null, operation, e);
         }
     }
 
