@@ -85,6 +85,19 @@ public sealed class TraceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListTraces_ByResource_OnlyTheCallsOnThatResource()
+    {
+        var query = LastDay(DateTimeOffset.UtcNow) with { ResourceType = "user", ResourceName = "ops-backup" };
+
+        var traces = (await _sandbox.Cts().ListTracesAsync(HuaweiSandbox.HomeRegion, _project, query, CancellationToken.None)).Traces;
+
+        var trace = Assert.Single(traces);
+        Assert.Equal("createUser", trace.TraceName);
+        Assert.Equal(_sandbox.Cloud.UserId("ops-backup"), trace.ResourceId);
+        Assert.Equal(HuaweiSandbox.LeakedKey, trace.User!.AccessKeyId);
+    }
+
+    [Fact]
     public async Task ListTraces_DefaultWindow_OnlyTheLastHour()
     {
         var traces = (await _sandbox.Cts().ListTracesAsync(HuaweiSandbox.HomeRegion, _project, new CtsTraceQuery { Limit = 200 }, CancellationToken.None)).Traces;

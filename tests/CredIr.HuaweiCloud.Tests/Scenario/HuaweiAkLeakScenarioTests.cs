@@ -62,6 +62,38 @@ public sealed class HuaweiAkLeakScenarioTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Start_StepNamingAnUnknownUser_FailsNamingTheStep()
+    {
+        var scenario = HuaweiScenarioLoader.Load(HuaweiSandbox.ScenarioPath);
+        var broken = scenario with
+        {
+            Steps = [new HuaweiScenarioStep { Id = "probe", At = "-1h", As = "alice", Service = "iam", Path = "/v3.0/OS-USER/users/{user:nobody}" }],
+        };
+
+        var failure = await Assert.ThrowsAsync<ScenarioException>(() =>
+            Sandbox.SandboxHost.StartAsync(new Sandbox.SandboxOptions { Port = 0, HuaweiScenario = broken }, CancellationToken.None));
+
+        Assert.Contains("steps[0] (id probe)", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("{user:nobody}", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_StepRefusedUnexpectedly_FailsWithHuaweisErrorCode()
+    {
+        var scenario = HuaweiScenarioLoader.Load(HuaweiSandbox.ScenarioPath);
+        var broken = scenario with
+        {
+            Steps = [new HuaweiScenarioStep { At = "-1h", As = "alice", Service = "iam", Method = "POST", Path = "/v3.0/OS-USER/users", Body = new JsonObject { ["user"] = new JsonObject { ["name"] = "alice" } } }],
+        };
+
+        var failure = await Assert.ThrowsAsync<ScenarioException>(() =>
+            Sandbox.SandboxHost.StartAsync(new Sandbox.SandboxOptions { Port = 0, HuaweiScenario = broken }, CancellationToken.None));
+
+        Assert.Contains("steps[0]", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("1109", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Loader_AccessKeyOfTheWrongShape_FailsNamingTheField()
     {
         var path = Path.Combine(Path.GetTempPath(), $"huawei-bad-{Guid.NewGuid():N}.json");
