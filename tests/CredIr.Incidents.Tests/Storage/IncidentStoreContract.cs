@@ -13,6 +13,9 @@ public abstract class IncidentStoreContract : IAsyncLifetime
 
     internal abstract Task<IIncidentStore> CreateStoreAsync();
 
+    /// <summary>The migration versions this store applies, in order.</summary>
+    protected abstract int[] Migrations { get; }
+
     public async Task InitializeAsync()
     {
         _store = await CreateStoreAsync();
@@ -34,7 +37,7 @@ public abstract class IncidentStoreContract : IAsyncLifetime
         await using var restarted = await CreateStoreAsync();
         await restarted.MigrateAsync(CancellationToken.None);
 
-        Assert.Equal([1, 2], await restarted.ReadAppliedMigrationsAsync(CancellationToken.None));
+        Assert.Equal(Migrations, await restarted.ReadAppliedMigrationsAsync(CancellationToken.None));
     }
 
     [Fact]
