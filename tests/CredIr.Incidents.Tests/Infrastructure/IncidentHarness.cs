@@ -11,7 +11,8 @@ namespace CredIr.Incidents.Tests.Infrastructure;
 /// <summary>
 /// One coordinator "process": a host with the real registrations of AddIncidentServices (its Orleans
 /// silo included) on a store, with a fake clock for the coordinator's own time. Two harnesses on one
-/// PostgreSQL database are two silos of one cluster.
+/// PostgreSQL database are two silos of one cluster. Orleans reads the same clock: moving it 30 s or
+/// more while a grain call is in flight expires that call (its response timeout).
 /// </summary>
 internal sealed class IncidentHarness : IAsyncDisposable
 {
