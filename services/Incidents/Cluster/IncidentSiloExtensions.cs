@@ -57,6 +57,12 @@ internal static class IncidentSiloExtensions
             });
         }
 
+        return silo.AddIncidentGrains(options);
+    }
+
+    /// <summary>What the incident grains need in any silo, whatever its clustering: their storage, the contract's codec, their idle time.</summary>
+    public static ISiloBuilder AddIncidentGrains(this ISiloBuilder silo, IncidentsOptions options)
+    {
         silo.Configure<GrainCollectionOptions>(collection => collection.CollectionAge = options.IdleActivationTimeout);
         silo.Services.AddKeyedSingleton<IGrainStorage>(IncidentGrainStorage.Name, static (services, _) => new IncidentGrainStorage(services.GetRequiredService<IIncidentStore>()));
         silo.Services.AddSerializer(serializer =>
