@@ -15,7 +15,6 @@ internal sealed class CrashPointStore(IIncidentStore inner, CrashPoints points) 
 
     public Task<StoredIncident?> ReadAsync(string incidentId, CancellationToken cancellationToken) => inner.ReadAsync(incidentId, cancellationToken);
 
-    public Task<long?> ReadVersionAsync(string incidentId, CancellationToken cancellationToken) => inner.ReadVersionAsync(incidentId, cancellationToken);
 
     public Task<string> WriteAsync(Incident state, string? expectedETag, string? requestId, EvidenceDraft? evidence, CancellationToken cancellationToken) =>
         Around("state", $"{state.IncidentId} v{state.Version} {evidence?.Kind}", () => inner.WriteAsync(state, expectedETag, requestId, evidence, cancellationToken));
@@ -54,12 +53,6 @@ internal sealed class CrashPointStore(IIncidentStore inner, CrashPoints points) 
     public Task UpdateOutboxAsync(OutboxMessage message, CancellationToken cancellationToken) =>
         Around("outbox", message.Id, () => inner.UpdateOutboxAsync(message, cancellationToken));
 
-    public Task<RunClaim> ClaimRunAsync(string incidentId, string holder, DateTimeOffset now, DateTimeOffset until, string? takeOverFrom, CancellationToken cancellationToken) =>
-        Around("run-claim", $"{incidentId} by {holder}", () => inner.ClaimRunAsync(incidentId, holder, now, until, takeOverFrom, cancellationToken));
-
-    public IAsyncEnumerable<string> ListenForChangesAsync(CancellationToken cancellationToken) => inner.ListenForChangesAsync(cancellationToken);
-
-    public Task ReleaseRunAsync(string incidentId, string holder, CancellationToken cancellationToken) => inner.ReleaseRunAsync(incidentId, holder, cancellationToken);
 
     public ValueTask DisposeAsync() => inner.DisposeAsync();
 

@@ -14,17 +14,6 @@ internal sealed class ChangeFeed
     private readonly Lock _lock = new();
     private readonly List<Channel<IncidentChange>> _watchers = [];
 
-    public bool HasWatchers
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _watchers.Count > 0;
-            }
-        }
-    }
-
     public Channel<IncidentChange> Subscribe()
     {
         var channel = Channel.CreateBounded<IncidentChange>(new BoundedChannelOptions(WatcherBuffer)

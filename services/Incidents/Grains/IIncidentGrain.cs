@@ -1,22 +1,29 @@
 using CredIr.Contracts.V1;
+using Orleans.Concurrency;
 
 namespace CredIr.Incidents.Grains;
 
 /// <summary>
-/// One incident, keyed by its id, shaped like an Orleans grain interface: every method returns a
-/// Task (or streams) and takes the CancellationToken last. Calls to one incident run one at a time.
-/// <c>actor</c> is the authenticated caller, recorded as requester, approver or author.
+/// One incident, keyed by its id: a single activation in the whole cluster holds its state and
+/// makes its changes one at a time. <c>actor</c> is the authenticated caller, recorded as requester,
+/// approver or author. Reads, watches and the run of the playbook interleave with the other calls,
+/// so an approval or a note never waits behind a scan.
 /// </summary>
-public interface IIncidentGrain
+public interface IIncidentGrain : IGrainWithStringKey
 {
-    string IncidentId { get; }
-
     Task<Incident> OpenAsync(OpenIncidentRequest request, string actor, CancellationToken cancellationToken);
 
-    /// <summary>The incident as last committed by any coordinator (shared, not a copy: treat it as read-only); NOT_FOUND when it was never opened.</summary>
+    /// <summary>The incident as last committed; NOT_FOUND when it was never opened.</summary>
+    [AlwaysInterleave]
     Task<Incident> GetAsync(CancellationToken cancellationToken);
 
-    Task<Incident> AdvanceAsync(AdvanceRequest request, string actor, CancellationToken cancellationToken);
+    /// <summary>
+    /// Starts the playbook from the current phase up to the next approval or the end (or joins the
+    /// run already going) and waits for it at most <paramref name="wait"/>: a run outlives one grain
+    /// call, so a caller that wants the end calls again while <see cref="AdvanceOutcome.Running"/>.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<AdvanceOutcome> AdvanceAsync(string actor, TimeSpan wait, CancellationToken cancellationToken);
 
     Task<Incident> DecideAsync(DecideRequest request, bool approve, string actor, CancellationToken cancellationToken);
 
@@ -36,8 +43,9 @@ public interface IIncidentGrain
 
     /// <summary>
     /// The current state first when <paramref name="fromVersion"/> is behind it (or 0), then every
-    /// later change made through this process (and another coordinator's changes once this process
-    /// reads them, on its next write), until cancelled or the activation is dropped.
+    /// later change, until cancelled or the activation goes away (the caller then watches again from
+    /// the last version it saw). Snapshot and subscription are taken together, so no change falls between.
     /// </summary>
+    [AlwaysInterleave]
     IAsyncEnumerable<IncidentChange> WatchAsync(long fromVersion, CancellationToken cancellationToken);
 }

@@ -7,57 +7,23 @@ internal sealed partial class IncidentGrain
 {
     public async Task<Incident> OpenAsync(OpenIncidentRequest request, string actor, CancellationToken cancellationToken)
     {
-        if (_state is not null)
-        {
-            return _state;
-        }
-
-        var incident = IncidentWorkflow.Open(incidentId, request, actor, time.GetUtcNow());
-        incident.Version = 1;
-        await WriteStateAsync(incident, "opened", $"incident opened by {actor}: {incident.Title}", request.RequestId, cancellationToken);
-        return incident;
-    }
-
-    /// <summary>
-    /// The committed incident, never older than the store's: another coordinator may have written
-    /// since this activation loaded (or opened the incident since it found none). Runs beside the
-    /// turn, so it returns the fresher document without replacing the activation's state; the
-    /// turn-holder and the watch poll do that.
-    /// </summary>
-    public async Task<Incident> GetAsync(CancellationToken cancellationToken)
-    {
-        var held = _state;
-        var stored = await store.ReadVersionAsync(incidentId, cancellationToken);
-        if (stored is { } version && version > (held?.Version ?? 0) && await store.ReadAsync(incidentId, cancellationToken) is { } fresh)
-        {
-            return fresh.State;
-        }
-
-        return held ?? throw NotFound();
-    }
-
-    public async Task<Incident> AdvanceAsync(string actor, CancellationToken cancellationToken)
-    {
-        if (Current.Phase == Phase.Closed)
-        {
-            throw new IncidentException(IncidentErrorKind.FailedPrecondition, $"Incident {incidentId} is closed; there is nothing to advance.");
-        }
-
-        await using var lease = await runs.ClaimAsync(incidentId, cancellationToken);
-
-        // The coordinator that ran before this claim may have been another process.
-        await CatchUpAsync(cancellationToken);
-        using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
+        await _commit.WaitAsync(cancellationToken);
         try
         {
-            await driver.AdvanceAsync(this, actor, run.Token);
-        }
-        catch (OperationCanceledException) when (lease.Lost.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw new IncidentException(IncidentErrorKind.Aborted, $"Incident {incidentId}: another coordinator took over the run while this one stalled; it carries on from the journal.");
-        }
+            if (_committed is { } existing)
+            {
+                return existing;
+            }
 
-        return Current;
+            var incident = IncidentWorkflow.Open(IncidentId, request, actor, time.GetUtcNow());
+            incident.Version = 1;
+            await WriteAsync(incident, "opened", $"incident opened by {actor}: {incident.Title}", request.RequestId, cancellationToken);
+            return incident;
+        }
+        finally
+        {
+            _commit.Release();
+        }
     }
 
     public Task<Incident> DecideAsync(DecideRequest request, bool approve, string actor, CancellationToken cancellationToken)

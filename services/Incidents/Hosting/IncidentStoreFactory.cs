@@ -21,6 +21,8 @@ internal static class IncidentStoreFactory
             : new PostgresIncidentStore(store, time);
     }
 
+    public static bool IsSqlite(string store) => store.StartsWith(SqlitePrefix, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Why the setting cannot work, or null when it can. Never echoes the value: it may hold a password.</summary>
     public static string? Check(string? store)
     {

@@ -1,3 +1,4 @@
+using CredIr.Incidents.Cluster;
 using CredIr.Incidents.Domain;
 using CredIr.Incidents.Faults;
 
@@ -14,26 +15,23 @@ public sealed class IncidentsOptions
     /// </summary>
     public string Store { get; set; } = "sqlite:credir.db";
 
-    /// <summary>How long an incident stays in memory without a call (or a watcher) before it is dropped.</summary>
+    /// <summary>How long an incident stays in memory without a call, a watcher or a run before it is dropped (Orleans' collection age).</summary>
     public TimeSpan IdleActivationTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>This process's Orleans silo: alone with SQLite, one of a cluster with PostgreSQL.</summary>
+    public SiloSettings Silo { get; set; } = new();
+
+    /// <summary>
+    /// How long an advance waits inside one grain call before it answers "still running" and the
+    /// service calls again: under Orleans' 30 s response timeout, so a scan of minutes is never cut off.
+    /// </summary>
+    public TimeSpan AdvanceCallWait { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>An approver must differ from the person who asked for the plan.</summary>
     public bool TwoPersonRule { get; set; } = true;
 
     public AutoApprovePolicy AutoApprove { get; set; } = new();
 
-    /// <summary>How many times a call is retried from fresh state after another process wrote first.</summary>
-    public int ConflictRetries { get; set; } = 5;
-
-    /// <summary>
-    /// How long one coordinator's claim to drive an incident lasts unless renewed (every third of
-    /// it). Another coordinator takes over a dead holder's incident after this long (at once when
-    /// the holder was on the same host).
-    /// </summary>
-    public TimeSpan RunClaimDuration { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>How often a watched incident is compared with the store, to pass on other coordinators' changes.</summary>
-    public TimeSpan WatchPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// How long the coordinator watches CloudTrail for the contained keys before it calls the

@@ -13,25 +13,17 @@ internal sealed class IncidentsOptionsValidator : IValidateOptions<IncidentsOpti
             failures.Add($"{IncidentsOptions.SectionName}:Store: {storeProblem}");
         }
 
-        if (options.IdleActivationTimeout <= TimeSpan.Zero)
+        if (options.IdleActivationTimeout < TimeSpan.FromMinutes(1))
         {
-            failures.Add($"{IncidentsOptions.SectionName}:IdleActivationTimeout must be positive (e.g. 00:10:00).");
+            failures.Add($"{IncidentsOptions.SectionName}:IdleActivationTimeout must be at least one minute, Orleans' collection quantum (e.g. 00:10:00).");
         }
 
-        if (options.ConflictRetries is < 0 or > 100)
+        if (options.AdvanceCallWait <= TimeSpan.Zero || options.AdvanceCallWait > TimeSpan.FromSeconds(25))
         {
-            failures.Add($"{IncidentsOptions.SectionName}:ConflictRetries must be between 0 and 100.");
+            failures.Add($"{IncidentsOptions.SectionName}:AdvanceCallWait must be positive and at most 25 s, under Orleans' 30 s response timeout (e.g. 00:00:20).");
         }
 
-        if (options.RunClaimDuration < TimeSpan.FromSeconds(1))
-        {
-            failures.Add($"{IncidentsOptions.SectionName}:RunClaimDuration must be at least one second (e.g. 00:00:30).");
-        }
-
-        if (options.WatchPollInterval <= TimeSpan.Zero)
-        {
-            failures.Add($"{IncidentsOptions.SectionName}:WatchPollInterval must be positive (e.g. 00:00:01).");
-        }
+        ValidateSilo(options.Silo, failures);
 
         if (options.VerificationWindow <= TimeSpan.Zero || options.VerificationWindow > TimeSpan.FromMinutes(5))
         {
@@ -59,5 +51,34 @@ internal sealed class IncidentsOptionsValidator : IValidateOptions<IncidentsOpti
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateSilo(Cluster.SiloSettings silo, List<string> failures)
+    {
+        const string Section = IncidentsOptions.SectionName + ":Silo";
+        if (string.IsNullOrWhiteSpace(silo.ClusterId))
+        {
+            failures.Add($"{Section}:ClusterId must name the cluster (e.g. credir).");
+        }
+
+        if (silo.SiloPort is < 0 or > 65535)
+        {
+            failures.Add($"{Section}:SiloPort must be a TCP port (0 picks a free one).");
+        }
+
+        if (!System.Net.IPAddress.TryParse(silo.AdvertisedAddress, out _))
+        {
+            failures.Add($"{Section}:AdvertisedAddress must be an IP address other silos reach this one at (e.g. 10.0.0.5).");
+        }
+
+        if (silo.ProbeTimeout <= TimeSpan.Zero || silo.TableRefreshTimeout <= TimeSpan.Zero || silo.IAmAliveTablePublishTimeout <= TimeSpan.Zero)
+        {
+            failures.Add($"{Section}: ProbeTimeout, TableRefreshTimeout and IAmAliveTablePublishTimeout must be positive.");
+        }
+
+        if (silo.MissedProbesLimit < 1)
+        {
+            failures.Add($"{Section}:MissedProbesLimit must be at least 1.");
+        }
     }
 }

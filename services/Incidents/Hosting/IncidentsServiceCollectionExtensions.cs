@@ -1,4 +1,5 @@
 using CredIr.Contracts.Services;
+using CredIr.Incidents.Cluster;
 using CredIr.Incidents.Domain;
 using CredIr.Incidents.Evidence;
 using CredIr.Incidents.Faults;
@@ -19,14 +20,24 @@ namespace CredIr.Incidents.Hosting;
 public static class IncidentsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IIncidentsService"/>, <see cref="IIncidentGrainFactory"/>, the store chosen
+    /// Registers <see cref="IIncidentsService"/>, this process's Orleans silo (the incident grains), the store chosen
     /// by Incidents:Store (migrated at start-up) and the options (validated at start-up). The phase
     /// services are taken from the container when registered (in-process or gRPC clients); a phase
     /// without one stops incidents there with a clear "waiting for".
     /// </summary>
     public static IHostApplicationBuilder AddIncidentServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddIncidents(builder.Configuration.GetSection(IncidentsOptions.SectionName));
+        var section = builder.Configuration.GetSection(IncidentsOptions.SectionName);
+        builder.Services.AddIncidents(section);
+
+        // The silo is configured from the same settings the options validator checks at start; a
+        // store it cannot parse falls to the validator's message rather than failing here.
+        var options = section.Get<IncidentsOptions>() ?? new IncidentsOptions();
+        if (IncidentStoreFactory.Check(options.Store) is null)
+        {
+            builder.UseOrleans(silo => silo.ConfigureIncidentSilo(options));
+        }
+
         return builder;
     }
 
@@ -53,31 +64,16 @@ public static class IncidentsServiceCollectionExtensions
             sp.GetService<IEradicationService>(),
             sp.GetService<IRecoveryService>()));
         services.TryAddSingleton<IPlaybookDriver, PlaybookDriver>();
-        services.TryAddSingleton(sp =>
-        {
-            var options = Options(sp);
-            return new GrainRuntimeOptions(options.IdleActivationTimeout, Sweep(options.IdleActivationTimeout), options.ConflictRetries)
-            {
-                RunClaimDuration = options.RunClaimDuration,
-                WatchPollInterval = options.WatchPollInterval,
-            };
-        });
-        services.TryAddSingleton<CoordinatorIdentity>();
-        services.TryAddSingleton<RunClaims>();
-        services.TryAddSingleton<IncidentGrainDirectory>();
-        services.TryAddSingleton<IIncidentGrainFactory>(sp => sp.GetRequiredService<IncidentGrainDirectory>());
         services.TryAddSingleton(sp => new IncidentsService(
-            sp.GetRequiredService<IIncidentGrainFactory>(),
+            sp.GetRequiredService<IGrainFactory>(),
             sp.GetRequiredService<IIncidentStore>(),
             sp.GetRequiredService<EvidenceLog>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            Options(sp).AdvanceCallWait));
         services.TryAddSingleton<IIncidentsService>(sp => sp.GetRequiredService<IncidentsService>());
         return services;
     }
 
     private static IncidentsOptions Options(IServiceProvider services) =>
         services.GetRequiredService<IOptions<IncidentsOptions>>().Value;
-
-    // Checking four times per timeout keeps an idle activation at most 25% past its timeout.
-    private static TimeSpan Sweep(TimeSpan idle) => idle / 4 > TimeSpan.FromSeconds(1) ? idle / 4 : TimeSpan.FromSeconds(1);
 }

@@ -45,6 +45,7 @@ public sealed partial class IncidentsService
     {
         IncidentException incident => new RpcException(StatusOf(incident.Kind), incident.Message),
         InvalidPageTokenException token => new RpcException(StatusCode.InvalidArgument, token.Message),
+        _ when ClusterRetry.IsNodeFailure(exception) => new RpcException(StatusCode.Unavailable, "The node holding this incident could not be reached; the cluster moves it to a live node within seconds. Retry the call (with the same request id for a change)."),
         _ => null,
     };
 

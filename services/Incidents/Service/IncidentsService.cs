@@ -12,24 +12,26 @@ namespace CredIr.Incidents.Service;
 /// </summary>
 public sealed partial class IncidentsService : IIncidentsService
 {
-    private readonly IIncidentGrainFactory _grains;
+    private readonly IGrainFactory _grains;
     private readonly IIncidentStore _store;
     private readonly Evidence.EvidenceLog _evidence;
     private readonly TimeProvider _time;
+    private readonly TimeSpan _advanceCallWait;
 
-    internal IncidentsService(IIncidentGrainFactory grains, IIncidentStore store, Evidence.EvidenceLog evidence, TimeProvider time)
+    internal IncidentsService(IGrainFactory grains, IIncidentStore store, Evidence.EvidenceLog evidence, TimeProvider time, TimeSpan advanceCallWait)
     {
         _grains = grains;
         _store = store;
         _evidence = evidence;
         _time = time;
+        _advanceCallWait = advanceCallWait;
     }
 
     public Task<Incident> OpenIncidentAsync(OpenIncidentRequest request, CallContext context) =>
         Guard(() => OpenAsync(request, context));
 
     public Task<Incident> GetIncidentAsync(GetIncidentRequest request, CallContext context) =>
-        Guard(() => Grain(request.IncidentId).GetAsync(context.CancellationToken));
+        Guard(() => Retry(() => Grain(request.IncidentId).GetAsync(context.CancellationToken), repeatable: true, context.CancellationToken));
 
     public Task<ListIncidentsResponse> ListIncidentsAsync(ListIncidentsRequest request, CallContext context) =>
         Guard(async () =>
@@ -39,28 +41,28 @@ public sealed partial class IncidentsService : IIncidentsService
         });
 
     public IAsyncEnumerable<IncidentChange> WatchIncidentAsync(WatchIncidentRequest request, CallContext context) =>
-        GuardStream(Grain(request.IncidentId).WatchAsync(request.FromVersion, context.CancellationToken));
+        GuardStream(WatchAsync(request.IncidentId, request.FromVersion, context.CancellationToken));
 
     public Task<Incident> AdvanceAsync(AdvanceRequest request, CallContext context) =>
-        Guard(() => Grain(request.IncidentId).AdvanceAsync(request, Actor(context), context.CancellationToken));
+        Guard(() => AdvanceAsync(request.IncidentId, Actor(context), context.CancellationToken));
 
     public Task<Incident> ApproveAsync(DecideRequest request, CallContext context) =>
-        Guard(() => Grain(request.IncidentId).DecideAsync(request, approve: true, context.Caller ?? string.Empty, context.CancellationToken));
+        Guard(() => Retry(() => Grain(request.IncidentId).DecideAsync(request, approve: true, context.Caller ?? string.Empty, context.CancellationToken), repeatable: request.RequestId.Length > 0, context.CancellationToken));
 
     public Task<Incident> RejectAsync(DecideRequest request, CallContext context) =>
-        Guard(() => Grain(request.IncidentId).DecideAsync(request, approve: false, context.Caller ?? string.Empty, context.CancellationToken));
+        Guard(() => Retry(() => Grain(request.IncidentId).DecideAsync(request, approve: false, context.Caller ?? string.Empty, context.CancellationToken), repeatable: request.RequestId.Length > 0, context.CancellationToken));
 
     public Task<Incident> SetCompromiseTimeAsync(SetCompromiseTimeRequest request, CallContext context) =>
-        Guard(() => Grain(request.IncidentId).SetCompromiseTimeAsync(request, Actor(context), context.CancellationToken));
+        Guard(() => Retry(() => Grain(request.IncidentId).SetCompromiseTimeAsync(request, Actor(context), context.CancellationToken), repeatable: request.RequestId.Length > 0, context.CancellationToken));
 
     public Task<Incident> AddNoteAsync(AddNoteRequest request, CallContext context) =>
-        Guard(() => Grain(request.IncidentId).AddNoteAsync(request, Actor(context), context.CancellationToken));
+        Guard(() => Retry(() => Grain(request.IncidentId).AddNoteAsync(request, Actor(context), context.CancellationToken), repeatable: request.RequestId.Length > 0, context.CancellationToken));
 
     public Task<Incident> CompleteCommunicationAsync(CompleteCommunicationRequest request, CallContext context) =>
-        Guard(() => Grain(request.IncidentId).CompleteCommunicationAsync(request, Actor(context), context.CancellationToken));
+        Guard(() => Retry(() => Grain(request.IncidentId).CompleteCommunicationAsync(request, Actor(context), context.CancellationToken), repeatable: request.RequestId.Length > 0, context.CancellationToken));
 
     public Task<Incident> CloseIncidentAsync(CloseIncidentRequest request, CallContext context) =>
-        Guard(() => Grain(request.IncidentId).CloseAsync(request, Actor(context), context.CancellationToken));
+        Guard(() => Retry(() => Grain(request.IncidentId).CloseAsync(request, Actor(context), context.CancellationToken), repeatable: request.RequestId.Length > 0, context.CancellationToken));
 
     public IAsyncEnumerable<EvidenceEntry> ExportEvidenceAsync(ExportEvidenceRequest request, CallContext context) =>
         GuardStream(ExportAsync(request.IncidentId, context.CancellationToken));
@@ -83,6 +85,9 @@ public sealed partial class IncidentsService : IIncidentsService
     public Task<Report> GetReportAsync(GetReportRequest request, CallContext context) =>
         Guard(() => ReportAsync(request, context.CancellationToken));
 
+    private Task<T> Retry<T>(Func<Task<T>> call, bool repeatable, CancellationToken cancellationToken) =>
+        ClusterRetry.CallAsync(call, repeatable, _time, cancellationToken);
+
     private IIncidentGrain Grain(string incidentId)
     {
         if (string.IsNullOrWhiteSpace(incidentId))
@@ -90,7 +95,7 @@ public sealed partial class IncidentsService : IIncidentsService
             throw new RpcException(StatusCode.InvalidArgument, "incident_id is required.");
         }
 
-        return _grains.GetGrain(incidentId);
+        return _grains.GetGrain<IIncidentGrain>(incidentId);
     }
 
     private static string Actor(CallContext context) => context.Caller ?? "anonymous";

@@ -16,9 +16,6 @@ internal interface IIncidentStore : IAsyncDisposable
 
     Task<StoredIncident?> ReadAsync(string incidentId, CancellationToken cancellationToken);
 
-    /// <summary>The stored version alone (null when there is no such incident): how a watcher learns of another process's write cheaply.</summary>
-    Task<long?> ReadVersionAsync(string incidentId, CancellationToken cancellationToken);
-
     /// <summary>
     /// Writes the document when the stored ETag is <paramref name="expectedETag"/> (null: the incident
     /// must not exist yet), recording <paramref name="requestId"/> as applied and chaining
@@ -59,20 +56,4 @@ internal interface IIncidentStore : IAsyncDisposable
     Task<IReadOnlyList<OutboxMessage>> ReadDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
 
     Task UpdateOutboxAsync(OutboxMessage message, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Takes or renews the claim to drive an incident's playbook until <paramref name="until"/>: granted
-    /// when nobody holds it, the caller already does, the holder's claim expired at <paramref name="now"/>,
-    /// or the holder is <paramref name="takeOverFrom"/> (known dead). Otherwise says who holds it.
-    /// </summary>
-    Task<RunClaim> ClaimRunAsync(string incidentId, string holder, DateTimeOffset now, DateTimeOffset until, string? takeOverFrom, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// The ids of incidents written by any coordinator, as they are committed, when the store can
-    /// push them (PostgreSQL's NOTIFY); ends at once when it cannot (SQLite: watchers poll instead).
-    /// </summary>
-    IAsyncEnumerable<string> ListenForChangesAsync(CancellationToken cancellationToken);
-
-    /// <summary>Gives the claim up when <paramref name="holder"/> still holds it.</summary>
-    Task ReleaseRunAsync(string incidentId, string holder, CancellationToken cancellationToken);
 }

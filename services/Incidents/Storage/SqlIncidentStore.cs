@@ -25,11 +25,6 @@ internal abstract partial class SqlIncidentStore(TimeProvider time) : IIncidentS
 
     protected abstract bool IsUniqueViolation(DbException exception);
 
-    /// <summary>SQL run in each document write's transaction to tell other coordinators (parameter @id), or null.</summary>
-    protected virtual string? ChangedSql => null;
-
-    public virtual IAsyncEnumerable<string> ListenForChangesAsync(CancellationToken cancellationToken) => AsyncEnumerable.Empty<string>();
-
     public abstract ValueTask DisposeAsync();
 
     public async Task<StoredIncident?> ReadAsync(string incidentId, CancellationToken cancellationToken)
@@ -69,13 +64,6 @@ internal abstract partial class SqlIncidentStore(TimeProvider time) : IIncidentS
                 {
                     throw new StateConflictException(state.IncidentId);
                 }
-            }
-
-            if (ChangedSql is { } changed)
-            {
-                await using var notify = Command(connection, changed, transaction);
-                Param(notify, "@id", state.IncidentId);
-                await notify.ExecuteNonQueryAsync(cancellationToken);
             }
 
             if (requestId is { Length: > 0 })

@@ -53,6 +53,9 @@ internal sealed class CoordinatorProcess : IAsyncDisposable
         }
 
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+
+        // Several nodes of one cluster on this machine: each takes a free silo port.
+        info.Environment["Incidents__Silo__SiloPort"] = "0";
         foreach (var (key, value) in environment)
         {
             info.Environment[key] = value;

@@ -10,6 +10,13 @@ internal static class Eventually
         return await task;
     }
 
+    public static async Task Within(Task task, string what, int seconds = 10)
+    {
+        var finished = await Task.WhenAny(task, Task.Delay(TimeSpan.FromSeconds(seconds)));
+        Assert.True(finished == task, $"Timed out after {seconds}s waiting for {what}.");
+        await task;
+    }
+
     public static async ValueTask<T> Within<T>(ValueTask<T> task, string what, int seconds = 10) =>
         await Within(task.AsTask(), what, seconds);
 }

@@ -4,33 +4,37 @@ using CredIr.Incidents.Service;
 using CredIr.Incidents.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Hosting;
 
 namespace CredIr.Incidents.Tests.Infrastructure;
 
 /// <summary>
-/// One coordinator "process": the real registrations of AddIncidents on a store, with a fake
-/// clock. Two harnesses on one database behave as two coordinator processes.
+/// One coordinator "process": a host with the real registrations of AddIncidentServices (its Orleans
+/// silo included) on a store, with a fake clock for the coordinator's own time. Two harnesses on one
+/// PostgreSQL database are two silos of one cluster. Orleans reads the same clock: moving it 30 s or
+/// more while a grain call is in flight expires that call (its response timeout).
 /// </summary>
 internal sealed class IncidentHarness : IAsyncDisposable
 {
-    private IncidentHarness(ServiceProvider services, FakeTimeProvider time)
+    private readonly IHost _host;
+
+    private IncidentHarness(IHost host, FakeTimeProvider time)
     {
-        Services = services;
+        _host = host;
         Time = time;
     }
 
-    public ServiceProvider Services { get; }
+    public IServiceProvider Services => _host.Services;
 
     public FakeTimeProvider Time { get; }
 
     public IncidentsService Service => Services.GetRequiredService<IncidentsService>();
 
-    public IIncidentGrainFactory Grains => Services.GetRequiredService<IIncidentGrainFactory>();
+    public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
 
     public IIncidentStore Store => Services.GetRequiredService<IIncidentStore>();
 
-    public GrainRuntime<IncidentGrain> Runtime => Services.GetRequiredService<IncidentGrainDirectory>().Runtime;
+    public IIncidentGrain Grain(string incidentId) => Grains.GetGrain<IIncidentGrain>(incidentId);
 
     public static async Task<IncidentHarness> StartAsync(
         string store,
@@ -38,24 +42,31 @@ internal sealed class IncidentHarness : IAsyncDisposable
         IReadOnlyDictionary<string, string?>? settings = null,
         FakeTimeProvider? time = null)
     {
-        var values = new Dictionary<string, string?> { ["Store"] = store };
+        var values = new Dictionary<string, string?>
+        {
+            [$"{IncidentsOptions.SectionName}:Store"] = store,
+            // Several silos of one cluster may share this machine: each takes a free port.
+            [$"{IncidentsOptions.SectionName}:Silo:SiloPort"] = "0",
+        };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
-            values[key] = value;
+            values[$"{IncidentsOptions.SectionName}:{key}"] = value;
         }
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(values);
         var clock = time ?? new FakeTimeProvider();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(clock);
-        services.AddIncidents(configuration);
-        configure?.Invoke(services);
-        var provider = services.BuildServiceProvider();
-        _ = provider.GetRequiredService<IOptions<IncidentsOptions>>().Value;
-        await provider.GetRequiredService<IIncidentStore>().MigrateAsync(CancellationToken.None);
-        return new IncidentHarness(provider, clock);
+        builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.AddIncidentServices();
+        configure?.Invoke(builder.Services);
+        var host = builder.Build();
+        await host.StartAsync();
+        return new IncidentHarness(host, clock);
     }
 
-    public ValueTask DisposeAsync() => Services.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+    }
 }

@@ -155,7 +155,7 @@ public sealed class IncidentsServiceTests : IAsyncLifetime, IDisposable
     public async Task CloseWhileContaining_IsFailedPreconditionNamingTheTransition()
     {
         var opened = await Service.OpenIncidentAsync(TestIncidents.Open("open-1"), Calls.As("alice"));
-        var grain = Harness.Grains.GetGrain(opened.IncidentId);
+        var grain = Harness.Grain(opened.IncidentId);
         await grain.TransitionAsync(Phase.Identified, "identified by hand", "alice", CancellationToken.None);
         await grain.TransitionAsync(Phase.Containing, "containing by hand", "alice", CancellationToken.None);
 
@@ -165,18 +165,5 @@ public sealed class IncidentsServiceTests : IAsyncLifetime, IDisposable
         Assert.Equal(StatusCode.FailedPrecondition, error.Status);
         Assert.StartsWith("Cannot move from containing to closed", error.Message, StringComparison.Ordinal);
         Assert.Equal(Phase.Closed, forced.Phase);
-    }
-
-    [Fact]
-    public async Task IdleIncident_IsDroppedFromMemoryAndReloadedFromTheStore()
-    {
-        var opened = await Service.OpenIncidentAsync(TestIncidents.Open("open-1"), Calls.As("alice"));
-
-        Harness.Time.Advance(TimeSpan.FromMinutes(20));
-        var activeAfterIdle = Harness.Runtime.ActivationCount;
-        var reloaded = await Service.GetIncidentAsync(new GetIncidentRequest { IncidentId = opened.IncidentId }, Calls.As("alice"));
-
-        Assert.Equal(0, activeAfterIdle);
-        Assert.Equal(opened, reloaded);
     }
 }

@@ -6,6 +6,8 @@ namespace CredIr.Incidents.Tests.Storage;
 
 public sealed class SqliteIncidentStoreTests : IncidentStoreContract, IDisposable
 {
+    protected override int[] Migrations => [1, 2, 5];
+
     private readonly TempDirectory _directory = new();
 
     internal override Task<IIncidentStore> CreateStoreAsync() =>
