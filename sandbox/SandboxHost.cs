@@ -28,8 +28,9 @@ public sealed partial class SandboxHost : IAsyncDisposable
     private readonly IReadOnlyDictionary<string, SandboxCredentials> _obtained;
 
     private SandboxHost(WebApplication app, SandboxState state, SandboxTrail trail, LookupThrottle throttle, FaultInjector faults,
-        Uri endpoint, Scenario scenario, IReadOnlyDictionary<string, SandboxCredentials> obtained)
+        SandboxAthena athena, Uri endpoint, Scenario scenario, IReadOnlyDictionary<string, SandboxCredentials> obtained)
     {
+        Athena = athena;
         _app = app;
         _state = state;
         _throttle = throttle;
@@ -60,6 +61,9 @@ public sealed partial class SandboxHost : IAsyncDisposable
     public SandboxClock Clock => _state.Clock;
 
     public SandboxTrail Trail { get; }
+
+    /// <summary>The Athena engine behind the athena endpoint (queries over this trail's log files).</summary>
+    public SandboxAthena Athena { get; }
 
     public Scenario Scenario { get; }
 
@@ -96,7 +100,8 @@ public sealed partial class SandboxHost : IAsyncDisposable
         Import(scenario, seeder, trail, source, start, options.ScenarioPath);
         var throttle = new LookupThrottle(options.TimeProvider ?? TimeProvider.System) { Rate = scenario.Options.LookupEventsRateLimit };
         var faults = new FaultInjector(new Random(scenario.Seed));
-        var app = Build(options.Port, state, trail, throttle, faults, scenario.Options.DataEvents);
+        var athena = new SandboxAthena(state, trail);
+        var app = Build(options.Port, state, trail, throttle, faults, athena, scenario.Options.DataEvents);
         await app.StartAsync(ct);
         try
         {
@@ -108,12 +113,13 @@ public sealed partial class SandboxHost : IAsyncDisposable
             var logger = app.Services.GetRequiredService<ILogger<SandboxHost>>();
             SandboxLog.ScenarioRan(logger, scenario.Name, scenario.Steps.Count, runner.Failed);
             SandboxLog.Serving(logger, endpoint, state.Accounts.Count);
-            return new SandboxHost(app, state, trail, throttle, faults, endpoint, scenario, runner.Obtained);
+            return new SandboxHost(app, state, trail, throttle, faults, athena, endpoint, scenario, runner.Obtained);
         }
         catch
         {
             await app.StopAsync(CancellationToken.None);
             await app.DisposeAsync();
+            athena.Dispose();
             throw;
         }
     }
@@ -122,6 +128,7 @@ public sealed partial class SandboxHost : IAsyncDisposable
     {
         await _app.StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
+        Athena.Dispose();
     }
 
     /// <summary>Writes the trail's log files in CloudTrail's S3 layout under <paramref name="directory"/>.</summary>
@@ -157,7 +164,7 @@ public sealed partial class SandboxHost : IAsyncDisposable
         }
     }
 
-    private static WebApplication Build(int port, SandboxState state, SandboxTrail trail, LookupThrottle throttle, FaultInjector faults, bool dataEvents)
+    private static WebApplication Build(int port, SandboxState state, SandboxTrail trail, LookupThrottle throttle, FaultInjector faults, SandboxAthena athena, bool dataEvents)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
@@ -170,7 +177,7 @@ public sealed partial class SandboxHost : IAsyncDisposable
         var authorizer = new AccessAuthorizer(state);
         var tokens = new PageToken(IdGenerator.RandomKey());
         var services = new Dictionary<string, ISandboxService>(StringComparer.Ordinal);
-        foreach (var service in ServiceCatalog.Create(trail, throttle, tokens, faults))
+        foreach (var service in ServiceCatalog.Create(trail, throttle, tokens, faults, athena))
         {
             services[service.Descriptor.SigningName] = service;
         }

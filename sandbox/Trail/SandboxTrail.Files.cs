@@ -16,7 +16,10 @@ public sealed partial class SandboxTrail
     /// AWSLogs/ACCOUNT/CloudTrail/REGION/YYYY/MM/DD/ACCOUNT_CloudTrail_REGION_yyyyMMddTHHmmZ_ID.json.gz,
     /// one file per account, region and 5 minutes. Returns the files written.
     /// </summary>
-    public async Task<IReadOnlyList<string>> ExportAsync(string directory, CancellationToken ct)
+    public Task<IReadOnlyList<string>> ExportAsync(string directory, CancellationToken ct) => ExportAsync(directory, null, ct);
+
+    /// <summary>As <see cref="ExportAsync(string, CancellationToken)"/>; with an organization id, in an organization trail's layout (AWSLogs/o-id/ACCOUNT/...).</summary>
+    internal async Task<IReadOnlyList<string>> ExportAsync(string directory, string? organizationId, CancellationToken ct)
     {
         List<RecordedEvent> events;
         lock (_gate)
@@ -29,7 +32,7 @@ public sealed partial class SandboxTrail
         foreach (var group in groups.OrderBy(g => g.Key.Window))
         {
             var (account, region, window) = group.Key;
-            var folder = Path.Combine(directory, "AWSLogs", account, "CloudTrail", region, window.ToString("yyyy", CultureInfo.InvariantCulture),
+            var folder = Path.Combine(organizationId is null ? Path.Combine(directory, "AWSLogs") : Path.Combine(directory, "AWSLogs", organizationId), account, "CloudTrail", region, window.ToString("yyyy", CultureInfo.InvariantCulture),
                 window.ToString("MM", CultureInfo.InvariantCulture), window.ToString("dd", CultureInfo.InvariantCulture));
             Directory.CreateDirectory(folder);
             var id = "S" + group.Min(e => e.Sequence).ToString("D15", CultureInfo.InvariantCulture);
