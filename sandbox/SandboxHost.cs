@@ -56,6 +56,9 @@ public sealed partial class SandboxHost : IAsyncDisposable
 
     public IReadOnlyList<string> Regions => _state.Regions;
 
+    /// <summary>The organization's id (o-...), as in the organization trail's S3 prefix.</summary>
+    public string OrganizationId => _state.OrganizationId;
+
     public FaultInjector Faults { get; }
 
     public SandboxClock Clock => _state.Clock;

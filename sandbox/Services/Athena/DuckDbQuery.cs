@@ -65,7 +65,8 @@ internal static partial class DuckDbQuery
         NULLIF(CAST(json_extract(r, '$.serviceEventDetails') AS VARCHAR), 'null') AS serviceeventdetails,
         json_extract_string(r, '$.sharedEventID') AS sharedeventid,
         json_extract_string(r, '$.vpcEndpointId') AS vpcendpointid,
-        json_extract_string(r, '$.eventCategory') AS eventcategory
+        json_extract_string(r, '$.eventCategory') AS eventcategory,
+        json_extract_string(r, '$.sessionCredentialFromConsole') AS sessioncredentialfromconsole
         """;
 
     public static QueryOutcome Run(string sql, string database, IReadOnlyList<AthenaTable> tables, IReadOnlyList<SnapshotFile> files, CancellationToken ct)
