@@ -41,9 +41,11 @@ internal sealed class RespondOptions
 
     public Option<string> Output { get; } = Commands.ClientOptions.Output();
 
+    public AthenaCliOptions Athena { get; } = new();
+
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { AccessKey, PrincipalArn, Finding, Since, Title, Severity, Ticket, Logs, AutoApprove, Server, Endpoint, Store, Output })
+        foreach (var option in new Option[] { AccessKey, PrincipalArn, Finding, Since, Title, Severity, Ticket, Logs, AutoApprove, Server, Endpoint, Store, Output }.Concat(Athena.All))
         {
             command.Options.Add(option);
         }
@@ -86,7 +88,17 @@ internal sealed class RespondOptions
             request.CompromiseTime = RespondCommand.Time(since, "--since");
         }
 
-        if (result.GetValue(Logs) is { } logs)
+        if (Athena.Enabled(result))
+        {
+            if (result.GetValue(Logs) is not null)
+            {
+                throw new CliException("give --logs or --athena, not both", CliApp.UsageError);
+            }
+
+            // The settings travel as the scanning service's configuration (LocalSettings), or are the server's own.
+            request.TrailSource = TrailSourceKind.Athena;
+        }
+        else if (result.GetValue(Logs) is { } logs)
         {
             request.TrailSource = TrailSourceKind.LogFiles;
             request.LogLocation = Directory.Exists(logs) ? Path.GetFullPath(logs) : throw new CliException($"--logs: no such folder: {logs}", CliApp.UsageError);
@@ -105,6 +117,11 @@ internal sealed class RespondOptions
         if (result.GetValue(Endpoint) is { } endpoint)
         {
             settings["Aws:EndpointUrl"] = Uri.TryCreate(endpoint, UriKind.Absolute, out _) ? endpoint : throw new CliException($"--endpoint: '{endpoint}' is not a URL", CliApp.UsageError);
+        }
+
+        if (Athena.Enabled(result))
+        {
+            Athena.AddSettings(result, settings);
         }
 
         return settings;

@@ -14,6 +14,7 @@ internal sealed class ScanJsonWriter
     private readonly Dictionary<string, CredentialUsage> _usage = new(StringComparer.Ordinal);
     private readonly List<Credential> _credentials = [];
     private readonly List<SourceGap> _gaps = [];
+    private ScanSummary? _summary;
 
     public async Task WriteAsync(IAsyncEnumerable<ScanUpdate> updates, Stream output, CancellationToken cancellationToken)
     {
@@ -39,6 +40,9 @@ internal sealed class ScanJsonWriter
                 case ScanUpdate.UpdateOneofCase.Gap:
                     _gaps.Add(update.Gap);
                     break;
+                case ScanUpdate.UpdateOneofCase.Summary:
+                    _summary = update.Summary;
+                    break;
                 default:
                     break;
             }
@@ -47,6 +51,14 @@ internal sealed class ScanJsonWriter
         json.WriteEndArray();
         WriteCredentials(json);
         WriteGaps(json);
+        if (_summary is { AthenaQueries: > 0 } athena)
+        {
+            json.WriteStartObject("athena");
+            json.WriteNumber("queries", athena.AthenaQueries);
+            json.WriteNumber("bytesScanned", athena.AthenaBytesScanned);
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
         await json.FlushAsync(cancellationToken);
     }
