@@ -29,7 +29,7 @@ internal sealed class RespondOptions
 
     public Option<string?> Ticket { get; } = new("--ticket") { Description = "Your ticket reference." };
 
-    public Option<string?> Logs { get; } = new("--logs") { Description = "Read the actor's calls from CloudTrail log files under this folder (default: CloudTrail LookupEvents in every account and region)." };
+    public Option<string?> Logs { get; } = new("--logs") { Description = "Read the actor's calls from CloudTrail log files under this folder or s3://bucket/prefix (default: CloudTrail LookupEvents in every account and region)." };
 
     public Option<bool> AutoApprove { get; } = new("--auto-approve") { Description = "Approve every plan automatically (recorded as automatic, with the server's policy name)." };
 
@@ -101,7 +101,8 @@ internal sealed class RespondOptions
         else if (result.GetValue(Logs) is { } logs)
         {
             request.TrailSource = TrailSourceKind.LogFiles;
-            request.LogLocation = Directory.Exists(logs) ? Path.GetFullPath(logs) : throw new CliException($"--logs: no such folder: {logs}", CliApp.UsageError);
+            request.LogLocation = logs.StartsWith("s3://", StringComparison.OrdinalIgnoreCase) ? logs
+                : Directory.Exists(logs) ? Path.GetFullPath(logs) : throw new CliException($"--logs: no such folder: {logs}", CliApp.UsageError);
         }
 
         return request;

@@ -24,7 +24,7 @@ internal static class ScanCommand
         var keys = new Option<string[]>("--access-key") { Description = "A compromised access key id (repeatable).", Required = true, AllowMultipleArgumentsPerToken = false };
         var since = new Option<string>("--since") { Description = "The compromise time, ISO 8601 (2023-07-10T11:00:00Z).", Required = true };
         var until = new Option<string?>("--until") { Description = "End of the window, ISO 8601 (default: now)." };
-        var logs = new Option<string?>("--logs") { Description = "A folder of CloudTrail log files (.json or .json.gz, the S3 layout or flat)." };
+        var logs = new Option<string?>("--logs") { Description = "CloudTrail log files (.json or .json.gz, the S3 layout or flat): a folder, or s3://bucket/prefix (only the window's day folders are fetched)." };
         var endpoint = new Option<string?>("--endpoint") { Description = "Read CloudTrail LookupEvents at this endpoint (default: AWS, credentials from the default chain)." };
         var noFollow = new Option<bool>("--no-follow") { Description = "Do not scan credentials the actor derived (new keys, sessions, passed roles)." };
         var maxDepth = new Option<int>("--max-depth") { Description = "Stop following after this many hops (0: until no new credential appears).", DefaultValueFactory = _ => 0 };
@@ -67,7 +67,8 @@ internal static class ScanCommand
             else if (result.GetValue(logs) is { } folder)
             {
                 request.Source = TrailSourceKind.LogFiles;
-                request.LogLocation = Directory.Exists(folder) ? Path.GetFullPath(folder) : throw new CliException($"--logs: no such folder: {folder}");
+                request.LogLocation = folder.StartsWith("s3://", StringComparison.OrdinalIgnoreCase) ? folder
+                    : Directory.Exists(folder) ? Path.GetFullPath(folder) : throw new CliException($"--logs: no such folder: {folder}");
             }
             else
             {

@@ -14,7 +14,7 @@ public sealed partial class SandboxTrail
     /// <summary>
     /// Writes every delivered event (and data events) as gzipped files in CloudTrail's S3 layout:
     /// AWSLogs/ACCOUNT/CloudTrail/REGION/YYYY/MM/DD/ACCOUNT_CloudTrail_REGION_yyyyMMddTHHmmZ_ID.json.gz,
-    /// one file per account, region and 5 minutes. Returns the files written.
+    /// one file per account, region and 5 minutes (named by its delivery time, the window's end). Returns the files written.
     /// </summary>
     public Task<IReadOnlyList<string>> ExportAsync(string directory, CancellationToken ct) => ExportAsync(directory, null, ct);
 
@@ -36,7 +36,9 @@ public sealed partial class SandboxTrail
                 window.ToString("MM", CultureInfo.InvariantCulture), window.ToString("dd", CultureInfo.InvariantCulture));
             Directory.CreateDirectory(folder);
             var id = "S" + group.Min(e => e.Sequence).ToString("D15", CultureInfo.InvariantCulture);
-            var file = Path.Combine(folder, $"{account}_CloudTrail_{region}_{window.ToString("yyyyMMdd'T'HHmm'Z'", CultureInfo.InvariantCulture)}_{id}.json.gz");
+            // As in AWS, the name carries the delivery time, after every event in the file: the window's end.
+            var delivered = window.AddTicks(FileWindow);
+            var file = Path.Combine(folder, $"{account}_CloudTrail_{region}_{delivered.ToString("yyyyMMdd'T'HHmm'Z'", CultureInfo.InvariantCulture)}_{id}.json.gz");
             var json = new StringBuilder("{\"Records\":[");
             json.AppendJoin(',', group.OrderBy(e => e.EventTime).ThenBy(e => e.Sequence).Select(e => e.Json));
             json.Append("]}");

@@ -58,10 +58,12 @@ internal static partial class ScanRequestValidator
             case TrailSourceKind.Unspecified when !string.IsNullOrEmpty(request.LogLocation):
                 if (request.LogLocation.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
                 {
-                    throw new RpcException(StatusCode.FailedPrecondition, "log_location: s3:// prefixes are not read yet; sync the prefix to a local folder and give its path");
+                    if (!S3Location().IsMatch(request.LogLocation))
+                    {
+                        throw Invalid($"log_location: '{request.LogLocation}' is not s3://bucket or s3://bucket/prefix/");
+                    }
                 }
-
-                if (LogFileTrailSource.Problem(request.LogLocation) is { } problem)
+                else if (LogFileTrailSource.Problem(request.LogLocation) is { } problem)
                 {
                     throw Invalid(problem);
                 }
@@ -114,6 +116,9 @@ internal static partial class ScanRequestValidator
         value.Length is >= 16 and <= 128 && value.All(char.IsAsciiLetterOrDigit);
 
     private static RpcException Invalid(string message) => new(StatusCode.InvalidArgument, message);
+
+    [System.Text.RegularExpressions.GeneratedRegex("^s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex S3Location();
 
     [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9_]{1,255}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex Identifier();

@@ -21,8 +21,17 @@ public sealed class TrailSourceFactory(
     TimeProvider time,
     ILoggerFactory loggers)
 {
-    public ITrailSource CreateLogFiles(string location) =>
-        new LogFileTrailSource(location, logFileOptions.Value, loggers.CreateLogger<LogFileTrailSource>());
+    /// <summary>Log files in a local folder, or under s3://bucket/prefix read with the default credential chain.</summary>
+    public ITrailSource CreateLogFiles(string location)
+    {
+        if (!location.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
+        {
+            return new LogFileTrailSource(location, logFileOptions.Value, loggers.CreateLogger<LogFileTrailSource>());
+        }
+
+        var (bucket, prefix) = S3LogFileStore.Parse(location);
+        return new LogFileTrailSource(new S3LogFileStore(aws.CreateDefaultScope().S3, bucket, prefix), logFileOptions.Value, loggers.CreateLogger<LogFileTrailSource>());
+    }
 
     /// <summary>Sessions in the organization's accounts for one scan; the caller disposes them when the scan ends.</summary>
     public OrganizationSessions CreateSessions(string incidentId, string? roleName, string? externalId)

@@ -115,6 +115,18 @@ public sealed class ScanHandlerTests
     }
 
     [Fact]
+    public async Task LogFilesInS3_ANonBucketUrl_IsInvalidArgument()
+    {
+        var request = InvictusRequest();
+        request.LogLocation = "s3://";
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => ScanAsync(request));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.Status);
+        Assert.Contains("log_location", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AthenaSource_CreateTableWithoutTheTrailLocation_IsInvalidArgument_SayingWhatToGive()
     {
         var request = InvictusRequest();
