@@ -138,12 +138,10 @@ public sealed class SandboxAthena : IDisposable
         {
             // Stopped by the user (already CANCELLED) or the sandbox is shutting down.
         }
-        catch (Exception e) when (e is DuckDBException or InvalidOperationException or IOException or ObjectDisposedException)
+        catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            if (!ct.IsCancellationRequested)
-            {
-                Fail(execution, Reason(e));
-            }
+            // The background task is the query's whole life: whatever goes wrong must end it FAILED, never leave it RUNNING.
+            Fail(execution, Reason(e));
         }
     }
 
@@ -289,7 +287,8 @@ public sealed class SandboxAthena : IDisposable
             _ when message.StartsWith("Catalog Error", StringComparison.Ordinal) => "TABLE_NOT_FOUND",
             _ when message.StartsWith("Binder Error", StringComparison.Ordinal) => "COLUMN_NOT_FOUND",
             _ when message.StartsWith("Conversion Error", StringComparison.Ordinal) => "INVALID_CAST_ARGUMENT",
-            _ => "GENERIC_INTERNAL_ERROR",
+            _ when e is not DuckDBException => "GENERIC_INTERNAL_ERROR",
+            _ => "GENERIC_USER_ERROR",
         };
         return $"{code}: {message}";
     }
