@@ -116,4 +116,20 @@ public sealed class AthenaTests(AthenaFixture fixture) : IClassFixture<AthenaFix
         Assert.Equal("ENABLED", Result.GetProperty("workgroupState").GetString());
         Assert.EndsWith("/queries/", Result.GetProperty("workgroupOutput").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void StartQueryExecution_RetriedWithTheSameClientRequestToken_StartsNothingNew()
+    {
+        var idempotent = Result.GetProperty("idempotent");
+        Assert.Equal(idempotent.GetProperty("first").GetString(), idempotent.GetProperty("again").GetString());
+    }
+
+    [Fact]
+    public void APartitionedTableWithoutProjection_HasNoPartitionsLoaded_AndReadsNothing()
+    {
+        var unprojected = Result.GetProperty("unprojected");
+        Assert.Equal("SUCCEEDED", unprojected.GetProperty("state").GetString());
+        Assert.Equal(0, unprojected.GetProperty("count").GetInt32());
+        Assert.Equal(0, unprojected.GetProperty("scanned").GetInt64());
+    }
 }

@@ -95,6 +95,13 @@ qid_missing, missing = run("SELECT * FROM no_such_table")
 _, syntax = run("SELEC nonsense FROM org_trail")
 _, insert = run("INSERT INTO org_trail VALUES (1)")
 
+token_first = athena.start_query_execution(QueryString="SELECT 1 AS one", WorkGroup="responders", ClientRequestToken="retry-token-000000000000000000000000001")["QueryExecutionId"]
+token_again = athena.start_query_execution(QueryString="SELECT 1 AS one", WorkGroup="responders", ClientRequestToken="retry-token-000000000000000000000000001")["QueryExecutionId"]
+run("""CREATE EXTERNAL TABLE unprojected (eventname STRING) PARTITIONED BY (region STRING)
+STORED AS INPUTFORMAT 'com.amazon.emr.cloudtrail.CloudTrailInputFormat' LOCATION 's3://org-trail-bucket/AWSLogs/%s/'""" % ORG)
+qid_unprojected, unprojected = run("SELECT count(*) AS n FROM unprojected")
+unprojected_count = athena.get_query_results(QueryExecutionId=qid_unprojected)["ResultSet"]["Rows"][1]["Data"][0]["VarCharValue"]
+
 athena.create_work_group(Name="slow-lane")
 slow = athena.start_query_execution(QueryString="SELECT 1", WorkGroup="slow-lane", ResultConfiguration={"OutputLocation": OUTPUT})["QueryExecutionId"]
 slow_state = athena.get_query_execution(QueryExecutionId=slow)["QueryExecution"]["Status"]["State"]
@@ -126,4 +133,6 @@ emit({
     "duplicateWorkgroup": error(lambda: athena.create_work_group(Name="responders")),
     "badToken": error(lambda: athena.get_query_results(QueryExecutionId=qid, NextToken="bm90LW91cnM6MQ==")),
     "keyId": key["AccessKeyId"],
+    "idempotent": {"first": token_first, "again": token_again},
+    "unprojected": {"state": unprojected["Status"]["State"], "count": int(unprojected_count), "scanned": unprojected["Statistics"]["DataScannedInBytes"]},
 })
