@@ -146,6 +146,34 @@ public sealed class ScanCommandTests
         Assert.True(athena.GetProperty("bytesScanned").GetInt64() > 0, athena.ToString());
     }
 
+    // --logs s3://: the trail delivered to a bucket of the sandbox's S3, read with the default credential chain.
+    [Fact]
+    public async Task Scan_LogFilesInS3_FindsTheS3ExfiltrationAndTheDerivedKey()
+    {
+        await using var sandbox = await SandboxHost.StartAsync(
+            new SandboxOptions { Port = 0, ScenarioPath = Path.Combine(AppContext.BaseDirectory, "scenarios", "single-account-key-leak.json") },
+            CancellationToken.None);
+        await sandbox.DeliverTrailAsync("org-trail", CancellationToken.None);
+        var leaked = sandbox.Scenario.GroundTruth!["leakedAccessKeyId"]!.GetValue<string>();
+        var since = IsoTime(sandbox.Clock.GetUtcNow() - TimeSpan.FromHours(3));
+
+        var result = await Credir.RunAsync(
+            ["scan", "--access-key", leaked, "--since", since, "--endpoint", sandbox.Endpoint.ToString(), "--output", "json", "--logs", $"s3://org-trail/AWSLogs/{sandbox.OrganizationId}/"],
+            Timeout,
+            new Dictionary<string, string>
+            {
+                ["AWS_ACCESS_KEY_ID"] = sandbox.Accounts[0].AdminAccessKeyId,
+                ["AWS_SECRET_ACCESS_KEY"] = sandbox.Accounts[0].AdminSecretAccessKey,
+                ["AWS_REGION"] = "us-east-1",
+            });
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var doc = JsonDocument.Parse(result.Stdout);
+        var events = doc.RootElement.GetProperty("events").EnumerateArray().ToList();
+        Assert.Equal(2, events.Count(e => e.GetProperty("eventName").GetString() == "GetObject"));
+        Assert.Contains(doc.RootElement.GetProperty("credentials").EnumerateArray(), c => c.GetProperty("accessKeyId").GetString() == "AKIA5BACKUPSVCPERSI7");
+    }
+
     [Fact]
     public async Task Scan_AthenaSettingsWithoutAthena_IsAUsageError()
     {
