@@ -29,8 +29,9 @@ public sealed partial class SandboxHost : IAsyncDisposable
     private readonly IReadOnlyDictionary<string, SandboxCredentials> _obtained;
 
     private SandboxHost(WebApplication app, SandboxState state, SandboxTrail trail, LookupThrottle throttle, FaultInjector faults,
-        Uri endpoint, Scenario scenario, IReadOnlyDictionary<string, SandboxCredentials> obtained, HuaweiAccount? huawei)
+        SandboxAthena athena, Uri endpoint, Scenario scenario, IReadOnlyDictionary<string, SandboxCredentials> obtained, HuaweiAccount? huawei)
     {
+        Athena = athena;
         Huawei = huawei;
         _app = app;
         _state = state;
@@ -57,11 +58,17 @@ public sealed partial class SandboxHost : IAsyncDisposable
 
     public IReadOnlyList<string> Regions => _state.Regions;
 
+    /// <summary>The organization's id (o-...), as in the organization trail's S3 prefix.</summary>
+    public string OrganizationId => _state.OrganizationId;
+
     public FaultInjector Faults { get; }
 
     public SandboxClock Clock => _state.Clock;
 
     public SandboxTrail Trail { get; }
+
+    /// <summary>The Athena engine behind the athena endpoint (queries over this trail's log files).</summary>
+    public SandboxAthena Athena { get; }
 
     public Scenario Scenario { get; }
 
@@ -102,7 +109,8 @@ public sealed partial class SandboxHost : IAsyncDisposable
         var throttle = new LookupThrottle(options.TimeProvider ?? TimeProvider.System) { Rate = scenario.Options.LookupEventsRateLimit };
         var faults = new FaultInjector(new Random(scenario.Seed));
         var huawei = HuaweiFor(options, clock, start);
-        var app = Build(options.Port, state, trail, throttle, faults, scenario.Options.DataEvents, huawei);
+        var athena = new SandboxAthena(state, trail);
+        var app = Build(options.Port, state, trail, throttle, faults, athena, scenario.Options.DataEvents, huawei);
         await app.StartAsync(ct);
         try
         {
@@ -119,12 +127,13 @@ public sealed partial class SandboxHost : IAsyncDisposable
             var logger = app.Services.GetRequiredService<ILogger<SandboxHost>>();
             SandboxLog.ScenarioRan(logger, scenario.Name, scenario.Steps.Count, runner.Failed);
             SandboxLog.Serving(logger, endpoint, state.Accounts.Count);
-            return new SandboxHost(app, state, trail, throttle, faults, endpoint, scenario, runner.Obtained, huawei);
+            return new SandboxHost(app, state, trail, throttle, faults, athena, endpoint, scenario, runner.Obtained, huawei);
         }
         catch
         {
             await app.StopAsync(CancellationToken.None);
             await app.DisposeAsync();
+            athena.Dispose();
             throw;
         }
     }
@@ -133,6 +142,7 @@ public sealed partial class SandboxHost : IAsyncDisposable
     {
         await _app.StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
+        Athena.Dispose();
     }
 
     /// <summary>Writes the trail's log files in CloudTrail's S3 layout under <paramref name="directory"/>.</summary>
@@ -175,7 +185,7 @@ public sealed partial class SandboxHost : IAsyncDisposable
         return scenario is null ? null : HuaweiAccount.Create(clock, scenario, source, start);
     }
 
-    private static WebApplication Build(int port, SandboxState state, SandboxTrail trail, LookupThrottle throttle, FaultInjector faults, bool dataEvents, HuaweiAccount? huawei)
+    private static WebApplication Build(int port, SandboxState state, SandboxTrail trail, LookupThrottle throttle, FaultInjector faults, SandboxAthena athena, bool dataEvents, HuaweiAccount? huawei)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
@@ -188,7 +198,7 @@ public sealed partial class SandboxHost : IAsyncDisposable
         var authorizer = new AccessAuthorizer(state);
         var tokens = new PageToken(IdGenerator.RandomKey());
         var services = new Dictionary<string, ISandboxService>(StringComparer.Ordinal);
-        foreach (var service in ServiceCatalog.Create(trail, throttle, tokens, faults))
+        foreach (var service in ServiceCatalog.Create(trail, throttle, tokens, faults, athena))
         {
             services[service.Descriptor.SigningName] = service;
         }

@@ -29,7 +29,7 @@ internal sealed class RespondOptions
 
     public Option<string?> Ticket { get; } = new("--ticket") { Description = "Your ticket reference." };
 
-    public Option<string?> Logs { get; } = new("--logs") { Description = "Read the actor's calls from CloudTrail log files under this folder (default: CloudTrail LookupEvents in every account and region)." };
+    public Option<string?> Logs { get; } = new("--logs") { Description = "Read the actor's calls from CloudTrail log files under this folder or s3://bucket/prefix (default: CloudTrail LookupEvents in every account and region)." };
 
     public Option<bool> AutoApprove { get; } = new("--auto-approve") { Description = "Approve every plan automatically (recorded as automatic, with the server's policy name)." };
 
@@ -41,9 +41,11 @@ internal sealed class RespondOptions
 
     public Option<string> Output { get; } = Commands.ClientOptions.Output();
 
+    public AthenaCliOptions Athena { get; } = new();
+
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { AccessKey, PrincipalArn, Finding, Since, Title, Severity, Ticket, Logs, AutoApprove, Server, Endpoint, Store, Output })
+        foreach (var option in new Option[] { AccessKey, PrincipalArn, Finding, Since, Title, Severity, Ticket, Logs, AutoApprove, Server, Endpoint, Store, Output }.Concat(Athena.All))
         {
             command.Options.Add(option);
         }
@@ -86,10 +88,21 @@ internal sealed class RespondOptions
             request.CompromiseTime = RespondCommand.Time(since, "--since");
         }
 
-        if (result.GetValue(Logs) is { } logs)
+        if (Athena.Enabled(result))
+        {
+            if (result.GetValue(Logs) is not null)
+            {
+                throw new CliException("give --logs or --athena, not both", CliApp.UsageError);
+            }
+
+            // The settings travel as the scanning service's configuration (LocalSettings), or are the server's own.
+            request.TrailSource = TrailSourceKind.Athena;
+        }
+        else if (result.GetValue(Logs) is { } logs)
         {
             request.TrailSource = TrailSourceKind.LogFiles;
-            request.LogLocation = Directory.Exists(logs) ? Path.GetFullPath(logs) : throw new CliException($"--logs: no such folder: {logs}", CliApp.UsageError);
+            request.LogLocation = logs.StartsWith("s3://", StringComparison.OrdinalIgnoreCase) ? logs
+                : Directory.Exists(logs) ? Path.GetFullPath(logs) : throw new CliException($"--logs: no such folder: {logs}", CliApp.UsageError);
         }
 
         return request;
@@ -105,6 +118,11 @@ internal sealed class RespondOptions
         if (result.GetValue(Endpoint) is { } endpoint)
         {
             settings["Aws:EndpointUrl"] = Uri.TryCreate(endpoint, UriKind.Absolute, out _) ? endpoint : throw new CliException($"--endpoint: '{endpoint}' is not a URL", CliApp.UsageError);
+        }
+
+        if (Athena.Enabled(result))
+        {
+            Athena.AddSettings(result, settings);
         }
 
         return settings;

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Logging;
 
 namespace CredIr.Cli.Commands;
 
-/// <summary><c>credir scan</c>: an eradication scan only, through the Eradication service's scan in-process (LookupEvents or log files).</summary>
+/// <summary><c>credir scan</c>: an eradication scan only, through the Eradication service's scan in-process (LookupEvents, Athena or log files).</summary>
 internal static class ScanCommand
 {
     /// <summary>The scan ran but could not see everything (docs/cli.md).</summary>
@@ -24,20 +24,27 @@ internal static class ScanCommand
         var keys = new Option<string[]>("--access-key") { Description = "A compromised access key id (repeatable).", Required = true, AllowMultipleArgumentsPerToken = false };
         var since = new Option<string>("--since") { Description = "The compromise time, ISO 8601 (2023-07-10T11:00:00Z).", Required = true };
         var until = new Option<string?>("--until") { Description = "End of the window, ISO 8601 (default: now)." };
-        var logs = new Option<string?>("--logs") { Description = "A folder of CloudTrail log files (.json or .json.gz, the S3 layout or flat)." };
+        var logs = new Option<string?>("--logs") { Description = "CloudTrail log files (.json or .json.gz, the S3 layout or flat): a folder, or s3://bucket/prefix (only the window's day folders are fetched)." };
         var endpoint = new Option<string?>("--endpoint") { Description = "Read CloudTrail LookupEvents at this endpoint (default: AWS, credentials from the default chain)." };
         var noFollow = new Option<bool>("--no-follow") { Description = "Do not scan credentials the actor derived (new keys, sessions, passed roles)." };
         var maxDepth = new Option<int>("--max-depth") { Description = "Stop following after this many hops (0: until no new credential appears).", DefaultValueFactory = _ => 0 };
+        var athena = new AthenaCliOptions();
         var output = new Option<OutputFormat>("--output") { Description = "table (people), csv (one row per event) or json (docs/scan-output.md).", DefaultValueFactory = _ => OutputFormat.Table };
         var command = new Command("scan", CliApp.Describe(
-            "Find every API call the given credentials made since the compromise time, and every credential derived from them: from CloudTrail LookupEvents in every account and region of the organization (default credential chain, or --endpoint), or from log files (--logs). Exit 0: complete; 3: an account or region could not be read (see docs/cli.md).",
+            "Find every API call the given credentials made since the compromise time, and every credential derived from them: from CloudTrail LookupEvents in every account and region of the organization (default credential chain, or --endpoint), through Athena over the organization trail (--athena), or from log files (--logs). Exit 0: complete; 3: an account or region could not be read (see docs/cli.md).",
             "credir scan --access-key AKIATFQR7NSC8Q4X20BJ --since 2023-07-10T11:00:00Z --logs ./CloudTrail",
             "AWS_PROFILE=security credir scan --access-key AKIA... --since 2024-05-01T00:00:00Z",
             "credir scan --access-key AKIA... --access-key ASIA... --since 2024-05-01T00:00:00Z --logs ./trail --no-follow --output csv > calls.csv",
-            "credir scan --access-key AKIA... --since 2024-05-01T00:00:00Z --logs ./trail --output json | jq '.credentials'"))
+            "credir scan --access-key AKIA... --since 2024-05-01T00:00:00Z --logs ./trail --output json | jq '.credentials'",
+            "credir scan --access-key AKIA... --since 2024-01-01T00:00:00Z --athena --athena-output s3://my-athena-results/ --athena-trail s3://my-org-trail/AWSLogs/o-abcd123456/"))
         {
             keys, since, until, logs, endpoint, noFollow, maxDepth, output,
         };
+        foreach (var option in athena.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(async (ParseResult result, CancellationToken ct) =>
         {
             var endpointUrl = result.GetValue(endpoint);
@@ -47,10 +54,21 @@ internal static class ScanCommand
                 NoFollow = result.GetValue(noFollow),
                 MaxDepth = result.GetValue(maxDepth),
             };
-            if (result.GetValue(logs) is { } folder)
+            if (athena.Enabled(result))
+            {
+                if (result.GetValue(logs) is not null)
+                {
+                    throw new CliException("give --logs or --athena, not both", CliApp.UsageError);
+                }
+
+                request.Source = TrailSourceKind.Athena;
+                request.Athena = athena.Settings(result);
+            }
+            else if (result.GetValue(logs) is { } folder)
             {
                 request.Source = TrailSourceKind.LogFiles;
-                request.LogLocation = Directory.Exists(folder) ? Path.GetFullPath(folder) : throw new CliException($"--logs: no such folder: {folder}");
+                request.LogLocation = folder.StartsWith("s3://", StringComparison.OrdinalIgnoreCase) ? folder
+                    : Directory.Exists(folder) ? Path.GetFullPath(folder) : throw new CliException($"--logs: no such folder: {folder}");
             }
             else
             {

@@ -17,6 +17,7 @@ internal sealed class ScanJsonWriter(IEnumerable<Credential> starting)
     private readonly Dictionary<string, CredentialUsage> _usage = new(StringComparer.Ordinal);
     private readonly List<Credential> _credentials = [.. starting.Select(static c => new Credential { AccessKeyId = c.AccessKeyId, PrincipalArn = c.PrincipalArn, Kind = c.Kind, AccountId = c.AccountId })];
     private readonly List<SourceGap> _gaps = [];
+    private ScanSummary? _summary;
 
     public async Task WriteAsync(IAsyncEnumerable<ScanUpdate> updates, Stream output, CancellationToken cancellationToken)
     {
@@ -42,6 +43,9 @@ internal sealed class ScanJsonWriter(IEnumerable<Credential> starting)
                 case ScanUpdate.UpdateOneofCase.Gap:
                     _gaps.Add(update.Gap);
                     break;
+                case ScanUpdate.UpdateOneofCase.Summary:
+                    _summary = update.Summary;
+                    break;
                 default:
                     break;
             }
@@ -50,6 +54,14 @@ internal sealed class ScanJsonWriter(IEnumerable<Credential> starting)
         json.WriteEndArray();
         WriteCredentials(json);
         WriteGaps(json);
+        if (_summary is { AthenaQueries: > 0 } athena)
+        {
+            json.WriteStartObject("athena");
+            json.WriteNumber("queries", athena.AthenaQueries);
+            json.WriteNumber("bytesScanned", athena.AthenaBytesScanned);
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
         await json.FlushAsync(cancellationToken);
     }

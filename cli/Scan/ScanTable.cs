@@ -13,6 +13,7 @@ internal static class ScanTable
         var credentials = new List<Credential>();
         var gaps = new List<SourceGap>();
         long events = 0;
+        ScanSummary? summary = null;
         await foreach (var update in updates.WithCancellation(ct))
         {
             switch (update.UpdateCase)
@@ -39,6 +40,9 @@ internal static class ScanTable
                 case ScanUpdate.UpdateOneofCase.Gap:
                     gaps.Add(update.Gap);
                     break;
+                case ScanUpdate.UpdateOneofCase.Summary:
+                    summary = update.Summary;
+                    break;
                 default:
                     break;
             }
@@ -60,6 +64,11 @@ internal static class ScanTable
         }
 
         console.Write(creds);
+        if (summary is { AthenaQueries: > 0 } athena)
+        {
+            console.WriteLine($"Athena: {athena.AthenaQueries} queries, {ScanPrinter.Number(athena.AthenaBytesScanned)} bytes scanned.");
+        }
+
         if (gaps.Count == 0)
         {
             console.WriteLine("No source gaps: the scan is complete.");

@@ -1,3 +1,4 @@
+using CredIr.Sandbox.Services.Athena;
 using CredIr.Sandbox.Services.CloudTrail;
 using CredIr.Sandbox.Services.Ec2;
 using CredIr.Sandbox.Services.GuardDuty;
@@ -12,7 +13,7 @@ namespace CredIr.Sandbox.Hosting;
 /// <summary>Every service the sandbox serves.</summary>
 internal static class ServiceCatalog
 {
-    public static IReadOnlyList<ISandboxService> Create(SandboxTrail trail, LookupThrottle throttle, PageToken tokens, FaultInjector faults) =>
+    public static IReadOnlyList<ISandboxService> Create(SandboxTrail trail, LookupThrottle throttle, PageToken tokens, FaultInjector faults, SandboxAthena athena) =>
     [
         new IamService(),
         new StsService(),
@@ -22,5 +23,6 @@ internal static class ServiceCatalog
         new LambdaService(),
         new GuardDutyService(),
         new S3Service(),
+        new AthenaService(athena),
     ];
 }

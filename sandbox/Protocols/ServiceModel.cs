@@ -11,8 +11,9 @@ internal sealed record ServiceModel(string SigningName, AwsProtocol Protocol, st
     public static readonly ServiceModel Lambda = new("lambda", AwsProtocol.RestJson, "lambda.amazonaws.com");
     public static readonly ServiceModel GuardDuty = new("guardduty", AwsProtocol.RestJson, "guardduty.amazonaws.com");
     public static readonly ServiceModel S3 = new("s3", AwsProtocol.RestXml, "s3.amazonaws.com");
+    public static readonly ServiceModel Athena = new("athena", AwsProtocol.Json, "athena.amazonaws.com", TargetPrefix: "AmazonAthena");
 
-    public static IReadOnlyList<ServiceModel> All { get; } = [Iam, Sts, Ec2, CloudTrail, Organizations, Lambda, GuardDuty, S3];
+    public static IReadOnlyList<ServiceModel> All { get; } = [Iam, Sts, Ec2, CloudTrail, Organizations, Lambda, GuardDuty, S3, Athena];
 
     public static ServiceModel? Find(string signingName) =>
         All.FirstOrDefault(d => string.Equals(d.SigningName, signingName, StringComparison.Ordinal));

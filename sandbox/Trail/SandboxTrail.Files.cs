@@ -14,9 +14,12 @@ public sealed partial class SandboxTrail
     /// <summary>
     /// Writes every delivered event (and data events) as gzipped files in CloudTrail's S3 layout:
     /// AWSLogs/ACCOUNT/CloudTrail/REGION/YYYY/MM/DD/ACCOUNT_CloudTrail_REGION_yyyyMMddTHHmmZ_ID.json.gz,
-    /// one file per account, region and 5 minutes. Returns the files written.
+    /// one file per account, region and 5 minutes (named by its delivery time, the window's end). Returns the files written.
     /// </summary>
-    public async Task<IReadOnlyList<string>> ExportAsync(string directory, CancellationToken ct)
+    public Task<IReadOnlyList<string>> ExportAsync(string directory, CancellationToken ct) => ExportAsync(directory, null, ct);
+
+    /// <summary>As <see cref="ExportAsync(string, CancellationToken)"/>; with an organization id, in an organization trail's layout (AWSLogs/o-id/ACCOUNT/...).</summary>
+    internal async Task<IReadOnlyList<string>> ExportAsync(string directory, string? organizationId, CancellationToken ct)
     {
         List<RecordedEvent> events;
         lock (_gate)
@@ -29,11 +32,13 @@ public sealed partial class SandboxTrail
         foreach (var group in groups.OrderBy(g => g.Key.Window))
         {
             var (account, region, window) = group.Key;
-            var folder = Path.Combine(directory, "AWSLogs", account, "CloudTrail", region, window.ToString("yyyy", CultureInfo.InvariantCulture),
+            var folder = Path.Combine(organizationId is null ? Path.Combine(directory, "AWSLogs") : Path.Combine(directory, "AWSLogs", organizationId), account, "CloudTrail", region, window.ToString("yyyy", CultureInfo.InvariantCulture),
                 window.ToString("MM", CultureInfo.InvariantCulture), window.ToString("dd", CultureInfo.InvariantCulture));
             Directory.CreateDirectory(folder);
             var id = "S" + group.Min(e => e.Sequence).ToString("D15", CultureInfo.InvariantCulture);
-            var file = Path.Combine(folder, $"{account}_CloudTrail_{region}_{window.ToString("yyyyMMdd'T'HHmm'Z'", CultureInfo.InvariantCulture)}_{id}.json.gz");
+            // As in AWS, the name carries the delivery time, after every event in the file: the window's end.
+            var delivered = window.AddTicks(FileWindow);
+            var file = Path.Combine(folder, $"{account}_CloudTrail_{region}_{delivered.ToString("yyyyMMdd'T'HHmm'Z'", CultureInfo.InvariantCulture)}_{id}.json.gz");
             var json = new StringBuilder("{\"Records\":[");
             json.AppendJoin(',', group.OrderBy(e => e.EventTime).ThenBy(e => e.Sequence).Select(e => e.Json));
             json.Append("]}");

@@ -35,6 +35,9 @@ public sealed partial class SandboxTrail
 
     internal long NextSequence() => Interlocked.Increment(ref _sequence);
 
+    /// <summary>Changes whenever an event is added: a copy of the files made at one version is current while it holds.</summary>
+    internal long Version => Interlocked.Read(ref _sequence);
+
     internal void Add(RecordedEvent recorded)
     {
         lock (_gate)

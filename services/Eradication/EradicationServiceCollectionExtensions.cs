@@ -5,6 +5,7 @@ using CredIr.Eradication.Execution;
 using CredIr.Eradication.Planning;
 using CredIr.Eradication.Scanning;
 using CredIr.Eradication.Trails;
+using CredIr.Eradication.Trails.Athena;
 using CredIr.Eradication.Trails.LogFiles;
 using CredIr.Eradication.Trails.LookupEvents;
 using CredIr.Playbook.Classification;
@@ -19,7 +20,7 @@ public static class EradicationServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="IEradicationService"/> (map it with <c>app.MapGrpcService&lt;IEradicationService&gt;()</c>), the scan (<see cref="ScanHandler"/>), the trail sources, the rules tables,
     /// the plan (<see cref="PlanHandler"/>, reading current state through <see cref="IResourceStateReaderFactory"/>: the AWS clients unless the host registers its own),
-    /// the execution (<see cref="EradicationExecutor"/>), both acting as the host's <see cref="AwsScope"/> when it registers one (else the default credential chain), and, unless the host has its own, the system clock. Options: sections "Eradication" (CmdbPath), "Eradication:LogFiles", "Eradication:LookupEvents", "Aws" and "Aws:Organization", checked at start.
+    /// the execution (<see cref="EradicationExecutor"/>), both acting as the host's <see cref="AwsScope"/> when it registers one (else the default credential chain), and, unless the host has its own, the system clock. Options: sections "Eradication" (CmdbPath), "Eradication:LogFiles", "Eradication:LookupEvents", "Eradication:Athena", "Aws" and "Aws:Organization", checked at start.
     /// </summary>
     public static IHostApplicationBuilder AddEradicationServices(this IHostApplicationBuilder builder)
     {
@@ -31,6 +32,14 @@ public static class EradicationServiceCollectionExtensions
             .BindConfiguration(LookupEventsSourceOptions.SectionName)
             .Validate(static o => o.SegmentsPerUnit > 0 && o.RequestsPerSecond > 0 && o.MaxChainsPerAccountRegion > 0 && o.MaxRequestsInFlight > 0 && o.ChannelCapacity > 0,
                 "Eradication:LookupEvents:SegmentsPerUnit, RequestsPerSecond, MaxChainsPerAccountRegion, MaxRequestsInFlight and ChannelCapacity must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<AthenaSourceOptions>()
+            .BindConfiguration(AthenaSourceOptions.SectionName)
+            .Validate(static o => o.OutputLocation is null || o.OutputLocation.StartsWith("s3://", StringComparison.Ordinal), "Eradication:Athena:OutputLocation must be an s3://bucket/prefix/ URL.")
+            .Validate(static o => o.TrailLocation is null || o.TrailLocation.StartsWith("s3://", StringComparison.Ordinal), "Eradication:Athena:TrailLocation must be an s3://bucket/AWSLogs/o-xxxxxxxxxx/ URL.")
+            .Validate(static o => !o.CreateTable || o.TrailLocation is not null, "Eradication:Athena:CreateTable needs Eradication:Athena:TrailLocation (s3://bucket/AWSLogs/o-xxxxxxxxxx/).")
+            .Validate(static o => o.PollInterval > TimeSpan.Zero && o.MaxPollInterval >= o.PollInterval && o.QueryTimeout > TimeSpan.Zero && o.PageSize is >= 1 and <= 1000,
+                "Eradication:Athena:PollInterval, MaxPollInterval (>= PollInterval) and QueryTimeout must be positive; PageSize 1 to 1000.")
             .ValidateOnStart();
         builder.Services.AddOptions<EradicationOptions>()
             .BindConfiguration(EradicationOptions.SectionName)

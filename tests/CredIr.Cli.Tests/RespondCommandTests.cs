@@ -50,6 +50,37 @@ public sealed class RespondCommandTests(ServedHost host)
         Assert.Contains($"{key}", result.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Respond_ConfiguredForAthena_SeesTheDataEvents_AndReportsNoDataEventsGap()
+    {
+        var scenario = Sandbox.Scenarios.ScenarioLoader.Load(Path.Combine(AppContext.BaseDirectory, "scenarios", "single-account-key-leak.json"));
+        scenario = scenario with { Resources = scenario.Resources with { Buckets = [.. scenario.Resources.Buckets, new Sandbox.Scenarios.ScenarioBucket { Name = "athena-results" }] } };
+        await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { Port = 0, Scenario = scenario }, CancellationToken.None);
+        var key = sandbox.Scenario.GroundTruth!["leakedAccessKeyId"]!.GetValue<string>();
+        var store = Path.Combine(host.Folder, $"respond-{Guid.NewGuid():N}.db");
+
+        var result = await Credir.RunAsync(
+            ["respond", "--access-key", key, "--auto-approve", "--endpoint", sandbox.Endpoint.ToString(), "--store", "sqlite:" + store, "--output", "json", "--Aws:UseEnvironmentEndpoints=false",
+             "--athena", "--athena-output", "s3://athena-results/", "--athena-trail", $"s3://org-trail/AWSLogs/{sandbox.OrganizationId}/"],
+            TimeSpan.FromMinutes(4),
+            new Dictionary<string, string>
+            {
+                ["AWS_ACCESS_KEY_ID"] = sandbox.Accounts[0].AdminAccessKeyId,
+                ["AWS_SECRET_ACCESS_KEY"] = sandbox.Accounts[0].AdminSecretAccessKey,
+                ["AWS_REGION"] = "us-east-1",
+            });
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.True(sandbox.Athena.QueriesStarted >= 2, $"the respond ran {sandbox.Athena.QueriesStarted} Athena queries");
+        using var incident = JsonDocument.Parse(result.Stdout);
+        Assert.Equal("TRAIL_SOURCE_KIND_ATHENA", incident.RootElement.GetProperty("trailSource").GetString());
+        var findings = incident.RootElement.GetProperty("findings");
+        // The exfiltration (two S3 GetObject data events) is in the findings; no gap says data events were not seen.
+        Assert.Equal("2", findings.GetProperty("eventsByCategory").GetProperty("SensitiveDataAccess").GetString());
+        Assert.All(findings.GetProperty("gaps").EnumerateArray(), g => Assert.False(g.TryGetProperty("categoriesNotSeen", out var hidden) && hidden.GetArrayLength() > 0, g.GetRawText()));
+        Assert.DoesNotContain("LookupEvents holds management events only", result.Stdout, StringComparison.Ordinal);
+    }
+
     // `script` gives respond a terminal, as a responder at a console has; the answers are typed ahead.
     [Fact]
     public async Task Respond_OnATerminal_ShowsEachPlanAsksAndRecordsTheResponderAsApprover()

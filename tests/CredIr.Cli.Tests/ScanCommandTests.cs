@@ -123,6 +123,80 @@ public sealed class ScanCommandTests
         Assert.Contains(doc.RootElement.GetProperty("events").EnumerateArray(), e => e.GetProperty("accessKeyId").GetString() == leaked);
         var derived = doc.RootElement.GetProperty("credentials").EnumerateArray().Single(c => c.GetProperty("accessKeyId").GetString() == "AKIA5BACKUPSVCPERSI7");
         Assert.Equal(leaked, derived.GetProperty("derivedFromAccessKeyId").GetString());
+        // LookupEvents never returns data events: the exfiltration (S3 GetObject) is invisible to it.
+        Assert.DoesNotContain(doc.RootElement.GetProperty("events").EnumerateArray(), e => e.GetProperty("eventName").GetString() == "GetObject");
+    }
+
+    // --athena: the sandbox's Athena over its own trail; the table is created over the organization trail's prefix.
+    [Fact]
+    public async Task Scan_ThroughAthena_FindsTheS3ExfiltrationLookupEventsCannotSee_AndReportsTheBytesScanned()
+    {
+        var scenario = Sandbox.Scenarios.ScenarioLoader.Load(Path.Combine(AppContext.BaseDirectory, "scenarios", "single-account-key-leak.json"));
+        scenario = scenario with { Resources = scenario.Resources with { Buckets = [.. scenario.Resources.Buckets, new Sandbox.Scenarios.ScenarioBucket { Name = "athena-results" }] } };
+        await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { Port = 0, Scenario = scenario }, CancellationToken.None);
+        var leaked = sandbox.Scenario.GroundTruth!["leakedAccessKeyId"]!.GetValue<string>();
+        var since = IsoTime(sandbox.Clock.GetUtcNow() - TimeSpan.FromHours(3));
+
+        var result = await Credir.RunAsync(
+            ["scan", "--access-key", leaked, "--since", since, "--endpoint", sandbox.Endpoint.ToString(), "--output", "json",
+             "--athena", "--athena-output", "s3://athena-results/scans/", "--athena-trail", $"s3://org-trail/AWSLogs/{sandbox.OrganizationId}/"],
+            Timeout,
+            new Dictionary<string, string>
+            {
+                ["AWS_ACCESS_KEY_ID"] = sandbox.Accounts[0].AdminAccessKeyId,
+                ["AWS_SECRET_ACCESS_KEY"] = sandbox.Accounts[0].AdminSecretAccessKey,
+                ["AWS_REGION"] = "us-east-1",
+            });
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var doc = JsonDocument.Parse(result.Stdout);
+        var events = doc.RootElement.GetProperty("events").EnumerateArray().ToList();
+        var reads = events.Where(e => e.GetProperty("eventName").GetString() == "GetObject").ToList();
+        // The ground truth's exfiltration: two objects read with the key the leaked key created.
+        Assert.Equal(2, reads.Count);
+        Assert.All(reads, e => Assert.Equal("AKIA5BACKUPSVCPERSI7", e.GetProperty("accessKeyId").GetString()));
+        Assert.Contains(doc.RootElement.GetProperty("credentials").EnumerateArray(), c => c.GetProperty("accessKeyId").GetString() == "AKIA5BACKUPSVCPERSI7");
+        Assert.Contains(events, e => e.GetProperty("accessKeyId").GetString() == leaked);
+        var athena = doc.RootElement.GetProperty("athena");
+        Assert.True(athena.GetProperty("queries").GetInt32() >= 2, athena.ToString());
+        Assert.True(athena.GetProperty("bytesScanned").GetInt64() > 0, athena.ToString());
+    }
+
+    // --logs s3://: the trail delivered to a bucket of the sandbox's S3, read with the default credential chain.
+    [Fact]
+    public async Task Scan_LogFilesInS3_FindsTheS3ExfiltrationAndTheDerivedKey()
+    {
+        await using var sandbox = await SandboxHost.StartAsync(
+            new SandboxOptions { Port = 0, ScenarioPath = Path.Combine(AppContext.BaseDirectory, "scenarios", "single-account-key-leak.json") },
+            CancellationToken.None);
+        await sandbox.DeliverTrailAsync("org-trail", CancellationToken.None);
+        var leaked = sandbox.Scenario.GroundTruth!["leakedAccessKeyId"]!.GetValue<string>();
+        var since = IsoTime(sandbox.Clock.GetUtcNow() - TimeSpan.FromHours(3));
+
+        var result = await Credir.RunAsync(
+            ["scan", "--access-key", leaked, "--since", since, "--endpoint", sandbox.Endpoint.ToString(), "--output", "json", "--logs", $"s3://org-trail/AWSLogs/{sandbox.OrganizationId}/"],
+            Timeout,
+            new Dictionary<string, string>
+            {
+                ["AWS_ACCESS_KEY_ID"] = sandbox.Accounts[0].AdminAccessKeyId,
+                ["AWS_SECRET_ACCESS_KEY"] = sandbox.Accounts[0].AdminSecretAccessKey,
+                ["AWS_REGION"] = "us-east-1",
+            });
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var doc = JsonDocument.Parse(result.Stdout);
+        var events = doc.RootElement.GetProperty("events").EnumerateArray().ToList();
+        Assert.Equal(2, events.Count(e => e.GetProperty("eventName").GetString() == "GetObject"));
+        Assert.Contains(doc.RootElement.GetProperty("credentials").EnumerateArray(), c => c.GetProperty("accessKeyId").GetString() == "AKIA5BACKUPSVCPERSI7");
+    }
+
+    [Fact]
+    public async Task Scan_AthenaSettingsWithoutAthena_IsAUsageError()
+    {
+        var result = await Credir.RunAsync(["scan", "--access-key", LeakedKey, "--since", "2023-07-10T11:00:00Z", "--athena-output", "s3://results/"], Timeout);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--athena", result.Stderr, StringComparison.Ordinal);
     }
 
     private static string IsoTime(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);

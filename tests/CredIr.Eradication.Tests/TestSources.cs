@@ -1,5 +1,6 @@
 using CredIr.Aws;
 using CredIr.Eradication.Trails;
+using CredIr.Eradication.Trails.Athena;
 using CredIr.Eradication.Trails.LogFiles;
 using CredIr.Eradication.Trails.LookupEvents;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,6 +17,8 @@ internal static class TestSources
         Options.Create(new LogFileSourceOptions()),
         Options.Create(new LookupEventsSourceOptions()),
         Options.Create(new OrganizationSessionOptions()),
+        Options.Create(new AthenaSourceOptions()),
         Aws,
+        TimeProvider.System,
         NullLoggerFactory.Instance);
 }

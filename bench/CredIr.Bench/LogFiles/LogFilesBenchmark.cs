@@ -85,7 +85,7 @@ public static class LogFilesBenchmark
     private sealed record Measurement(TimeSpan Wall, TimeSpan Cpu, long Result);
 
     // The datasets' records, replicated (eventIDs made unique) into files of 5000 records each.
-    private static async Task<(List<string> Files, long Records, long RawBytes, long GzBytes)> GenerateAsync(string datasets, string folder, long targetBytes)
+    internal static async Task<(List<string> Files, long Records, long RawBytes, long GzBytes)> GenerateAsync(string datasets, string folder, long targetBytes)
     {
         var sources = Directory.EnumerateFiles(Path.Combine(datasets, "invictus-stratus", "CloudTrail"), "*.json")
             .Concat(Directory.EnumerateFiles(Path.Combine(datasets, "stratus-detonation-logs"), "aws.*.json"));

@@ -53,6 +53,13 @@ public sealed class AthenaClient
         return new GetQueryExecutionResponse(execution, response.RequestId);
     }
 
+    /// <summary>Stops a query: it ends CANCELLED and bills only what it scanned so far.</summary>
+    public async Task StopQueryExecutionAsync(StopQueryExecutionRequest request, CancellationToken cancellationToken = default)
+    {
+        var body = Json.Object().Set("QueryExecutionId", request.QueryExecutionId);
+        await _channel.SendAsync(Json.Target(Target, "StopQueryExecution", body), cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The result pages of a finished query, following NextToken.</summary>
     public async IAsyncEnumerable<AthenaResultPage> GetQueryResultsAsync(GetQueryResultsRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

@@ -26,6 +26,13 @@ public sealed partial class S3Client
             response.RequestId);
     }
 
+    /// <summary>Reads an object (missing objects fail with code NoSuchKey).</summary>
+    public async Task<GetObjectResponse> GetObjectAsync(GetObjectRequest request, CancellationToken cancellationToken = default)
+    {
+        var response = await _channel.SendAsync(Object("GetObject", HttpMethod.Get, request.Bucket, request.Key), cancellationToken).ConfigureAwait(false);
+        return new GetObjectResponse(response.Body, response.Header("Content-Type"), response.Header("ETag"), response.RequestId);
+    }
+
     /// <summary>Stores an object.</summary>
     public async Task<PutObjectResponse> PutObjectAsync(PutObjectRequest request, CancellationToken cancellationToken = default)
     {

@@ -73,6 +73,29 @@ public sealed partial class S3Client
         while (!string.IsNullOrEmpty(token));
     }
 
+    /// <summary>The "folders" one level under a prefix: the CommonPrefixes of a listing with a delimiter (default "/").</summary>
+    public async IAsyncEnumerable<string> ListCommonPrefixesAsync(ListObjectsV2Request request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        string? token = null;
+        do
+        {
+            var http = Bucket("ListObjectsV2", HttpMethod.Get, request.Bucket);
+            http.Query["list-type"] = "2";
+            AddQuery(http, "prefix", request.Prefix);
+            AddQuery(http, "delimiter", request.Delimiter ?? "/");
+            AddQuery(http, "max-keys", request.MaxKeys?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            AddQuery(http, "continuation-token", token);
+            var root = Xml.Load(await _channel.SendAsync(http, cancellationToken).ConfigureAwait(false));
+            foreach (var common in root.Children("CommonPrefixes"))
+            {
+                yield return common.Required("Prefix");
+            }
+
+            token = root.Bool("IsTruncated") ? root.Str("NextContinuationToken") : null;
+        }
+        while (!string.IsNullOrEmpty(token));
+    }
+
     /// <summary>Every version and delete marker, in the order S3 lists them (by key, newest first).</summary>
     public async IAsyncEnumerable<S3ObjectVersion> ListObjectVersionsAsync(ListObjectVersionsRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

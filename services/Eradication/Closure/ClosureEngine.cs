@@ -81,6 +81,10 @@ public sealed class ClosureEngine(ITrailSource source, EventClassifier classifie
                     case TrailCheckpointItem { Checkpoint: var checkpoint }:
                         yield return new CheckpointReached(state.Round, checkpoint);
                         break;
+                    case TrailCostItem cost:
+                        state.Queries += cost.Queries;
+                        state.BytesScanned += cost.BytesScanned;
+                        break;
                     case TrailProgressItem progress:
                         yield return new ClosureProgress(state.Round, progress.UnitsTotal, progress.UnitsDone, state.RecordsRead + progress.RecordsRead, state.EventsAttributed, state.Known.Count);
                         state.LastRoundRecords = progress.RecordsRead;

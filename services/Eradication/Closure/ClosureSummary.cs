@@ -18,4 +18,10 @@ public sealed record ClosureSummary(
     IReadOnlyList<TouchedResource> Created,
     IReadOnlyList<TouchedResource> Modified,
     IReadOnlyList<TouchedResource> Deleted,
-    bool Complete);
+    bool Complete)
+{
+    /// <summary>Athena queries run and the bytes they scanned (zero for the other sources).</summary>
+    public int Queries { get; init; }
+
+    public long BytesScanned { get; init; }
+}

@@ -27,6 +27,8 @@ internal sealed class RunState
     public long RecordsRead { get; set; }
     public long LastRoundRecords { get; set; }
     public long EventsAttributed { get; private set; }
+    public int Queries { get; set; }
+    public long BytesScanned { get; set; }
 
     public void Count(EventClassification classification, RecordFacts facts, CloudTrailRecord record)
     {
@@ -57,6 +59,10 @@ internal sealed class RunState
             created,
             modified,
             deleted,
-            complete);
+            complete)
+        {
+            Queries = Queries,
+            BytesScanned = BytesScanned,
+        };
     }
 }

@@ -43,6 +43,17 @@ public sealed class ScanHandler(Trails.TrailSourceFactory sources, EventClassifi
             yield break;
         }
 
+        if (request.Source == ContractSourceKind.Athena)
+        {
+            var athena = new ClosureEngine(sources.CreateAthena(ScanRequestValidator.ValidateAthena(sources.AthenaTarget(request.Athena))), classifier, extractor, time);
+            await foreach (var update in Run(athena, closure, cancellationToken))
+            {
+                yield return update;
+            }
+
+            yield break;
+        }
+
         var engine = new ClosureEngine(sources.CreateLogFiles(request.LogLocation), classifier, extractor, time);
         await foreach (var update in Run(engine, closure, cancellationToken))
         {

@@ -1,11 +1,12 @@
 using CredIr.Contracts.V1;
+using CredIr.Eradication.Trails.Athena;
 using CredIr.Eradication.Trails.LogFiles;
 using CredIr.Grpc;
 
 namespace CredIr.Eradication.Scanning;
 
 /// <summary>Checks a ScanRequest before any work: the caller learns what to fix (INVALID_ARGUMENT) or what is missing here.</summary>
-internal static class ScanRequestValidator
+internal static partial class ScanRequestValidator
 {
     public static void Validate(ScanRequest request, DateTimeOffset now)
     {
@@ -57,24 +58,71 @@ internal static class ScanRequestValidator
             case TrailSourceKind.Unspecified when !string.IsNullOrEmpty(request.LogLocation):
                 if (request.LogLocation.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
                 {
-                    throw new RpcException(StatusCode.FailedPrecondition, "log_location: s3:// prefixes are not read yet; sync the prefix to a local folder and give its path");
+                    if (!S3Location().IsMatch(request.LogLocation))
+                    {
+                        throw Invalid($"log_location: '{request.LogLocation}' is not s3://bucket or s3://bucket/prefix/");
+                    }
                 }
-
-                if (LogFileTrailSource.Problem(request.LogLocation) is { } problem)
+                else if (LogFileTrailSource.Problem(request.LogLocation) is { } problem)
                 {
                     throw Invalid(problem);
                 }
 
                 break;
+            case TrailSourceKind.Athena:
+                break;
             case TrailSourceKind.Unspecified:
-                throw Invalid("source: choose a trail source (TRAIL_SOURCE_KIND_LOOKUP_EVENTS, or TRAIL_SOURCE_KIND_LOG_FILES with log_location)");
+                throw Invalid("source: choose a trail source (TRAIL_SOURCE_KIND_LOOKUP_EVENTS, TRAIL_SOURCE_KIND_ATHENA, or TRAIL_SOURCE_KIND_LOG_FILES with log_location)");
             default:
-                throw new RpcException(StatusCode.FailedPrecondition, $"source: {request.Source} is not available in this deployment yet; use TRAIL_SOURCE_KIND_LOOKUP_EVENTS or TRAIL_SOURCE_KIND_LOG_FILES");
+                throw Invalid($"source: {request.Source} is not a trail source; use TRAIL_SOURCE_KIND_LOOKUP_EVENTS, TRAIL_SOURCE_KIND_ATHENA or TRAIL_SOURCE_KIND_LOG_FILES");
         }
+    }
+
+    /// <summary>The Athena settings after the configuration filled the gaps: INVALID_ARGUMENT for a bad value, FAILED_PRECONDITION for what only the deployment can give.</summary>
+    public static AthenaTarget ValidateAthena(AthenaTarget target)
+    {
+        foreach (var (field, value) in new[] { ("athena.database", target.Database), ("athena.table", target.Table) })
+        {
+            if (!Identifier().IsMatch(value))
+            {
+                throw Invalid($"{field}: '{value}' is not an Athena name (lower-case letters, digits and underscores)");
+            }
+        }
+
+        if (!WorkGroupName().IsMatch(target.WorkGroup))
+        {
+            throw Invalid($"athena.workgroup: '{target.WorkGroup}' is not a workgroup name (letters, digits, '.', '_' and '-')");
+        }
+
+        if (target.OutputLocation is { } output && !output.StartsWith("s3://", StringComparison.Ordinal))
+        {
+            throw Invalid($"athena.output_location: '{output}' is not an s3://bucket/prefix/ URL");
+        }
+
+        if (target.TrailLocation is { } trail && (!trail.StartsWith("s3://", StringComparison.Ordinal) || trail.Contains('\'', StringComparison.Ordinal)))
+        {
+            throw Invalid($"athena.trail_location: '{trail}' is not an s3://bucket/AWSLogs/o-xxxxxxxxxx/ URL");
+        }
+
+        if (target.CreateTable && target.TrailLocation is null)
+        {
+            throw Invalid("athena.trail_location: creating the table needs the organization trail's prefix (s3://bucket/AWSLogs/o-xxxxxxxxxx/)");
+        }
+
+        return target;
     }
 
     private static bool LooksLikeKeyId(string value) =>
         value.Length is >= 16 and <= 128 && value.All(char.IsAsciiLetterOrDigit);
 
     private static RpcException Invalid(string message) => new(StatusCode.InvalidArgument, message);
+
+    [System.Text.RegularExpressions.GeneratedRegex("^s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex S3Location();
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9_]{1,255}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex Identifier();
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-zA-Z0-9._-]{1,128}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex WorkGroupName();
 }

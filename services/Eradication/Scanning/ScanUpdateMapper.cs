@@ -174,6 +174,8 @@ internal static class ScanUpdateMapper
             CredentialsTotal = summary.CredentialsTotal,
             CredentialsDerived = summary.CredentialsDerived,
             Complete = summary.Complete,
+            AthenaQueries = summary.Queries,
+            AthenaBytesScanned = summary.BytesScanned,
         };
         foreach (var (category, count) in summary.EventsByCategory)
         {

@@ -1,4 +1,6 @@
 using CredIr.Aws;
+using CredIr.Contracts.V1;
+using CredIr.Eradication.Trails.Athena;
 using CredIr.Eradication.Trails.LogFiles;
 using CredIr.Eradication.Trails.LookupEvents;
 using Microsoft.Extensions.Logging;
@@ -14,11 +16,22 @@ public sealed class TrailSourceFactory(
     IOptions<LogFileSourceOptions> logFileOptions,
     IOptions<LookupEventsSourceOptions> lookupOptions,
     IOptions<OrganizationSessionOptions> organizationOptions,
+    IOptions<AthenaSourceOptions> athenaOptions,
     AwsRuntime aws,
+    TimeProvider time,
     ILoggerFactory loggers)
 {
-    public ITrailSource CreateLogFiles(string location) =>
-        new LogFileTrailSource(location, logFileOptions.Value, loggers.CreateLogger<LogFileTrailSource>());
+    /// <summary>Log files in a local folder, or under s3://bucket/prefix read with the default credential chain.</summary>
+    public ITrailSource CreateLogFiles(string location)
+    {
+        if (!location.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
+        {
+            return new LogFileTrailSource(location, logFileOptions.Value, loggers.CreateLogger<LogFileTrailSource>());
+        }
+
+        var (bucket, prefix) = S3LogFileStore.Parse(location);
+        return new LogFileTrailSource(new S3LogFileStore(aws.CreateDefaultScope().S3, bucket, prefix), logFileOptions.Value, loggers.CreateLogger<LogFileTrailSource>());
+    }
 
     /// <summary>Sessions in the organization's accounts for one scan; the caller disposes them when the scan ends.</summary>
     public OrganizationSessions CreateSessions(string incidentId, string? roleName, string? externalId)
@@ -38,4 +51,26 @@ public sealed class TrailSourceFactory(
 
     public ITrailSource CreateLookupEvents(OrganizationSessions sessions) =>
         new LookupEventsTrailSource(sessions, lookupOptions.Value, loggers.CreateLogger<LookupEventsTrailSource>());
+
+    /// <summary>What a scan queries through Athena: its own settings where given, else the "Eradication:Athena" section.</summary>
+    public AthenaTarget AthenaTarget(AthenaSettings? settings)
+    {
+        var defaults = athenaOptions.Value;
+        return new AthenaTarget(
+            Or(settings?.Database, defaults.Database),
+            Or(settings?.Table, defaults.Table),
+            Or(settings?.Workgroup, defaults.WorkGroup),
+            NullIfEmpty(settings?.OutputLocation) ?? defaults.OutputLocation,
+            settings?.CreateTable == true || defaults.CreateTable,
+            NullIfEmpty(settings?.TrailLocation) ?? defaults.TrailLocation,
+            NullIfEmpty(settings?.Region) ?? defaults.Region);
+    }
+
+    /// <summary>Athena with the default credential chain (the account that holds the organization trail's table).</summary>
+    public ITrailSource CreateAthena(AthenaTarget target) =>
+        new AthenaTrailSource(aws.CreateDefaultScope(target.Region), target, athenaOptions.Value, time, loggers.CreateLogger<AthenaTrailSource>());
+
+    private static string Or(string? value, string fallback) => string.IsNullOrEmpty(value) ? fallback : value;
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

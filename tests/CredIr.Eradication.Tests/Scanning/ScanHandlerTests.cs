@@ -115,13 +115,40 @@ public sealed class ScanHandlerTests
     }
 
     [Fact]
-    public async Task AthenaSource_NotYetAvailable_IsFailedPrecondition()
+    public async Task LogFilesInS3_ANonBucketUrl_IsInvalidArgument()
     {
         var request = InvictusRequest();
-        request.Source = Contracts.V1.TrailSourceKind.Athena;
+        request.LogLocation = "s3://";
 
         var error = await Assert.ThrowsAsync<RpcException>(() => ScanAsync(request));
 
-        Assert.Equal(StatusCode.FailedPrecondition, error.Status);
+        Assert.Equal(StatusCode.InvalidArgument, error.Status);
+        Assert.Contains("log_location", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AthenaSource_CreateTableWithoutTheTrailLocation_IsInvalidArgument_SayingWhatToGive()
+    {
+        var request = InvictusRequest();
+        request.Source = Contracts.V1.TrailSourceKind.Athena;
+        request.Athena = new AthenaSettings { OutputLocation = "s3://results/", CreateTable = true };
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => ScanAsync(request));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.Status);
+        Assert.Contains("athena.trail_location", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AthenaSource_ABadTableName_IsInvalidArgument()
+    {
+        var request = InvictusRequest();
+        request.Source = Contracts.V1.TrailSourceKind.Athena;
+        request.Athena = new AthenaSettings { Table = "trail; DROP TABLE x" };
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => ScanAsync(request));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.Status);
+        Assert.Contains("athena.table", error.Message, StringComparison.Ordinal);
     }
 }

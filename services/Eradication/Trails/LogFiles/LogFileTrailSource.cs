@@ -15,7 +15,7 @@ namespace CredIr.Eradication.Trails.LogFiles;
 /// (memory bounded by the largest record and the channel, not the file), records merged unordered.
 /// Each file is a unit: one checkpoint when it is read to the end, one gap when it cannot be read.
 /// </summary>
-public sealed class LogFileTrailSource(string root, LogFileSourceOptions options, ILogger<LogFileTrailSource> logger) : ITrailSource
+public sealed class LogFileTrailSource : ITrailSource
 {
     // Error codes of the gaps a damaged file leaves, so a caller (credir scan's exit 3) tells them from coverage notes.
     private const string LogFileUnreadable = "LogFileUnreadable";
@@ -24,6 +24,23 @@ public sealed class LogFileTrailSource(string root, LogFileSourceOptions options
     private const string CoverageReason =
         "CloudTrail log files hold what the trail delivered to this folder: data events (S3 object reads, Lambda invocations) " +
         "only if the trail recorded them, and only the accounts, regions and days the folder contains";
+
+    private readonly ILogFileStore _store;
+    private readonly LogFileSourceOptions _options;
+    private readonly ILogger<LogFileTrailSource> _logger;
+
+    /// <summary>Log files in a local folder.</summary>
+    public LogFileTrailSource(string root, LogFileSourceOptions options, ILogger<LogFileTrailSource> logger)
+        : this(new LocalLogFileStore(root), options, logger)
+    {
+    }
+
+    internal LogFileTrailSource(ILogFileStore store, LogFileSourceOptions options, ILogger<LogFileTrailSource> logger)
+    {
+        _store = store;
+        _options = options;
+        _logger = logger;
+    }
 
     public TrailSourceKind Kind => TrailSourceKind.LogFiles;
 
@@ -54,12 +71,9 @@ public sealed class LogFileTrailSource(string root, LogFileSourceOptions options
     public async IAsyncEnumerable<TrailItem> QueryAsync(TrailQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var finished = query.ResumeFrom.Where(c => c.Done).Select(c => c.Unit).ToHashSet(StringComparer.Ordinal);
-        var candidates = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Where(IsLogFile)
-            .Select(LogFilePath.Parse)
-            .ToList();
-        var files = candidates.Where(f => f.MayHold(query) && !finished.Contains(Unit(f.Path))).ToList();
-        LogFileTrailSourceLog.Started(logger, files.Count, root, candidates.Count - files.Count);
+        var candidates = await _store.ListAsync(query, cancellationToken);
+        var files = candidates.Where(f => f.MayHold(query) && !finished.Contains(_store.Unit(f.Path))).ToList();
+        LogFileTrailSourceLog.Started(_logger, files.Count, _store.Root, candidates.Count - files.Count);
 
         yield return new TrailGapItem(new TrailGap(null, null, CoverageReason, EventCategories.None));
         foreach (var gap in LayoutGaps(candidates, query))
@@ -67,14 +81,14 @@ public sealed class LogFileTrailSource(string root, LogFileSourceOptions options
             yield return new TrailGapItem(gap);
         }
 
-        var channel = Channel.CreateBounded<TrailItem>(new BoundedChannelOptions(Math.Max(1, options.ChannelCapacity))
+        var channel = Channel.CreateBounded<TrailItem>(new BoundedChannelOptions(Math.Max(1, _options.ChannelCapacity))
         {
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var work = new Work(new ConcurrentQueue<LogFilePath>(files), files.Count, query, query.Filter.Needles(), channel.Writer);
-        var workers = Enumerable.Range(0, Math.Clamp(options.MaxParallelism, 1, Math.Max(1, files.Count)))
+        var workers = Enumerable.Range(0, Math.Clamp(_options.MaxParallelism, 1, Math.Max(1, files.Count)))
             .Select(_ => Task.Run(() => ReadFilesAsync(work, stop.Token), stop.Token))
             .ToArray();
         var completion = CompleteWhenDoneAsync(workers, channel.Writer);
@@ -119,7 +133,7 @@ public sealed class LogFileTrailSource(string root, LogFileSourceOptions options
             string? error = null;
             try
             {
-                await using var stream = Open(file.Path);
+                await using var stream = await _store.OpenAsync(file.Path, cancellationToken);
                 await foreach (var raw in CloudTrailStreamReader.ReadRecordsAsync(stream, cancellationToken))
                 {
                     records++;
@@ -131,8 +145,8 @@ public sealed class LogFileTrailSource(string root, LogFileSourceOptions options
                     if (Decode(raw) is not { } record)
                     {
                         // One damaged record (invalid UTF-8, a field of the wrong shape) costs that record, not the file.
-                        LogFileTrailSourceLog.RecordUndecodable(logger, file.Path, raw.Offset);
-                        await work.Writer.WriteAsync(new TrailGapItem(new TrailGap(file.AccountId, file.Region, $"log file {Unit(file.Path)}: the record at byte {raw.Offset} could not be decoded", EventCategories.None, RecordUndecodable, UnitFailed: true)), cancellationToken);
+                        LogFileTrailSourceLog.RecordUndecodable(_logger, file.Path, raw.Offset);
+                        await work.Writer.WriteAsync(new TrailGapItem(new TrailGap(file.AccountId, file.Region, $"log file {_store.Unit(file.Path)}: the record at byte {raw.Offset} could not be decoded", EventCategories.None, RecordUndecodable, UnitFailed: true)), cancellationToken);
                         continue;
                     }
 
@@ -142,7 +156,7 @@ public sealed class LogFileTrailSource(string root, LogFileSourceOptions options
                     }
                 }
             }
-            catch (Exception e) when (e is IOException or JsonException or InvalidDataException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or JsonException or InvalidDataException or UnauthorizedAccessException or Aws.AwsServiceException or HttpRequestException)
             {
                 error = e.Message;
             }
@@ -151,12 +165,12 @@ public sealed class LogFileTrailSource(string root, LogFileSourceOptions options
             var done = Interlocked.Increment(ref work.FilesDone);
             if (error is null)
             {
-                await work.Writer.WriteAsync(new TrailCheckpointItem(new TrailCheckpoint(Unit(file.Path), file.AccountId, file.Region, null, null, null, Done: true)), cancellationToken);
+                await work.Writer.WriteAsync(new TrailCheckpointItem(new TrailCheckpoint(_store.Unit(file.Path), file.AccountId, file.Region, null, null, null, Done: true)), cancellationToken);
             }
             else
             {
-                LogFileTrailSourceLog.FileFailed(logger, file.Path, error);
-                await work.Writer.WriteAsync(new TrailGapItem(new TrailGap(file.AccountId, file.Region, $"log file {Unit(file.Path)} could not be read: {error}", EventCategories.None, LogFileUnreadable, UnitFailed: true)), cancellationToken);
+                LogFileTrailSourceLog.FileFailed(_logger, file.Path, error);
+                await work.Writer.WriteAsync(new TrailGapItem(new TrailGap(file.AccountId, file.Region, $"log file {_store.Unit(file.Path)} could not be read: {error}", EventCategories.None, LogFileUnreadable, UnitFailed: true)), cancellationToken);
             }
 
             await work.Writer.WriteAsync(new TrailProgressItem(work.FilesTotal, done, read), cancellationToken);
@@ -175,7 +189,7 @@ public sealed class LogFileTrailSource(string root, LogFileSourceOptions options
         }
     }
 
-    private static List<TrailGap> LayoutGaps(List<LogFilePath> files, TrailQuery query)
+    private static List<TrailGap> LayoutGaps(IReadOnlyList<LogFilePath> files, TrailQuery query)
     {
         var laidOut = files.Where(f => f.AccountId is not null).ToList();
         if (laidOut.Count == 0)
@@ -199,18 +213,6 @@ public sealed class LogFileTrailSource(string root, LogFileSourceOptions options
         }
 
         return gaps;
-    }
-
-    private string Unit(string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
-
-    private static bool IsLogFile(string path) =>
-        (path.EndsWith(".json.gz", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-        && !path.Replace('\\', '/').Contains("/CloudTrail-Digest/", StringComparison.Ordinal);
-
-    private static Stream Open(string path)
-    {
-        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
-        return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
     }
 
     private static bool ContainsAny(ReadOnlySpan<byte> haystack, IReadOnlyList<byte[]> needles)
