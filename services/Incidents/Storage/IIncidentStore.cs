@@ -54,12 +54,6 @@ internal interface IIncidentStore : IAsyncDisposable
 
     Task<IReadOnlyList<ScanCheckpointRecord>> ReadCheckpointsAsync(string incidentId, CancellationToken cancellationToken);
 
-    Task EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken);
-
-    Task<IReadOnlyList<OutboxMessage>> ReadDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
-
-    Task UpdateOutboxAsync(OutboxMessage message, CancellationToken cancellationToken);
-
     /// <summary>
     /// Takes or renews the claim to drive an incident's playbook until <paramref name="until"/>: granted
     /// when nobody holds it, the caller already does, the holder's claim expired at <paramref name="now"/>,

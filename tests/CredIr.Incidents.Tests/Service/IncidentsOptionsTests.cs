@@ -36,8 +36,6 @@ public sealed class IncidentsOptionsTests
     }
 
     [Theory]
-    [InlineData("during:state", "Incidents:CrashPoint:At")]
-    [InlineData("after:document", "Incidents:CrashPoint:At")]
     [InlineData("00:00:00.5", "Incidents:RunClaimDuration")]
     public async Task BadDurabilitySetting_FailsAtStartNamingTheKey(string value, string key)
     {
