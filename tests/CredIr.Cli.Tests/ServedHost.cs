@@ -22,8 +22,11 @@ public sealed class ServedHost : IAsyncLifetime
     {
     }
 
-    /// <summary>A host for another scenario, its AWS calls signed for <paramref name="region"/> (the partition follows from it).</summary>
-    public ServedHost(string scenarioPath, string region)
+    /// <summary>
+    /// A host for another scenario, its AWS calls signed for <paramref name="region"/> (the partition follows from it).
+    /// Internal: xunit takes a collection fixture's one public constructor.
+    /// </summary>
+    internal ServedHost(string scenarioPath, string region)
     {
         _scenarioPath = scenarioPath;
         _region = region;

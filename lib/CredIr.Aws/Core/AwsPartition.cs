@@ -7,12 +7,6 @@ namespace CredIr.Aws;
 /// </summary>
 public sealed record AwsPartition(string Name, string DnsSuffix, string GlobalRegion, string IamHost, string OrganizationsRegion)
 {
-    /// <summary>The ARN prefix of the partition ("arn:aws-us-gov:").</summary>
-    public string ArnPrefix => "arn:" + Name + ":";
-
-    /// <summary>The ARN of an AWS managed policy in this partition (arn:PARTITION:iam::aws:policy/NAME).</summary>
-    public string ManagedPolicyArn(string name) => $"arn:{Name}:iam::aws:policy/{name}";
-
     /// <summary>An account's root principal (arn:PARTITION:iam::ACCOUNT:root).</summary>
     public string AccountRootArn(string accountId) => $"arn:{Name}:iam::{accountId}:root";
 

@@ -40,13 +40,6 @@ public sealed class OrganizationSessions : IDisposable
     public Task<GetCallerIdentityResponse> GetCallerIdentityAsync(CancellationToken cancellationToken = default) =>
         CallerIdentityAsync().WaitAsync(cancellationToken);
 
-    /// <summary>
-    /// The partition the caller's credentials live in, from the ARN GetCallerIdentity reports
-    /// (a credential works in one partition only: its ARNs, endpoints and home region follow from it).
-    /// </summary>
-    public async Task<AwsPartition> GetCallerPartitionAsync(CancellationToken cancellationToken = default) =>
-        AwsPartition.FromArn((await GetCallerIdentityAsync(cancellationToken).ConfigureAwait(false)).Arn);
-
     /// <summary>Lists the organization's accounts and enters every active one, in parallel.</summary>
     public async Task<OrganizationAccessReport> EnterAllAsync(CancellationToken cancellationToken = default)
     {
@@ -150,6 +143,7 @@ public sealed class OrganizationSessions : IDisposable
             return new AccountSession(accountId, accountName, runtime.CreateScope(_caller.Credentials, _caller.Region, accountId), null);
         }
 
+        // The member's role is in the caller's partition (from its ARN): an organization never spans partitions.
         var roleArn = Arn.ForRole(AwsPartition.FromArn(caller.Arn), accountId, _options.RoleName, _options.RolePath).ToString();
         var request = new AssumeRoleRequest(roleArn, _sessionName)
         {

@@ -53,7 +53,7 @@ public sealed class ArnTests
 
         Assert.Equal(partition, found.Name);
         Assert.Equal(home, found.GlobalRegion);
-        Assert.Equal($"arn:{partition}:iam::aws:policy/ReadOnlyAccess", found.ManagedPolicyArn("ReadOnlyAccess"));
+        Assert.Equal($"arn:{partition}:iam::111122223333:root", found.AccountRootArn("111122223333"));
     }
 
     [Fact]

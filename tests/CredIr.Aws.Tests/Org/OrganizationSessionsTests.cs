@@ -113,7 +113,6 @@ public sealed class OrganizationSessionsTests(SandboxFixture fixture) : IClassFi
         Assert.Equal(TestScenario.Management, await sessions.GetCallerAccountIdAsync());
         var workload = await sessions.GetSessionAsync(TestScenario.Workload);
         Assert.Equal("arn:aws:iam::" + TestScenario.Workload + ":role/OrganizationAccountAccessRole", workload.RoleArn);
-        Assert.Same(AwsPartition.Aws, await sessions.GetCallerPartitionAsync());
     }
 
     [Fact]
