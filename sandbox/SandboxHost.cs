@@ -95,8 +95,9 @@ public sealed partial class SandboxHost : IAsyncDisposable
         var clock = new SandboxClock(options.TimeProvider ?? TimeProvider.System);
         var now = clock.GetUtcNow();
         var start = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
-        var regions = scenario.Regions is { Count: > 0 } r ? r : options.DefaultRegions;
-        var state = new SandboxState(clock, new IdGenerator(scenario.Seed), regions);
+        var partition = SandboxPartition.Find(scenario.Partition)!;
+        var regions = scenario.Regions is { Count: > 0 } r ? r : partition.DefaultRegions is { Count: > 0 } own ? own : options.DefaultRegions;
+        var state = new SandboxState(clock, new IdGenerator(scenario.Seed), regions, partition);
         var seeder = new OrganizationSeeder(state, scenario, source, start);
         seeder.Seed();
         if (!RelativeTime.TryParse(scenario.Options.DeliveryDelay, out var delay) || delay < TimeSpan.Zero)

@@ -31,7 +31,9 @@ internal sealed class SigV4Verifier(SandboxState state)
         Account account;
         lock (state.Gate)
         {
-            var found = state.FindCredential(auth.AccessKeyId) ?? throw AuthErrors.UnknownKey(service);
+            // Credentials exist in one partition only: signed for a region of another partition, the
+            // request reaches that partition's endpoints, where AWS answers the key as unknown.
+            var found = (state.Partition.Contains(auth.Region) ? state.FindCredential(auth.AccessKeyId) : null) ?? throw AuthErrors.UnknownKey(service);
             (account, key, session) = found;
             secret = key?.Secret ?? session!.Secret;
             if (key is { Active: false })
@@ -94,10 +96,10 @@ internal sealed class SigV4Verifier(SandboxState state)
                     role.LastUsedRegion = region;
                 }
 
-                return new Caller(CallerType.AssumedRole, account.Id, $"arn:aws:sts::{account.Id}:assumed-role/{s.IssuerName}/{s.SessionName}", $"{roleId}:{s.SessionName}", s.AccessKeyId)
+                return new Caller(CallerType.AssumedRole, account.Id, $"arn:{account.Partition}:sts::{account.Id}:assumed-role/{s.IssuerName}/{s.SessionName}", $"{roleId}:{s.SessionName}", s.AccessKeyId)
                 { IdentityName = s.IssuerName, Session = s };
             case SessionKind.Federated:
-                return new Caller(CallerType.FederatedUser, account.Id, $"arn:aws:sts::{account.Id}:federated-user/{s.SessionName}", $"{account.Id}:{s.SessionName}", s.AccessKeyId)
+                return new Caller(CallerType.FederatedUser, account.Id, $"arn:{account.Partition}:sts::{account.Id}:federated-user/{s.SessionName}", $"{account.Id}:{s.SessionName}", s.AccessKeyId)
                 { IdentityName = s.IssuerName, Session = s };
             default:
                 if (s.IssuerName == "root")
@@ -106,7 +108,7 @@ internal sealed class SigV4Verifier(SandboxState state)
                 }
 
                 var issuer = account.Users.GetValueOrDefault(s.IssuerName);
-                return new Caller(CallerType.IAMUser, account.Id, issuer?.Arn ?? $"arn:aws:iam::{account.Id}:user/{s.IssuerName}", issuer?.Id ?? "", s.AccessKeyId)
+                return new Caller(CallerType.IAMUser, account.Id, issuer?.Arn ?? $"arn:{account.Partition}:iam::{account.Id}:user/{s.IssuerName}", issuer?.Id ?? "", s.AccessKeyId)
                 { IdentityName = s.IssuerName, Session = s };
         }
     }

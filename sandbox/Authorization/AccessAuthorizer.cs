@@ -42,8 +42,8 @@ internal sealed class AccessAuthorizer(SandboxState state)
 
     public static RequestPrincipal Principal(Caller caller) => caller.Type switch
     {
-        CallerType.Root => RequestPrincipal.Root(caller.AccountId),
-        CallerType.AssumedRole => new RequestPrincipal(caller.Arn, caller.AccountId, PrincipalType.AssumedRole, $"arn:aws:iam::{caller.AccountId}:role/{caller.IdentityName}"),
+        CallerType.Root => new RequestPrincipal(caller.Arn, caller.AccountId, PrincipalType.Root),
+        CallerType.AssumedRole => new RequestPrincipal(caller.Arn, caller.AccountId, PrincipalType.AssumedRole, $"arn:{SandboxPartition.NameOf(caller.Arn)}:iam::{caller.AccountId}:role/{caller.IdentityName}"),
         CallerType.FederatedUser => new RequestPrincipal(caller.Arn, caller.AccountId, PrincipalType.FederatedUser),
         _ => new RequestPrincipal(caller.Arn, caller.AccountId, PrincipalType.User),
     };

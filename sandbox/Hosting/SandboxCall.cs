@@ -69,5 +69,5 @@ internal sealed class SandboxCall
     }
 
     public string Arn(string service, string resource, bool global = false) =>
-        $"arn:aws:{service}:{(global ? "" : Region)}:{Account.Id}:{resource}";
+        $"arn:{Account.Partition}:{service}:{(global ? "" : Region)}:{Account.Id}:{resource}";
 }

@@ -28,5 +28,8 @@ internal sealed class Account(string id, string name, string email, bool isManag
     public Dictionary<string, string?> VirtualMfaDevices { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, GuardDutyDetector> Detectors { get; } = new(StringComparer.Ordinal);
 
-    public string Root => $"arn:aws:iam::{Id}:root";
+    /// <summary>The partition's ARN name (aws, aws-us-gov, aws-cn): every ARN of the account carries it.</summary>
+    public string Partition { get; init; } = "aws";
+
+    public string Root => $"arn:{Partition}:iam::{Id}:root";
 }

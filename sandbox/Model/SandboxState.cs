@@ -4,8 +4,9 @@ namespace CredIr.Sandbox.Model;
 /// The whole organization in memory. One lock guards it: calls are short and the sandbox serves
 /// tests and demos, so simplicity beats lock granularity here (CloudTrail has its own store).
 /// </summary>
-internal sealed class SandboxState(SandboxClock clock, IdGenerator ids, IReadOnlyList<string> regions)
+internal sealed class SandboxState(SandboxClock clock, IdGenerator ids, IReadOnlyList<string> regions, SandboxPartition partition)
 {
+    public SandboxPartition Partition { get; } = partition;
     public Lock Gate { get; } = new();
     public SandboxClock Clock { get; } = clock;
     public IdGenerator Ids { get; } = ids;

@@ -55,14 +55,14 @@ internal sealed class OrganizationSeeder(SandboxState state, Scenario scenario, 
 
     private void AddAccount(ScenarioAccount declared, bool isManagement, string managementId)
     {
-        var account = new Account(declared.Id, declared.Name, declared.Email ?? $"aws+{declared.Name}@example.com", isManagement) { Joined = start.AddDays(-400), Status = declared.Status };
+        var account = new Account(declared.Id, declared.Name, declared.Email ?? $"aws+{declared.Name}@example.com", isManagement) { Joined = start.AddDays(-400), Status = declared.Status, Partition = state.Partition.Name };
         lock (state.Gate)
         {
             state.Accounts.Add(account);
             state.Clock.Pin(start.AddDays(-400));
             var admin = IamStore.AddUser(state, account, scenario.Options.AdminUser);
             IamStore.AddKey(state, account, admin, declared.AdminAccessKeyId, declared.AdminSecretAccessKey);
-            IamStore.Attach(state, account, admin, WellKnownPolicies.AdministratorAccessArn);
+            IamStore.Attach(state, account, admin, state.Partition.ManagedPolicyArn("AdministratorAccess"));
             if (declared.RootAccessKeyId is { } rootKeyId)
             {
                 var rootKey = new AccessKey(rootKeyId, declared.RootSecretAccessKey ?? state.Ids.Secret(), "root", state.Clock.GetUtcNow());
@@ -72,18 +72,18 @@ internal sealed class OrganizationSeeder(SandboxState state, Scenario scenario, 
 
             if (!isManagement)
             {
-                var trust = $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{managementId}}:root"},"Action":"sts:AssumeRole"}]}""";
+                var trust = $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:{{account.Partition}}:iam::{{managementId}}:root"},"Action":"sts:AssumeRole"}]}""";
                 var role = IamStore.AddRole(state, account, AccessRole, trust);
-                IamStore.Attach(state, account, role, WellKnownPolicies.AdministratorAccessArn);
+                IamStore.Attach(state, account, role, state.Partition.ManagedPolicyArn("AdministratorAccess"));
             }
 
             var trailName = "management-events";
-            account.Trails[trailName] = new Model.Trail(trailName, $"arn:aws:cloudtrail:us-east-1:{account.Id}:trail/{trailName}", "us-east-1", $"aws-cloudtrail-logs-{account.Id}")
+            account.Trails[trailName] = new Model.Trail(trailName, $"arn:{account.Partition}:cloudtrail:{state.Partition.HomeRegion}:{account.Id}:trail/{trailName}", state.Partition.HomeRegion, $"aws-cloudtrail-logs-{account.Id}")
             {
                 StartedAt = start.AddDays(-400),
             };
             var detectorId = state.Ids.Hex(32);
-            account.Detectors[detectorId] = new GuardDutyDetector(detectorId, "us-east-1");
+            account.Detectors[detectorId] = new GuardDutyDetector(detectorId, state.Partition.HomeRegion);
             state.Clock.Unpin();
         }
     }
@@ -110,7 +110,7 @@ internal sealed class OrganizationSeeder(SandboxState state, Scenario scenario, 
         if (declared.Type == "role")
         {
             var trust = declared.TrustPolicy?.ToJsonString()
-                ?? $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{account.Id}}:root"},"Action":"sts:AssumeRole"}]}""";
+                ?? $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:{{account.Partition}}:iam::{{account.Id}}:root"},"Action":"sts:AssumeRole"}]}""";
             var role = IamStore.AddRole(state, account, declared.Name, trust, declared.Path, maxSession: declared.MaxSessionDuration);
             Attach(account, role, declared.ManagedPolicies, declared.InlinePolicies);
             return;
@@ -162,7 +162,7 @@ internal sealed class OrganizationSeeder(SandboxState state, Scenario scenario, 
         foreach (var b in scenario.Resources.Buckets)
         {
             var account = Resolve(b.Account, $"resources.buckets ({b.Name}).account");
-            var bucket = new S3Bucket(b.Name, b.Region, state.Clock.GetUtcNow()) { Versioning = b.Versioning };
+            var bucket = new S3Bucket(b.Name, b.Region ?? state.Partition.HomeRegion, state.Clock.GetUtcNow()) { Versioning = b.Versioning };
             foreach (var (key, content) in b.Objects)
             {
                 var data = System.Text.Encoding.UTF8.GetBytes(content);
@@ -181,7 +181,7 @@ internal sealed class OrganizationSeeder(SandboxState state, Scenario scenario, 
                 throw ScenarioException.At(source, $"resources.instanceProfiles ({p.Name}).role", $"unknown role '{p.Role}' in account {account.Id}");
             }
 
-            var profile = new InstanceProfile(p.Name, state.Ids.UniqueId("AIPA"), $"arn:aws:iam::{account.Id}:instance-profile/{p.Name}", "/", state.Clock.GetUtcNow());
+            var profile = new InstanceProfile(p.Name, state.Ids.UniqueId("AIPA"), $"arn:{account.Partition}:iam::{account.Id}:instance-profile/{p.Name}", "/", state.Clock.GetUtcNow());
             profile.RoleNames.Add(p.Role);
             account.InstanceProfiles[p.Name] = profile;
         }
@@ -189,10 +189,11 @@ internal sealed class OrganizationSeeder(SandboxState state, Scenario scenario, 
         foreach (var g in scenario.Resources.GuardDuty)
         {
             var account = Resolve(g.Account, "resources.guardDuty.account");
-            var detector = account.Detectors.Values.FirstOrDefault(d => d.Region == g.Region && (g.DetectorId is null || d.Id == g.DetectorId));
+            var region = g.Region ?? state.Partition.HomeRegion;
+            var detector = account.Detectors.Values.FirstOrDefault(d => d.Region == region && (g.DetectorId is null || d.Id == g.DetectorId));
             if (detector is null)
             {
-                detector = new GuardDutyDetector(g.DetectorId ?? state.Ids.Hex(32), g.Region);
+                detector = new GuardDutyDetector(g.DetectorId ?? state.Ids.Hex(32), region);
                 account.Detectors[detector.Id] = detector;
             }
 
@@ -202,8 +203,8 @@ internal sealed class OrganizationSeeder(SandboxState state, Scenario scenario, 
                 var id = copy["id"]?.GetValue<string>() ?? state.Ids.Hex(32);
                 copy["id"] = id;
                 copy["accountId"] ??= account.Id;
-                copy["region"] ??= g.Region;
-                copy["arn"] ??= $"arn:aws:guardduty:{g.Region}:{account.Id}:detector/{detector.Id}/finding/{id}";
+                copy["region"] ??= region;
+                copy["arn"] ??= $"arn:{account.Partition}:guardduty:{region}:{account.Id}:detector/{detector.Id}/finding/{id}";
                 detector.Findings[id] = copy;
             }
         }

@@ -9,6 +9,11 @@ public sealed record Scenario
     public string? Description { get; init; }
     /// <summary>Seeds the ids the sandbox makes (keys, request ids...), so a scenario replays identically.</summary>
     public int Seed { get; init; } = 1;
+    /// <summary>
+    /// The AWS partition of the organization: aws (default), aws-us-gov or aws-cn. Every ARN carries it,
+    /// global services' events are recorded in its home region, and regions default to its own.
+    /// </summary>
+    public string Partition { get; init; } = "aws";
     public IReadOnlyList<string>? Regions { get; init; }
     public ScenarioOptions Options { get; init; } = new();
     public ScenarioOrganization? Organization { get; init; }

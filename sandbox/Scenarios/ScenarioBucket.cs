@@ -4,7 +4,8 @@ public sealed record ScenarioBucket
 {
     public string Name { get; init; } = "";
     public string? Account { get; init; }
-    public string Region { get; init; } = "us-east-1";
+    /// <summary>The bucket's region; the partition's home region (us-east-1 in aws) when unset.</summary>
+    public string? Region { get; init; }
     public bool Versioning { get; init; }
     /// <summary>Object key to text content.</summary>
     public IReadOnlyDictionary<string, string> Objects { get; init; } = new Dictionary<string, string>();

@@ -6,7 +6,8 @@ namespace CredIr.Sandbox.Scenarios;
 public sealed record ScenarioGuardDuty
 {
     public string? Account { get; init; }
-    public string Region { get; init; } = "us-east-1";
+    /// <summary>The detector's region; the partition's home region (us-east-1 in aws) when unset.</summary>
+    public string? Region { get; init; }
     public string? DetectorId { get; init; }
     public IReadOnlyList<JsonObject> Findings { get; init; } = [];
 }

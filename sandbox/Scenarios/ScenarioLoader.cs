@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CredIr.Sandbox.Model;
 using CredIr.Sandbox.Protocols;
 
 namespace CredIr.Sandbox.Scenarios;
@@ -46,6 +47,16 @@ public static class ScenarioLoader
 
     public static void Validate(Scenario scenario, string source)
     {
+        if (SandboxPartition.Find(scenario.Partition) is not { } partition)
+        {
+            throw ScenarioException.At(source, "partition", $"'{scenario.Partition}' is not an AWS partition (aws, aws-us-gov or aws-cn)");
+        }
+
+        if (scenario.Regions?.FirstOrDefault(r => !partition.Contains(r)) is { } foreign)
+        {
+            throw ScenarioException.At(source, "regions", $"'{foreign}' is not a region of the {partition.Name} partition");
+        }
+
         for (var i = 0; i < scenario.Steps.Count; i++)
         {
             var step = scenario.Steps[i];

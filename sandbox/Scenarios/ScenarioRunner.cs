@@ -50,7 +50,7 @@ internal sealed class ScenarioRunner(SandboxState state, HttpClient http, Uri en
 
         using (request)
         {
-            StepSigner.Sign(request, body, credentials, step.Region, step.Service, at);
+            StepSigner.Sign(request, body, credentials, step.Region ?? state.Partition.HomeRegion, step.Service, at);
             request.Headers.TryAddWithoutValidation(RequestPipeline.SourceIpHeader, step.SourceIp ?? "198.51.100.10");
             request.Headers.TryAddWithoutValidation("User-Agent", step.UserAgent ?? "aws-cli/2.15.30 Python/3.11.8 Linux/6.1 exe/x86_64 prompt/off");
             state.Clock.Pin(at);

@@ -13,7 +13,8 @@ public sealed record ScenarioStep
     public string As { get; init; } = "";
     public string Service { get; init; } = "";
     public string Action { get; init; } = "";
-    public string Region { get; init; } = "us-east-1";
+    /// <summary>The region the step signs for; the partition's home region (us-east-1 in aws) when unset.</summary>
+    public string? Region { get; init; }
     public JsonObject Parameters { get; init; } = [];
     public string? SourceIp { get; init; }
     public string? UserAgent { get; init; }

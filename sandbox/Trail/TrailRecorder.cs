@@ -18,8 +18,9 @@ internal sealed class TrailRecorder(SandboxTrail trail, SandboxState state, bool
             return;
         }
 
-        // IAM and other global services land in us-east-1, as in AWS.
-        var region = call.Service.IsGlobal ? "us-east-1" : call.Region;
+        // IAM and other global services land in the partition's home region (us-east-1,
+        // us-gov-west-1, cn-north-1), as in AWS.
+        var region = call.Service.IsGlobal ? state.Partition.HomeRegion : call.Region;
         var readOnly = call.ReadOnly ?? IsReadOnly(call.Operation);
         // CloudTrail times have whole seconds.
         var time = new DateTimeOffset(call.Time.UtcTicks - (call.Time.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);

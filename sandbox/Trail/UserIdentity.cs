@@ -65,7 +65,7 @@ internal static class UserIdentity
                 {
                     ["type"] = "Role",
                     ["principalId"] = role?.Id ?? caller.PrincipalId.Split(':')[0],
-                    ["arn"] = role?.Arn ?? $"arn:aws:iam::{caller.AccountId}:role/{session.IssuerName}",
+                    ["arn"] = role?.Arn ?? $"arn:{SandboxPartition.NameOf(caller.Arn)}:iam::{caller.AccountId}:role/{session.IssuerName}",
                     ["accountId"] = caller.AccountId,
                     ["userName"] = session.IssuerName,
                 };
@@ -76,7 +76,7 @@ internal static class UserIdentity
             {
                 ["type"] = "IAMUser",
                 ["principalId"] = user?.Id ?? "",
-                ["arn"] = user?.Arn ?? $"arn:aws:iam::{caller.AccountId}:user/{session.IssuerName}",
+                ["arn"] = user?.Arn ?? $"arn:{SandboxPartition.NameOf(caller.Arn)}:iam::{caller.AccountId}:user/{session.IssuerName}",
                 ["accountId"] = caller.AccountId,
                 ["userName"] = session.IssuerName,
             };

@@ -11,7 +11,7 @@ public sealed class IdentificationOptions
     /// <summary>How far back the baseline of normal use reaches when no baseline_days is given.</summary>
     public int DefaultBaselineDays { get; set; } = 7;
 
-    /// <summary>Regions whose CloudTrail is read when the request names none (IAM and STS global calls land in us-east-1).</summary>
+    /// <summary>Regions whose CloudTrail is read when the request names none (none: the responder's partition's home region, us-east-1, us-gov-west-1 or cn-north-1, where IAM and STS global calls land).</summary>
     public IList<string> Regions { get; } = [];
 
     /// <summary>How far back a credential's use is read (CloudTrail LookupEvents keeps 90 days).</summary>

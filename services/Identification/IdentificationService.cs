@@ -67,7 +67,7 @@ public sealed class IdentificationService(
         var scope = new ResolutionScope
         {
             AccountIds = request.Scope?.AccountIds.ToList() ?? [],
-            Regions = RegionsFor(request.Scope, parsed, settings),
+            Regions = RegionsFor(request.Scope, parsed, settings, resolver.GlobalEventsRegion),
             AllRegions = request.Scope?.AllRegions == true && request.Scope.Regions.Count == 0,
             Now = now,
             Lookback = TimeSpan.FromDays(Math.Max(settings.LookbackDays, baselineDays + 1)),
@@ -108,9 +108,10 @@ public sealed class IdentificationService(
         }
     }
 
-    private static List<string> RegionsFor(Scope? scope, ParsedInput parsed, IdentificationOptions settings)
+    // Without regions named, the partition's home region: IAM and STS calls are recorded there.
+    private static List<string> RegionsFor(Scope? scope, ParsedInput parsed, IdentificationOptions settings, string globalEventsRegion)
     {
-        var regions = scope?.Regions.Count > 0 ? scope.Regions.ToList() : settings.Regions.Count > 0 ? settings.Regions.ToList() : ["us-east-1"];
+        var regions = scope?.Regions.Count > 0 ? scope.Regions.ToList() : settings.Regions.Count > 0 ? settings.Regions.ToList() : [globalEventsRegion];
         if (scope?.Regions.Count is null or 0 && parsed.Region is { } region && region != "global" && !regions.Contains(region, StringComparer.Ordinal))
         {
             regions.Add(region);

@@ -13,7 +13,26 @@ namespace CredIr.Cli.Tests;
 public sealed class ServedHost : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"credir-served-{Guid.NewGuid():N}");
+    private readonly string _scenarioPath;
+    private readonly string _region;
     private SandboxHost? _sandbox;
+
+    public ServedHost()
+        : this(Path.Combine(AppContext.BaseDirectory, "scenarios", "single-account-key-leak.json"), "us-east-1")
+    {
+    }
+
+    /// <summary>
+    /// A host for another scenario, its AWS calls signed for <paramref name="region"/> (the partition follows from it).
+    /// Internal: xunit takes a collection fixture's one public constructor.
+    /// </summary>
+    internal ServedHost(string scenarioPath, string region)
+    {
+        _scenarioPath = scenarioPath;
+        _region = region;
+    }
+
+    public SandboxHost Sandbox => _sandbox ?? throw new InvalidOperationException("the host is not started");
     private Process? _serve;
     private Task<string>? _serveErrors;
 
@@ -27,18 +46,18 @@ public sealed class ServedHost : IAsyncLifetime
     {
         Directory.CreateDirectory(_folder);
         _sandbox = await SandboxHost.StartAsync(
-            new SandboxOptions { Port = 0, ScenarioPath = Path.Combine(AppContext.BaseDirectory, "scenarios", "single-account-key-leak.json") },
+            new SandboxOptions { Port = 0, ScenarioPath = _scenarioPath },
             CancellationToken.None);
         LeakedKey = _sandbox.Scenario.GroundTruth!["leakedAccessKeyId"]!.GetValue<string>();
         var admin = _sandbox.Accounts[0];
         Url = $"http://127.0.0.1:{FreePort()}";
         _serve = Process.Start(Credir.StartInfo(
-            ["serve", "--urls", Url, "--store", "sqlite:" + Path.Combine(_folder, "credir.db"), "--aws-endpoint", _sandbox.Endpoint.ToString(), "--", "--Aws:UseEnvironmentEndpoints=false", "--Aws:Region=us-east-1"],
+            ["serve", "--urls", Url, "--store", "sqlite:" + Path.Combine(_folder, "credir.db"), "--aws-endpoint", _sandbox.Endpoint.ToString(), "--", "--Aws:UseEnvironmentEndpoints=false", "--Aws:Region=" + _region],
             new Dictionary<string, string>
             {
                 ["AWS_ACCESS_KEY_ID"] = admin.AdminAccessKeyId,
                 ["AWS_SECRET_ACCESS_KEY"] = admin.AdminSecretAccessKey,
-                ["AWS_REGION"] = "us-east-1",
+                ["AWS_REGION"] = _region,
             }))!;
         _serve.StandardInput.Close();
         _ = _serve.StandardOutput.ReadToEndAsync();

@@ -45,6 +45,15 @@ public sealed class AwsScope
     /// <summary>The region of the regional clients.</summary>
     public string Region { get; }
 
+    /// <summary>The partition of the scope's region: its ARNs, endpoints and the home region of global-service events.</summary>
+    public AwsPartition Partition => AwsPartition.ForRegion(Region);
+
+    /// <summary>
+    /// Where CloudTrail records the events of IAM, STS's global endpoint and other global services
+    /// for these credentials: us-east-1, us-gov-west-1 or cn-north-1 by partition.
+    /// </summary>
+    public string GlobalEventsRegion => Partition.GlobalRegion;
+
     /// <summary>The account, when known (rate limits and logs are keyed by it).</summary>
     public string? AccountId { get; }
 

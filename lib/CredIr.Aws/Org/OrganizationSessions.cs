@@ -17,7 +17,8 @@ public sealed class OrganizationSessions : IDisposable
     private readonly string _sessionName;
     private readonly ConcurrentDictionary<string, Lazy<Task<AccountSession>>> _sessions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, AssumedRoleCredentials> _credentials = new(StringComparer.Ordinal);
-    private readonly Lazy<Task<string>> _callerAccount;
+    private readonly Lock _callerGate = new();
+    private Task<GetCallerIdentityResponse>? _callerIdentity;
 
     /// <summary>Creates the sessions for one incident; nothing is called until an account is asked for.</summary>
     public OrganizationSessions(AwsScope caller, string incidentId, OrganizationSessionOptions? options = null)
@@ -26,15 +27,18 @@ public sealed class OrganizationSessions : IDisposable
         _caller = caller;
         _options = options ?? new OrganizationSessionOptions();
         _sessionName = SessionNames.ForIncident(incidentId);
-        _callerAccount = new Lazy<Task<string>>(async () => (await caller.Sts.GetCallerIdentityAsync().ConfigureAwait(false)).Account);
     }
 
     /// <summary>The role session name used in member accounts (what their CloudTrail shows).</summary>
     public string SessionName => _sessionName;
 
     /// <summary>The caller's own account id.</summary>
-    public Task<string> GetCallerAccountIdAsync(CancellationToken cancellationToken = default) =>
-        _callerAccount.Value.WaitAsync(cancellationToken);
+    public async Task<string> GetCallerAccountIdAsync(CancellationToken cancellationToken = default) =>
+        (await GetCallerIdentityAsync(cancellationToken).ConfigureAwait(false)).Account;
+
+    /// <summary>Who the caller is (GetCallerIdentity, asked once; a failed answer is asked again on the next call).</summary>
+    public Task<GetCallerIdentityResponse> GetCallerIdentityAsync(CancellationToken cancellationToken = default) =>
+        CallerIdentityAsync().WaitAsync(cancellationToken);
 
     /// <summary>Lists the organization's accounts and enters every active one, in parallel.</summary>
     public async Task<OrganizationAccessReport> EnterAllAsync(CancellationToken cancellationToken = default)
@@ -113,16 +117,34 @@ public sealed class OrganizationSessions : IDisposable
         }
     }
 
+    // Who the caller is, asked once and shared; a failed or cancelled answer is not kept, so one
+    // transient error (a throttle, a 5xx after the retries) does not disable every later call.
+    // Shared by every waiter, so no single caller's token may cancel it.
+    private Task<GetCallerIdentityResponse> CallerIdentityAsync()
+    {
+        lock (_callerGate)
+        {
+            if (_callerIdentity is null || _callerIdentity.IsFaulted || _callerIdentity.IsCanceled)
+            {
+                _callerIdentity = _caller.Sts.GetCallerIdentityAsync(CancellationToken.None);
+            }
+
+            return _callerIdentity;
+        }
+    }
+
     // Shared by every caller waiting for the account, so no single caller's token may cancel it.
     private async Task<AccountSession> EnterAsync(string accountId, string? accountName)
     {
         var runtime = _caller.Runtime;
-        if (string.Equals(accountId, await _callerAccount.Value.ConfigureAwait(false), StringComparison.Ordinal))
+        var caller = await CallerIdentityAsync().ConfigureAwait(false);
+        if (string.Equals(accountId, caller.Account, StringComparison.Ordinal))
         {
             return new AccountSession(accountId, accountName, runtime.CreateScope(_caller.Credentials, _caller.Region, accountId), null);
         }
 
-        var roleArn = Arn.ForRole(AwsPartition.ForRegion(_caller.Region), accountId, _options.RoleName, _options.RolePath).ToString();
+        // The member's role is in the caller's partition (from its ARN): an organization never spans partitions.
+        var roleArn = Arn.ForRole(AwsPartition.FromArn(caller.Arn), accountId, _options.RoleName, _options.RolePath).ToString();
         var request = new AssumeRoleRequest(roleArn, _sessionName)
         {
             ExternalId = _options.ExternalId,

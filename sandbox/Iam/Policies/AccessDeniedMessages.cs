@@ -11,7 +11,6 @@ public static class AccessDeniedMessages
     /// <summary>AWS's whole message for AssumeRole called with root credentials.</summary>
     public const string RootCannotAssumeRoles = "Roles may not be assumed by root accounts.";
 
-    private const string OrganizationsPolicyArnPrefix = "arn:aws:organizations::";
 
     /// <summary>The message for a denied request; S3 writes the resource in double quotes (<paramref name="quoteResource"/>).</summary>
     public static string For(AuthorizationRequest request, AuthorizationResult result, bool quoteResource = false) =>
@@ -39,7 +38,8 @@ public static class AccessDeniedMessages
 
         // AWS names the denying SCP by its ARN; other policies stay anonymous.
         var scpArn = type == PolicyType.ServiceControlPolicy
-            && result.PolicyName?.StartsWith(OrganizationsPolicyArnPrefix, StringComparison.Ordinal) == true
+            && result.PolicyName?.StartsWith("arn:", StringComparison.Ordinal) == true
+            && result.PolicyName.Contains(":organizations::", StringComparison.Ordinal)
                 ? ": " + result.PolicyName
                 : string.Empty;
         return $"{head} with an explicit deny in {Article(type)} {Name(type)}{scpArn}";

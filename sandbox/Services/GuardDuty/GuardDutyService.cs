@@ -45,7 +45,7 @@ internal sealed class GuardDutyService : ISandboxService
 
             return call.Operation switch
             {
-                "GetDetector" => ServiceResult.Of(new JsonObject { ["status"] = "ENABLED", ["serviceRole"] = $"arn:aws:iam::{call.Account.Id}:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty", ["findingPublishingFrequency"] = "SIX_HOURS" }),
+                "GetDetector" => ServiceResult.Of(new JsonObject { ["status"] = "ENABLED", ["serviceRole"] = $"arn:{call.Account.Partition}:iam::{call.Account.Id}:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty", ["findingPublishingFrequency"] = "SIX_HOURS" }),
                 "ListFindings" => ListFindings(call, detector),
                 _ => GetFindings(call, detector),
             };

@@ -69,7 +69,7 @@ internal sealed partial class IamService
 
     private static void CheckBoundary(SandboxCall call, string boundary)
     {
-        if (!boundary.StartsWith("arn:aws:iam::", StringComparison.Ordinal) || !boundary.Contains(":policy/", StringComparison.Ordinal))
+        if (!boundary.StartsWith($"arn:{call.Account.Partition}:iam::", StringComparison.Ordinal) || !boundary.Contains(":policy/", StringComparison.Ordinal))
         {
             throw new AwsServiceException("InvalidInput", $"ARN {boundary} is not valid.", 400);
         }

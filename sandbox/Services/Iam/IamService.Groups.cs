@@ -27,7 +27,7 @@ internal sealed partial class IamService
     {
         var name = call.Form.Required("GroupName");
         var path = call.Form.Get("Path") ?? "/";
-        call.Authorize("iam:CreateGroup", $"arn:aws:iam::{call.Account.Id}:group{path}{name}");
+        call.Authorize("iam:CreateGroup", $"arn:{call.Account.Partition}:iam::{call.Account.Id}:group{path}{name}");
         lock (call.State.Gate)
         {
             var group = IamStore.AddGroup(call.State, call.Account, name, path);
@@ -51,7 +51,7 @@ internal sealed partial class IamService
 
     private static ServiceResult ListGroups(SandboxCall call)
     {
-        call.Authorize("iam:ListGroups", $"arn:aws:iam::{call.Account.Id}:group/");
+        call.Authorize("iam:ListGroups", $"arn:{call.Account.Partition}:iam::{call.Account.Id}:group/");
         lock (call.State.Gate)
         {
             return Page(call, "Groups", call.Account.Groups.Values.OrderBy(g => g.Name, StringComparer.Ordinal).ToList(), g => IamXml.Group(g, "member"));

@@ -22,7 +22,7 @@ internal sealed partial class IamService
         _operations["ListEntitiesForPolicy"] = ListEntitiesForPolicy;
     }
 
-    private static string HolderArn(SandboxCall call, string kind, string name) => $"arn:aws:iam::{call.Account.Id}:{kind}/{name}";
+    private static string HolderArn(SandboxCall call, string kind, string name) => $"arn:{call.Account.Partition}:iam::{call.Account.Id}:{kind}/{name}";
 
     private static PolicyHolder Holder(Account account, string kind, string name) => kind switch
     {
@@ -143,7 +143,7 @@ internal sealed partial class IamService
     {
         var name = call.Form.Required("PolicyName");
         var path = call.Form.Get("Path") ?? "/";
-        var arn = $"arn:aws:iam::{call.Account.Id}:policy{path}{name}";
+        var arn = $"arn:{call.Account.Partition}:iam::{call.Account.Id}:policy{path}{name}";
         call.Authorize("iam:CreatePolicy", arn);
         lock (call.State.Gate)
         {
@@ -285,7 +285,7 @@ internal sealed partial class IamService
 
     private static ServiceResult ListPolicies(SandboxCall call)
     {
-        call.Authorize("iam:ListPolicies", $"arn:aws:iam::{call.Account.Id}:policy/");
+        call.Authorize("iam:ListPolicies", $"arn:{call.Account.Partition}:iam::{call.Account.Id}:policy/");
         var scope = call.Form.Get("Scope") ?? "All";
         lock (call.State.Gate)
         {

@@ -16,7 +16,7 @@ internal sealed partial class IamService
         _operations["ListInstanceProfilesForRole"] = ListInstanceProfilesForRole;
         _operations["ListInstanceProfiles"] = c =>
         {
-            c.Authorize("iam:ListInstanceProfiles", $"arn:aws:iam::{c.Account.Id}:instance-profile/");
+            c.Authorize("iam:ListInstanceProfiles", $"arn:{c.Account.Partition}:iam::{c.Account.Id}:instance-profile/");
             lock (c.State.Gate)
             {
                 return Page(c, "InstanceProfiles", c.Account.InstanceProfiles.Values.OrderBy(p => p.Name, StringComparer.Ordinal).ToList(), p => IamXml.Profile(p, c.Account, "member"));
@@ -27,7 +27,7 @@ internal sealed partial class IamService
     private static InstanceProfile Profile(SandboxCall call, string action)
     {
         var name = call.Form.Required("InstanceProfileName");
-        call.Authorize(action, $"arn:aws:iam::{call.Account.Id}:instance-profile/{name}");
+        call.Authorize(action, $"arn:{call.Account.Partition}:iam::{call.Account.Id}:instance-profile/{name}");
         lock (call.State.Gate)
         {
             return call.Account.InstanceProfiles.GetValueOrDefault(name)
@@ -39,7 +39,7 @@ internal sealed partial class IamService
     {
         var name = call.Form.Required("InstanceProfileName");
         var path = call.Form.Get("Path") ?? "/";
-        call.Authorize("iam:CreateInstanceProfile", $"arn:aws:iam::{call.Account.Id}:instance-profile{path}{name}");
+        call.Authorize("iam:CreateInstanceProfile", $"arn:{call.Account.Partition}:iam::{call.Account.Id}:instance-profile{path}{name}");
         lock (call.State.Gate)
         {
             if (call.Account.InstanceProfiles.ContainsKey(name))
@@ -47,7 +47,7 @@ internal sealed partial class IamService
                 throw new AwsServiceException("EntityAlreadyExists", $"Instance Profile {name} already exists.", 409);
             }
 
-            var profile = new InstanceProfile(name, call.State.Ids.UniqueId("AIPA"), $"arn:aws:iam::{call.Account.Id}:instance-profile{path}{name}", path, call.Time);
+            var profile = new InstanceProfile(name, call.State.Ids.UniqueId("AIPA"), $"arn:{call.Account.Partition}:iam::{call.Account.Id}:instance-profile{path}{name}", path, call.Time);
             call.Account.InstanceProfiles[name] = profile;
             call.Resources.Add(("AWS::IAM::InstanceProfile", name));
             return ServiceResult.Of(IamXml.Profile(profile, call.Account));

@@ -28,10 +28,10 @@ internal sealed partial class IamService
         var name = call.Form.Required("RoleName");
         var path = call.Form.Get("Path") ?? "/";
         var tags = TagsParameter(call);
-        call.Authorize("iam:CreateRole", $"arn:aws:iam::{call.Account.Id}:role{path}{name}");
+        call.Authorize("iam:CreateRole", $"arn:{call.Account.Partition}:iam::{call.Account.Id}:role{path}{name}");
         if (tags.Count > 0)
         {
-            call.Authorize("iam:TagRole", $"arn:aws:iam::{call.Account.Id}:role{path}{name}");
+            call.Authorize("iam:TagRole", $"arn:{call.Account.Partition}:iam::{call.Account.Id}:role{path}{name}");
         }
 
         var boundary = CreateBoundary(call);
@@ -59,7 +59,7 @@ internal sealed partial class IamService
 
     private static ServiceResult ListRoles(SandboxCall call)
     {
-        call.Authorize("iam:ListRoles", $"arn:aws:iam::{call.Account.Id}:role/");
+        call.Authorize("iam:ListRoles", $"arn:{call.Account.Partition}:iam::{call.Account.Id}:role/");
         lock (call.State.Gate)
         {
             return Page(call, "Roles", UnderPathPrefix(call, call.Account.Roles.Values, r => r.Path).OrderBy(r => r.Name, StringComparer.Ordinal).ToList(), r => IamXml.Role(r, "member"));

@@ -129,7 +129,7 @@ internal sealed partial class IamService
     {
         var name = call.Form.Required("VirtualMFADeviceName");
         var path = call.Form.Get("Path") ?? "/";
-        var serial = $"arn:aws:iam::{call.Account.Id}:mfa{path}{name}";
+        var serial = $"arn:{call.Account.Partition}:iam::{call.Account.Id}:mfa{path}{name}";
         call.Authorize("iam:CreateVirtualMFADevice", serial);
         lock (call.State.Gate)
         {

@@ -34,10 +34,10 @@ internal sealed partial class IamService
         var name = call.Form.Required("UserName");
         var path = call.Form.Get("Path") ?? "/";
         var tags = TagsParameter(call);
-        call.Authorize("iam:CreateUser", $"arn:aws:iam::{call.Account.Id}:user{path}{name}");
+        call.Authorize("iam:CreateUser", $"arn:{call.Account.Partition}:iam::{call.Account.Id}:user{path}{name}");
         if (tags.Count > 0)
         {
-            call.Authorize("iam:TagUser", $"arn:aws:iam::{call.Account.Id}:user{path}{name}");
+            call.Authorize("iam:TagUser", $"arn:{call.Account.Partition}:iam::{call.Account.Id}:user{path}{name}");
         }
 
         var boundary = CreateBoundary(call);
@@ -64,7 +64,7 @@ internal sealed partial class IamService
 
     private static ServiceResult ListUsers(SandboxCall call)
     {
-        call.Authorize("iam:ListUsers", $"arn:aws:iam::{call.Account.Id}:user/");
+        call.Authorize("iam:ListUsers", $"arn:{call.Account.Partition}:iam::{call.Account.Id}:user/");
         lock (call.State.Gate)
         {
             return Page(call, "Users", UnderPathPrefix(call, call.Account.Users.Values, u => u.Path).OrderBy(u => u.Name, StringComparer.Ordinal).ToList(), u => IamXml.User(u, "member"));

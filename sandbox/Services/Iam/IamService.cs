@@ -29,9 +29,9 @@ internal sealed partial class IamService : ISandboxService
 
     public ServiceResult Handle(SandboxCall call) => _operations[call.Operation](call);
 
-    private static string UserArn(SandboxCall call, string name) => $"arn:aws:iam::{call.Account.Id}:user/{name}";
+    private static string UserArn(SandboxCall call, string name) => $"arn:{call.Account.Partition}:iam::{call.Account.Id}:user/{name}";
 
-    private static string RoleArn(SandboxCall call, string name) => $"arn:aws:iam::{call.Account.Id}:role/{name}";
+    private static string RoleArn(SandboxCall call, string name) => $"arn:{call.Account.Partition}:iam::{call.Account.Id}:role/{name}";
 
     private static IamUser User(Account account, string name) =>
         account.Users.GetValueOrDefault(name) ?? throw IamErrors.NoSuch("user", name);

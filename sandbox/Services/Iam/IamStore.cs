@@ -13,7 +13,7 @@ internal static class IamStore
             throw IamErrors.Exists("User", name);
         }
 
-        var user = new IamUser(name, state.Ids.UniqueId("AIDA"), $"arn:aws:iam::{account.Id}:user{path}{name}", path, state.Clock.GetUtcNow());
+        var user = new IamUser(name, state.Ids.UniqueId("AIDA"), $"arn:{account.Partition}:iam::{account.Id}:user{path}{name}", path, state.Clock.GetUtcNow());
         account.Users[name] = user;
         return user;
     }
@@ -39,7 +39,7 @@ internal static class IamStore
         }
 
         CheckPolicy(trustPolicy, PolicyDocumentKind.Trust);
-        var role = new IamRole(name, state.Ids.UniqueId("AROA"), $"arn:aws:iam::{account.Id}:role{path}{name}", path, state.Clock.GetUtcNow())
+        var role = new IamRole(name, state.Ids.UniqueId("AROA"), $"arn:{account.Partition}:iam::{account.Id}:role{path}{name}", path, state.Clock.GetUtcNow())
         {
             TrustPolicy = trustPolicy,
             Description = description,
@@ -56,7 +56,7 @@ internal static class IamStore
             throw IamErrors.Exists("Group", name);
         }
 
-        var group = new IamGroup(name, state.Ids.UniqueId("AGPA"), $"arn:aws:iam::{account.Id}:group{path}{name}", path, state.Clock.GetUtcNow());
+        var group = new IamGroup(name, state.Ids.UniqueId("AGPA"), $"arn:{account.Partition}:iam::{account.Id}:group{path}{name}", path, state.Clock.GetUtcNow());
         account.Groups[name] = group;
         return group;
     }
@@ -65,7 +65,7 @@ internal static class IamStore
     {
         CheckPolicy(document);
         var now = state.Clock.GetUtcNow();
-        var arn = ownerAccountId == "aws" ? $"arn:aws:iam::aws:policy{path}{name}" : $"arn:aws:iam::{ownerAccountId}:policy{path}{name}";
+        var arn = $"arn:{state.Partition.Name}:iam::{ownerAccountId}:policy{path}{name}";
         var policy = new ManagedPolicy(name, state.Ids.UniqueId("ANPA"), arn, path, now) { Description = description };
         policy.Versions.Add(new PolicyVersion("v1", document, now) { IsDefault = true });
         policy.NextVersion = 2;

@@ -19,7 +19,7 @@ internal sealed class OrganizationsService : ISandboxService
     public ServiceResult Handle(SandboxCall call)
     {
         var state = call.State;
-        var orgArn = $"arn:aws:organizations::{state.Management.Id}:organization/{state.OrganizationId}";
+        var orgArn = $"arn:{state.Management.Partition}:organizations::{state.Management.Id}:organization/{state.OrganizationId}";
         switch (call.Operation)
         {
             case "DescribeOrganization":
@@ -31,7 +31,7 @@ internal sealed class OrganizationsService : ISandboxService
                         ["Id"] = state.OrganizationId,
                         ["Arn"] = orgArn,
                         ["FeatureSet"] = "ALL",
-                        ["MasterAccountArn"] = $"arn:aws:organizations::{state.Management.Id}:account/{state.OrganizationId}/{state.Management.Id}",
+                        ["MasterAccountArn"] = $"arn:{state.Management.Partition}:organizations::{state.Management.Id}:account/{state.OrganizationId}/{state.Management.Id}",
                         ["MasterAccountId"] = state.Management.Id,
                         ["MasterAccountEmail"] = state.Management.Email,
                         ["AvailablePolicyTypes"] = new JsonArray(),
@@ -97,7 +97,7 @@ internal sealed class OrganizationsService : ISandboxService
     private static JsonObject Render(SandboxState state, Account a) => new()
     {
         ["Id"] = a.Id,
-        ["Arn"] = $"arn:aws:organizations::{state.Management.Id}:account/{state.OrganizationId}/{a.Id}",
+        ["Arn"] = $"arn:{state.Management.Partition}:organizations::{state.Management.Id}:account/{state.OrganizationId}/{a.Id}",
         ["Email"] = a.Email,
         ["Name"] = a.Name,
         ["Status"] = a.Status,

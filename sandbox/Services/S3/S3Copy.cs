@@ -15,7 +15,7 @@ internal static class S3Copy
     public static ServiceResult Handle(SandboxCall call, string bucketName, string key)
     {
         var (sourceBucket, sourceKey, sourceVersion) = ParseSource(call.Headers["x-amz-copy-source"]);
-        call.Resources.Insert(0, ("AWS::S3::Object", $"arn:aws:s3:::{sourceBucket}/{sourceKey}"));
+        call.Resources.Insert(0, ("AWS::S3::Object", $"arn:{call.State.Partition.Name}:s3:::{sourceBucket}/{sourceKey}"));
         ((JsonObject)call.RequestParameters!)["x-amz-copy-source"] = call.Headers["x-amz-copy-source"].TrimStart('/');
         S3Service.Authorize(call, sourceVersion is null ? "s3:GetObject" : "s3:GetObjectVersion", sourceBucket, sourceKey);
         S3Service.Authorize(call, "s3:PutObject", bucketName, key);

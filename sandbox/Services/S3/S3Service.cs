@@ -58,12 +58,12 @@ internal sealed class S3Service : ISandboxService
         if (key is not null)
         {
             parameters["key"] = key;
-            call.Resources.Add(("AWS::S3::Object", $"arn:aws:s3:::{bucketName}/{key}"));
+            call.Resources.Add(("AWS::S3::Object", $"arn:{call.State.Partition.Name}:s3:::{bucketName}/{key}"));
         }
 
         if (bucketName is not null)
         {
-            call.Resources.Add(("AWS::S3::Bucket", $"arn:aws:s3:::{bucketName}"));
+            call.Resources.Add(("AWS::S3::Bucket", $"arn:{call.State.Partition.Name}:s3:::{bucketName}"));
         }
 
         call.RequestParameters = parameters;
@@ -107,7 +107,7 @@ internal sealed class S3Service : ISandboxService
     /// </summary>
     internal static void Authorize(SandboxCall call, string action, string bucketName, string? key)
     {
-        var resource = key is null ? $"arn:aws:s3:::{bucketName}" : $"arn:aws:s3:::{bucketName}/{key}";
+        var resource = key is null ? $"arn:{call.State.Partition.Name}:s3:::{bucketName}" : $"arn:{call.State.Partition.Name}:s3:::{bucketName}/{key}";
         (string Owner, string? Policy)? found;
         lock (call.State.Gate)
         {
@@ -157,7 +157,7 @@ internal sealed class S3Service : ISandboxService
 
     private static ServiceResult CreateBucket(SandboxCall call, string name)
     {
-        call.Authorize("s3:CreateBucket", $"arn:aws:s3:::{name}");
+        call.Authorize("s3:CreateBucket", $"arn:{call.State.Partition.Name}:s3:::{name}");
         lock (call.State.Gate)
         {
             var owner = call.State.Accounts.FirstOrDefault(a => a.Buckets.ContainsKey(name));

@@ -88,7 +88,7 @@ internal sealed class StsService : ISandboxService
         }
 
         var session = Issue(call, SessionKind.AssumedRole, roleAccount.Id, roleName, sessionName, duration);
-        var assumedArn = $"arn:aws:sts::{roleAccount.Id}:assumed-role/{roleName}/{sessionName}";
+        var assumedArn = $"arn:{roleAccount.Partition}:sts::{roleAccount.Id}:assumed-role/{roleName}/{sessionName}";
         call.ResponseElements = new JsonObject
         {
             ["credentials"] = TrailCredentials(session),
@@ -142,10 +142,10 @@ internal sealed class StsService : ISandboxService
             throw new AwsServiceException("AccessDenied", "Cannot call GetFederationToken with session credentials", 403);
         }
 
-        call.Authorize("sts:GetFederationToken", $"arn:aws:sts::{call.Account.Id}:federated-user/{name}");
+        call.Authorize("sts:GetFederationToken", $"arn:{call.Account.Partition}:sts::{call.Account.Id}:federated-user/{name}");
         var duration = call.Form.Int("DurationSeconds") ?? 43200;
         var session = Issue(call, SessionKind.Federated, call.Caller.AccountId, call.Caller.IdentityName!, name, duration, policy: call.Form.Get("Policy"));
-        var arn = $"arn:aws:sts::{call.Account.Id}:federated-user/{name}";
+        var arn = $"arn:{call.Account.Partition}:sts::{call.Account.Id}:federated-user/{name}";
         call.ResponseElements = new JsonObject
         {
             ["credentials"] = TrailCredentials(session),

@@ -9,21 +9,20 @@ namespace CredIr.Containment.Cloud;
 internal sealed class ResponderSession : IDisposable
 {
     private readonly OrganizationSessions _sessions;
-    private readonly Lazy<Task<GetCallerIdentityResponse>> _identity;
 
     public ResponderSession(AwsScope caller, string incidentId, OrganizationSessionOptions organization)
     {
         Caller = caller;
         ResponseRoleName = organization.RoleName;
         _sessions = new OrganizationSessions(caller, string.IsNullOrEmpty(incidentId) ? "adhoc" : incidentId, organization);
-        _identity = new(() => caller.Sts.GetCallerIdentityAsync());
     }
 
     public AwsScope Caller { get; }
 
     public string ResponseRoleName { get; }
 
-    public Task<GetCallerIdentityResponse> IdentityAsync(CancellationToken ct) => _identity.Value.WaitAsync(ct);
+    /// <summary>Who the responder is, asked once (a failed answer is asked again on the next call).</summary>
+    public Task<GetCallerIdentityResponse> IdentityAsync(CancellationToken ct) => _sessions.GetCallerIdentityAsync(ct);
 
     /// <summary>The access key id the responder signs with (to refuse acting with a compromised one).</summary>
     public async Task<string> AccessKeyIdAsync() => (await Caller.Credentials.GetCredentialsAsync().ConfigureAwait(false)).AccessKey;

@@ -59,7 +59,7 @@ internal sealed class ContainmentPlanner(ResponderAccess access, IOptions<Contai
         target = await ResolveAccountAsync(target, responder, ct).ConfigureAwait(false);
         if (target.Kind == CredentialKind.Root)
         {
-            PlanRoot(plan, target);
+            PlanRoot(plan, target, responderArn);
             return;
         }
 
@@ -92,7 +92,7 @@ internal sealed class ContainmentPlanner(ResponderAccess access, IOptions<Contai
 
                 if (target.UserName is null)
                 {
-                    PlanRoot(plan, target);
+                    PlanRoot(plan, target, responderArn);
                     return;
                 }
 
@@ -167,9 +167,10 @@ internal sealed class ContainmentPlanner(ResponderAccess access, IOptions<Contai
         }
     }
 
-    private static void PlanRoot(PlanBuilder plan, ContainmentTarget target)
+    // The root of an account in the responder's partition: an organization never spans partitions.
+    private static void PlanRoot(PlanBuilder plan, ContainmentTarget target, string responderArn)
     {
-        var arn = $"arn:aws:iam::{target.AccountId}:root";
+        var arn = AwsPartition.FromArn(responderArn).AccountRootArn(target.AccountId!);
         plan.CannotRevoke(
             $"The root user of account {target.AccountId}: no IAM policy restricts root, so its access keys and session tokens (GetSessionToken of root included) "
             + "cannot be revoked by policy. Sign in as root, delete its access keys, change its password, and enable or replace its MFA device.");

@@ -35,9 +35,10 @@ internal static partial class RequestValidator
 
         Arn? arn = null;
         if (!string.IsNullOrEmpty(credential.PrincipalArn)
-            && (!Arn.TryParse(credential.PrincipalArn, out arn) || arn.Service is not ("iam" or "sts") || arn.AccountId.Length != 12))
+            && (!Arn.TryParse(credential.PrincipalArn, out arn) || AwsPartition.TryFromName(arn.Partition) is null
+                || arn.Service is not ("iam" or "sts") || arn.AccountId.Length != 12))
         {
-            throw Invalid($"{field}.principal_arn: '{credential.PrincipalArn}' is not an IAM or STS principal ARN (arn:aws:iam::123456789012:user/name).");
+            throw Invalid($"{field}.principal_arn: '{credential.PrincipalArn}' is not an IAM or STS principal ARN (arn:aws:iam::123456789012:user/name; the partition aws, aws-us-gov or aws-cn).");
         }
 
         if (!string.IsNullOrEmpty(credential.AccountId) && !Account().IsMatch(credential.AccountId))

@@ -30,8 +30,8 @@ internal static class RoleActivity
         var active = 0;
         try
         {
-            // IAM and STS events of the global endpoint are recorded in us-east-1.
-            await foreach (var record in scope.WithRegion("us-east-1").CloudTrail.LookupEventsAsync(request, ct).ConfigureAwait(false))
+            // IAM and STS events of the global endpoint are recorded in the partition's home region.
+            await foreach (var record in scope.WithRegion(scope.GlobalEventsRegion).CloudTrail.LookupEventsAsync(request, ct).ConfigureAwait(false))
             {
                 if (!record.EventName.StartsWith("AssumeRole", StringComparison.Ordinal) || Session(record) is not { } session)
                 {

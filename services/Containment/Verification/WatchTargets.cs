@@ -7,13 +7,12 @@ namespace CredIr.Containment.Verification;
 
 /// <summary>
 /// Which account-regions a verification reads, and which lookups in each: the key id of every
-/// contained key, the user name of every contained user; in us-east-1 (where IAM and STS events of
-/// the global endpoints land), the credential's last-used region, and the scope's regions.
+/// contained key, the user name of every contained user; in the partition's home region (us-east-1,
+/// us-gov-west-1 or cn-north-1, where IAM and STS events of the global endpoints land), the
+/// credential's last-used region, and the scope's regions.
 /// </summary>
 internal static class WatchTargets
 {
-    private const string GlobalEventsRegion = "us-east-1";
-
     public static async Task<IReadOnlyList<WatchTarget>> BuildAsync(IReadOnlyList<ContainmentTarget> targets, Scope? scope, ResponderSession responder,
         WatchState state, CancellationToken ct)
     {
@@ -77,7 +76,7 @@ internal static class WatchTargets
     private static async Task<IReadOnlyList<string>> RegionsAsync(ContainmentTarget target, string account, Scope? scope, ResponderSession responder,
         WatchState state, CancellationToken ct)
     {
-        var regions = new List<string> { GlobalEventsRegion };
+        var regions = new List<string> { responder.Caller.GlobalEventsRegion };
         if (target.Credential.LastUsedRegion is { Length: > 0 } last && last != "N/A")
         {
             regions.Add(last);

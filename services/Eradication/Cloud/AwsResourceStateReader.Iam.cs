@@ -50,7 +50,7 @@ internal sealed partial class AwsResourceStateReader
     private async Task<ResourceState> ManagedPolicyAsync(TouchedResource policy, CancellationToken ct)
     {
         var arn = policy.Arn ?? policy.Id;
-        if (arn.StartsWith("arn:aws:iam::aws:policy/", StringComparison.Ordinal))
+        if (Arn.TryParse(arn, out var parsed) && parsed.Service == "iam" && parsed.AccountId == "aws")
         {
             // AWS managed policies cannot be deleted by anyone; an attachment to them is the actor's change, not a creation.
             return ResourceState.Gone;

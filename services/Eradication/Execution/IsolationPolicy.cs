@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CredIr.Aws;
 
 namespace CredIr.Eradication.Execution;
 
@@ -20,13 +21,16 @@ internal static class IsolationPolicy
             ["Effect"] = "Deny",
             ["Principal"] = "*",
             ["Action"] = "s3:*",
-            ["Resource"] = new JsonArray($"arn:aws:s3:::{bucket}", $"arn:aws:s3:::{bucket}/*"),
+            ["Resource"] = new JsonArray(Partition(responderArn).S3Arn(bucket), Partition(responderArn).S3Arn(bucket, "*")),
             ["Condition"] = new JsonObject
             {
                 ["ArnNotLike"] = new JsonObject { ["aws:PrincipalArn"] = PrincipalArn(responderArn) },
             },
         }),
     }.ToJsonString();
+
+    // The bucket is in the responder's partition: an organization never spans partitions.
+    private static AwsPartition Partition(string responderArn) => AwsPartition.TryFromArn(responderArn) ?? AwsPartition.Aws;
 
     /// <summary>Whether a stored policy is already this isolation (compared as JSON, not as text).</summary>
     public static bool IsIsolation(string? policy, string bucket, string responderArn)

@@ -76,7 +76,8 @@ internal sealed partial class StepRunner
 
     private static async Task<StepOutcome> DeleteObjectAsync(StepContext step, CancellationToken ct)
     {
-        var path = step.Arn.StartsWith("arn:aws:s3:::", StringComparison.Ordinal) ? step.Arn["arn:aws:s3:::".Length..] : step.Id;
+        // arn:PARTITION:s3:::bucket/key in any partition.
+        var path = Arn.TryParse(step.Arn, out var arn) && arn.Service == "s3" ? arn.Resource : step.Id;
         var slash = path.IndexOf('/', StringComparison.Ordinal);
         if (slash <= 0)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CredIr.Contracts.V1;
 using Google.Protobuf.WellKnownTypes;
+using SecretScrubber = CredIr.Playbook.Trail.SecretScrubber;
 
 namespace CredIr.Identification.Evidence;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using CredIr.Identification.Evidence;
+using SecretScrubber = CredIr.Playbook.Trail.SecretScrubber;
 
 namespace CredIr.Identification.Inputs;
 

@@ -1,12 +1,11 @@
 using System.Diagnostics.CodeAnalysis;
+using CredIr.Aws;
 
 namespace CredIr.Identification.Inputs;
 
 /// <summary>A parsed IAM or STS principal ARN (user, role, assumed-role, federated-user, root).</summary>
 public sealed record PrincipalArn(string Value, string Partition, string AccountId, PrincipalKind Kind, string Path, string Name, string? SessionName)
 {
-    private static readonly string[] Partitions = ["aws", "aws-cn", "aws-us-gov"];
-
     /// <summary>For an assumed-role session, the ARN of the role behind it (path unknown, so "/").</summary>
     public string? RoleArn => Kind switch
     {
@@ -35,7 +34,7 @@ public sealed record PrincipalArn(string Value, string Partition, string Account
         }
 
         var (partition, service, region, account, resource) = (parts[1], parts[2], parts[3], parts[4], parts[5]);
-        if (!Partitions.Contains(partition))
+        if (AwsPartition.TryFromName(partition) is null)
         {
             error = $"partition '{partition}' is not one of aws, aws-cn, aws-us-gov";
             return false;
@@ -108,11 +107,5 @@ public sealed record PrincipalArn(string Value, string Partition, string Account
     }
 
     /// <summary>The partition of a region name (cn-north-1 is aws-cn, us-gov-west-1 is aws-us-gov).</summary>
-    public static string PartitionOf(string? region) => region switch
-    {
-        null => "aws",
-        _ when region.StartsWith("cn-", StringComparison.Ordinal) => "aws-cn",
-        _ when region.StartsWith("us-gov-", StringComparison.Ordinal) => "aws-us-gov",
-        _ => "aws",
-    };
+    public static string PartitionOf(string? region) => string.IsNullOrEmpty(region) ? AwsPartition.Aws.Name : AwsPartition.ForRegion(region).Name;
 }

@@ -11,6 +11,8 @@ namespace CredIr.Identification.Resolution;
 /// </summary>
 public sealed class AwsCredentialDirectory(AwsScope caller, OrganizationSessions sessions) : ICredentialDirectory
 {
+    public string GlobalEventsRegion => caller.GlobalEventsRegion;
+
     public async Task<string> GetAccessKeyAccountAsync(string accessKeyId, CancellationToken cancellationToken) =>
         (await caller.Sts.GetAccessKeyInfoAsync(new GetAccessKeyInfoRequest(accessKeyId), cancellationToken)).Account;
 

@@ -12,6 +12,9 @@ namespace CredIr.Identification.Resolution;
 /// </summary>
 public sealed partial class CredentialResolver(ICredentialDirectory directory)
 {
+    /// <summary>The region of the responder's partition where IAM and STS events are recorded.</summary>
+    public string GlobalEventsRegion => directory.GlobalEventsRegion;
+
     public async Task<ResolutionResult> ResolveAsync(ParsedInput input, ResolutionScope scope, EvidenceLog evidence, CancellationToken cancellationToken)
     {
         var resolved = new List<ResolvedCredential>();

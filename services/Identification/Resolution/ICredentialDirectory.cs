@@ -9,6 +9,12 @@ namespace CredIr.Identification.Resolution;
 /// </summary>
 public interface ICredentialDirectory
 {
+    /// <summary>
+    /// Where CloudTrail records IAM and STS (global endpoint) events in the responder's partition:
+    /// us-east-1, us-gov-west-1 or cn-north-1.
+    /// </summary>
+    string GlobalEventsRegion { get; }
+
     /// <summary>sts:GetAccessKeyInfo: the account an access key belongs to, whoever holds it.</summary>
     Task<string> GetAccessKeyAccountAsync(string accessKeyId, CancellationToken cancellationToken);
 

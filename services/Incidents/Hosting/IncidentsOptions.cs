@@ -1,6 +1,5 @@
 using CredIr.Incidents.Cluster;
 using CredIr.Incidents.Domain;
-using CredIr.Incidents.Faults;
 
 namespace CredIr.Incidents.Hosting;
 
@@ -36,14 +35,11 @@ public sealed class IncidentsOptions
     /// <summary>
     /// How long the coordinator watches CloudTrail for the contained keys before it calls the
     /// incident contained. Short on purpose: it holds the advance call, and IAM applies a deny
-    /// within seconds; the playbook's 30-minute watch (with CloudTrail's delivery delay) stays
-    /// with `credir respond --verify` and VerifyContainment callers.
+    /// within seconds; the playbook's 30-minute watch (with CloudTrail's delivery delay) is the
+    /// Containment service's VerifyContainment, for callers that ask for it.
     /// </summary>
     public TimeSpan VerificationWindow { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How often that watch reads CloudTrail.</summary>
     public TimeSpan VerificationPollInterval { get; set; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>A deliberate kill -9 at a durable write, for crash tests and game days; off unless set.</summary>
-    public CrashPointOptions CrashPoint { get; set; } = new();
 }

@@ -35,16 +35,6 @@ internal sealed class IncidentsOptionsValidator : IValidateOptions<IncidentsOpti
             failures.Add($"{IncidentsOptions.SectionName}:VerificationPollInterval must be positive and no longer than VerificationWindow (e.g. 00:00:02).");
         }
 
-        if (Faults.CrashPoints.Check(options.CrashPoint.At) is { } crashProblem)
-        {
-            failures.Add($"{IncidentsOptions.SectionName}:CrashPoint:At: {crashProblem}");
-        }
-
-        if (options.CrashPoint.Occurrence < 1)
-        {
-            failures.Add($"{IncidentsOptions.SectionName}:CrashPoint:Occurrence must be at least 1.");
-        }
-
         if (string.IsNullOrWhiteSpace(options.AutoApprove.Name))
         {
             failures.Add($"{IncidentsOptions.SectionName}:AutoApprove:Name must name the policy; approvals record it.");

@@ -2,7 +2,6 @@ using CredIr.Contracts.Services;
 using CredIr.Incidents.Cluster;
 using CredIr.Incidents.Domain;
 using CredIr.Incidents.Evidence;
-using CredIr.Incidents.Faults;
 using CredIr.Incidents.Grains;
 using CredIr.Incidents.Phases;
 using CredIr.Incidents.Service;
@@ -46,13 +45,7 @@ public static class IncidentsServiceCollectionExtensions
         services.AddOptions<IncidentsOptions>().Bind(section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IncidentsOptions>, IncidentsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new CrashPoints(Options(sp).CrashPoint));
-        services.TryAddSingleton<IIncidentStore>(sp =>
-        {
-            var store = IncidentStoreFactory.Create(Options(sp).Store, sp.GetRequiredService<TimeProvider>());
-            var crash = sp.GetRequiredService<CrashPoints>();
-            return crash.Armed ? new CrashPointStore(store, crash) : store;
-        });
+        services.TryAddSingleton<IIncidentStore>(sp => IncidentStoreFactory.Create(Options(sp).Store, sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<IncidentStoreInitializer>();
         services.TryAddSingleton(sp => new Approvals(Options(sp).TwoPersonRule, Options(sp).AutoApprove));
         services.TryAddSingleton<IncidentWorkflow>();

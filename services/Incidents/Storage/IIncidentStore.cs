@@ -50,10 +50,4 @@ internal interface IIncidentStore : IAsyncDisposable
     Task SaveCheckpointAsync(ScanCheckpointRecord checkpoint, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<ScanCheckpointRecord>> ReadCheckpointsAsync(string incidentId, CancellationToken cancellationToken);
-
-    Task EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken);
-
-    Task<IReadOnlyList<OutboxMessage>> ReadDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
-
-    Task UpdateOutboxAsync(OutboxMessage message, CancellationToken cancellationToken);
 }

@@ -42,4 +42,25 @@ public sealed class ArnTests
     [InlineData("us-gov-east-1", "aws-us-gov")]
     public void Partition_ForRegion_FollowsTheRegionName(string region, string partition) =>
         Assert.Equal(partition, AwsPartition.ForRegion(region).Name);
+
+    [Theory]
+    [InlineData("arn:aws:sts::111122223333:assumed-role/r/s", "aws", "us-east-1")]
+    [InlineData("arn:aws-us-gov:iam::111122223333:user/ci", "aws-us-gov", "us-gov-west-1")]
+    [InlineData("arn:aws-cn:iam::111122223333:root", "aws-cn", "cn-north-1")]
+    public void Partition_FromACredentialsArn_GivesTheHomeRegionOfItsGlobalEvents(string arn, string partition, string home)
+    {
+        var found = AwsPartition.FromArn(arn);
+
+        Assert.Equal(partition, found.Name);
+        Assert.Equal(home, found.GlobalRegion);
+        Assert.Equal($"arn:{partition}:iam::111122223333:root", found.AccountRootArn("111122223333"));
+    }
+
+    [Fact]
+    public void Partition_UnknownName_IsRefusedNamingTheKnownOnes()
+    {
+        Assert.Null(AwsPartition.TryFromArn("arn:aws-iso:iam::111122223333:root"));
+        var error = Assert.Throws<ArgumentException>(() => AwsPartition.FromName("aws-iso"));
+        Assert.Contains("aws, aws-cn or aws-us-gov", error.Message, StringComparison.Ordinal);
+    }
 }

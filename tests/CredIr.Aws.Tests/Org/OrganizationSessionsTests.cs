@@ -1,4 +1,5 @@
 using CredIr.Aws.Tests.Support;
+using CredIr.Sandbox;
 
 namespace CredIr.Aws.Tests.Org;
 
@@ -91,6 +92,27 @@ public sealed class OrganizationSessionsTests(SandboxFixture fixture) : IClassFi
         Assert.Equal(firstKey, stillFirst);
         Assert.NotEqual(firstKey, renewed);
         Assert.Equal(TestScenario.Workload, (await session.Scope.Sts.GetCallerIdentityAsync()).Account);
+    }
+
+    [Fact]
+    public async Task CallerIdentity_FailedOnce_IsAskedAgainAndMemberAccountsCanBeEntered()
+    {
+        using var clients = SandboxClients.Create(fixture.Sandbox, o => o.MaxAttempts = 1);
+        using var sessions = new OrganizationSessions(clients.Admin(), "INC-11");
+        fixture.Sandbox.Faults.Set("sts", new FaultOptions { ServerErrorRate = 1 });
+        try
+        {
+            var error = await Assert.ThrowsAsync<AwsServiceException>(() => sessions.GetCallerAccountIdAsync());
+            Assert.True(error.IsRetryable);
+        }
+        finally
+        {
+            fixture.Sandbox.Faults.Clear("sts");
+        }
+
+        Assert.Equal(TestScenario.Management, await sessions.GetCallerAccountIdAsync());
+        var workload = await sessions.GetSessionAsync(TestScenario.Workload);
+        Assert.Equal("arn:aws:iam::" + TestScenario.Workload + ":role/OrganizationAccountAccessRole", workload.RoleArn);
     }
 
     [Fact]

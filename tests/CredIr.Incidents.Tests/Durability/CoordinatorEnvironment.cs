@@ -33,11 +33,14 @@ internal static class CoordinatorEnvironment
         };
         if (crash is not null)
         {
-            environment["Incidents__CrashPoint__At"] = crash.At;
-            environment["Incidents__CrashPoint__Occurrence"] = crash.Occurrence.ToString(CultureInfo.InvariantCulture);
+            // The fault injection is a test-only assembly the runtime loads before credir's Main;
+            // nothing in the shipped binaries can kill the coordinator.
+            environment["DOTNET_STARTUP_HOOKS"] = Path.Combine(AppContext.BaseDirectory, "CredIr.Incidents.FaultInjection.dll");
+            environment["CREDIR_CRASH_AT"] = crash.At;
+            environment["CREDIR_CRASH_OCCURRENCE"] = crash.Occurrence.ToString(CultureInfo.InvariantCulture);
             if (crash.Matching is not null)
             {
-                environment["Incidents__CrashPoint__Matching"] = crash.Matching;
+                environment["CREDIR_CRASH_MATCHING"] = crash.Matching;
             }
         }
 

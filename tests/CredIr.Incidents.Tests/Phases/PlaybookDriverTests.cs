@@ -5,8 +5,9 @@ using CredIr.Incidents.Tests.Infrastructure;
 namespace CredIr.Incidents.Tests.Phases;
 
 /// <summary>
-/// The coordinator driving the playbook against stand-ins for the phase services (not built yet);
-/// the store, grains, journal and evidence are real. End-to-end runs against the sandbox come later.
+/// The coordinator driving the playbook against stand-ins for the phase services, so each test
+/// picks what a phase answers; the store, grains, journal and evidence are real. The runs against
+/// the real phase services and the sandbox are the Durability tests and the CLI's respond tests.
 /// </summary>
 public sealed class PlaybookDriverTests : IDisposable
 {

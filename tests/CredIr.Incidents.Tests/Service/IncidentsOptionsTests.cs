@@ -36,8 +36,8 @@ public sealed class IncidentsOptionsTests
     }
 
     [Theory]
-    [InlineData("during:state", "Incidents:CrashPoint:At")]
-    [InlineData("after:document", "Incidents:CrashPoint:At")]
+    [InlineData("00:00:30", "Incidents:AdvanceCallWait")]
+    [InlineData("0", "Incidents:Silo:MissedProbesLimit")]
     public async Task BadDurabilitySetting_FailsAtStartNamingTheKey(string value, string key)
     {
         var setting = key["Incidents:".Length..];

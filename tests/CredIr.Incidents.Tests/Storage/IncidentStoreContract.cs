@@ -165,19 +165,4 @@ public abstract class IncidentStoreContract : IAsyncLifetime
         Assert.True(stored.Done);
         Assert.Null(stored.NextToken);
     }
-
-    [Fact]
-    public async Task Outbox_DueMessages_AreReturnedUntilDelivered()
-    {
-        var message = new OutboxMessage("n-1", "inc-o", "https://hooks.example/ir", "{}", 0, TestIncidents.Start, NotificationStatus.Pending, string.Empty);
-        await Store.EnqueueAsync(message, CancellationToken.None);
-        await Store.EnqueueAsync(message with { Id = "n-2", NextAttemptAt = TestIncidents.Start.AddHours(1) }, CancellationToken.None);
-
-        var due = await Store.ReadDueAsync(TestIncidents.Start.AddMinutes(1), 10, CancellationToken.None);
-        await Store.UpdateOutboxAsync(message with { Attempts = 1, Status = NotificationStatus.Delivered }, CancellationToken.None);
-        var after = await Store.ReadDueAsync(TestIncidents.Start.AddHours(2), 10, CancellationToken.None);
-
-        Assert.Equal(["n-1"], due.Select(m => m.Id));
-        Assert.Equal(["n-2"], after.Select(m => m.Id));
-    }
 }

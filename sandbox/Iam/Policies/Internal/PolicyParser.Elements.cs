@@ -131,9 +131,11 @@ internal static partial class PolicyParser
 
     private static string NormalizeAwsPrincipal(string value)
     {
+        // A bare account id is the account's root in whatever partition the policy lives in:
+        // kept as it is and matched against the caller's account.
         if (value.Length == 12 && value.All(char.IsAsciiDigit))
         {
-            return $"arn:aws:iam::{value}:root";
+            return value;
         }
 
         var parts = value.Split(':', 6);

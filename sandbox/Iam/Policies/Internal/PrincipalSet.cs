@@ -5,7 +5,7 @@ internal sealed class PrincipalSet(bool everyone, string[] aws, string[] service
 {
     public bool Everyone { get; } = everyone;
 
-    /// <summary>AWS principals, account ids already rewritten to arn:aws:iam::ACCOUNT:root as IAM stores them.</summary>
+    /// <summary>AWS principals: ARNs, unique ids, and bare account ids (matched as the account root in the caller's partition).</summary>
     public IReadOnlyList<string> Aws { get; } = aws;
 
     public IReadOnlyList<string> Services { get; } = services;
@@ -30,10 +30,12 @@ internal sealed class PrincipalSet(bool everyone, string[] aws, string[] service
         }
 
         var best = PrincipalMatch.None;
-        var accountRoot = $"arn:aws:iam::{caller.AccountId}:root";
+        // The root of the caller's account in the caller's partition (arn:aws-us-gov:iam::...:root in GovCloud).
+        var partition = caller.Arn.Split(':', 3) is ["arn", var name, _] ? name : "aws";
+        var accountRoot = $"arn:{partition}:iam::{caller.AccountId}:root";
         foreach (var value in aws)
         {
-            var match = value == accountRoot ? PrincipalMatch.Account
+            var match = value == accountRoot || value == caller.AccountId ? PrincipalMatch.Account
                 : value == caller.Arn ? PrincipalMatch.Principal
                 : caller.RoleArn is not null && value == caller.RoleArn ? PrincipalMatch.Role
                 : PrincipalMatch.None;

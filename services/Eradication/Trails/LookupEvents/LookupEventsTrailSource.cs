@@ -8,7 +8,8 @@ namespace CredIr.Eradication.Trails.LookupEvents;
 
 /// <summary>
 /// CloudTrail LookupEvents across an organization: every account (entered through the response role),
-/// every enabled region (us-east-1 always, where IAM, global STS and Organizations events are recorded),
+/// every enabled region (always the partition's home region: us-east-1, us-gov-west-1 or cn-north-1,
+/// where IAM, global STS and Organizations events are recorded),
 /// each account-region's window paged by concurrent chains under that account-region's token bucket, split
 /// further while the region is slow and pages remain (see <see cref="LookupSplit"/>). Pages flow through a
 /// bounded channel, so memory does not grow with the events. Each page yields a checkpoint (its chain's
@@ -16,8 +17,6 @@ namespace CredIr.Eradication.Trails.LookupEvents;
 /// </summary>
 public sealed partial class LookupEventsTrailSource(OrganizationSessions sessions, LookupEventsSourceOptions options, ILogger<LookupEventsTrailSource> logger) : ITrailSource
 {
-    private const string GlobalRegion = "us-east-1";
-
     public TrailSourceKind Kind => TrailSourceKind.LookupEvents;
 
     public async IAsyncEnumerable<TrailItem> QueryAsync(TrailQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -157,6 +156,9 @@ public sealed partial class LookupEventsTrailSource(OrganizationSessions session
 
     private static async Task<IReadOnlyList<string>> RegionsAsync(AccountSession account, TrailQuery query, ChannelWriter<TrailItem> writer, CancellationToken cancellationToken)
     {
+        // Global services (IAM, STS's global endpoint, Organizations) record in the partition's home
+        // region whatever the scope; the account's session knows its partition.
+        var home = account.Scope.GlobalEventsRegion;
         IReadOnlyList<string> regions = query.Regions;
         if (regions.Count == 0)
         {
@@ -167,14 +169,13 @@ public sealed partial class LookupEventsTrailSource(OrganizationSessions session
             catch (Exception e) when (IsUnitFailure(e))
             {
                 await writer.WriteAsync(new TrailGapItem(new TrailGap(account.AccountId, null,
-                    $"the enabled regions of account {account.AccountId} could not be listed ({Message(e)}); only {GlobalRegion} was scanned",
+                    $"the enabled regions of account {account.AccountId} could not be listed ({Message(e)}); only {home} was scanned",
                     EventCategories.None, Code(e), UnitFailed: true)), cancellationToken);
                 regions = [];
             }
         }
 
-        // Global services (IAM, STS's global endpoint, Organizations) record in us-east-1 whatever the scope.
-        return regions.Contains(GlobalRegion, StringComparer.Ordinal) ? regions : [.. regions, GlobalRegion];
+        return regions.Contains(home, StringComparer.Ordinal) ? regions : [.. regions, home];
     }
 
     private static TrailGapItem AccountGap(string accountId, string code, string message) =>

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace CredIr.Incidents.Faults;
+namespace CredIr.Incidents.FaultInjection;
 
 /// <summary>
 /// Counts the durable writes of one kind and, at the configured one, kills this process the way
@@ -9,34 +9,27 @@ namespace CredIr.Incidents.Faults;
 /// </summary>
 internal sealed class CrashPoints
 {
-    public static readonly IReadOnlyList<string> Kinds = ["state", "journal-intent", "journal-result", "evidence", "findings", "checkpoint", "outbox", "run-claim"];
+    public static readonly IReadOnlyList<string> Kinds = ["state", "journal-intent", "journal-result", "evidence", "findings", "checkpoint", "run-claim"];
 
-    private readonly string? _at;
+    private readonly string _at;
     private readonly int _occurrence;
     private readonly string? _matching;
     private int _seen;
 
-    public CrashPoints(CrashPointOptions options)
+    public CrashPoints(CrashPointSettings settings)
     {
-        _at = string.IsNullOrWhiteSpace(options.At) ? null : options.At.Trim();
-        _occurrence = options.Occurrence;
-        _matching = string.IsNullOrEmpty(options.Matching) ? null : options.Matching;
+        _at = settings.At;
+        _occurrence = settings.Occurrence;
+        _matching = settings.Matching;
     }
-
-    public bool Armed => _at is not null;
 
     public void Before(string kind, string detail) => Reached("before:" + kind, detail);
 
     public void After(string kind, string detail) => Reached("after:" + kind, detail);
 
     /// <summary>Why <paramref name="at"/> cannot name a point, or null when it can.</summary>
-    public static string? Check(string? at)
+    public static string? Check(string at)
     {
-        if (string.IsNullOrWhiteSpace(at))
-        {
-            return null;
-        }
-
         var parts = at.Trim().Split(':', 2);
         return parts.Length == 2 && parts[0] is "before" or "after" && Kinds.Contains(parts[1])
             ? null

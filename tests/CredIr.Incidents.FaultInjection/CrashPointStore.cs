@@ -1,11 +1,11 @@
 using CredIr.Contracts.V1;
 using CredIr.Incidents.Storage;
 
-namespace CredIr.Incidents.Faults;
+namespace CredIr.Incidents.FaultInjection;
 
 /// <summary>
-/// The store with crash points around each durable write, registered only when a crash point is
-/// configured. Reads pass straight through.
+/// The store with crash points around each durable write, put in place by <see cref="StartupHook"/>
+/// only when a crash point is asked for. Reads pass straight through.
 /// </summary>
 internal sealed class CrashPointStore(IIncidentStore inner, CrashPoints points) : IIncidentStore
 {
@@ -44,14 +44,6 @@ internal sealed class CrashPointStore(IIncidentStore inner, CrashPoints points) 
         Around("checkpoint", $"{checkpoint.IncidentId} {checkpoint.AccountId}/{checkpoint.Region}", () => inner.SaveCheckpointAsync(checkpoint, cancellationToken));
 
     public Task<IReadOnlyList<ScanCheckpointRecord>> ReadCheckpointsAsync(string incidentId, CancellationToken cancellationToken) => inner.ReadCheckpointsAsync(incidentId, cancellationToken);
-
-    public Task EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken) =>
-        Around("outbox", message.Id, () => inner.EnqueueAsync(message, cancellationToken));
-
-    public Task<IReadOnlyList<OutboxMessage>> ReadDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) => inner.ReadDueAsync(now, max, cancellationToken);
-
-    public Task UpdateOutboxAsync(OutboxMessage message, CancellationToken cancellationToken) =>
-        Around("outbox", message.Id, () => inner.UpdateOutboxAsync(message, cancellationToken));
 
 
     public ValueTask DisposeAsync() => inner.DisposeAsync();
