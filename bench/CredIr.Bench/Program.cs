@@ -10,6 +10,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["sandbox-lookup"] = a => SandboxLookupBenchmark.RunAsync(a, CancellationToken.None),
     ["logfiles"] = CredIr.Bench.LogFiles.LogFilesBenchmark.RunAsync,
     ["fanout"] = CredIr.Bench.FanOut.FanOutBenchmark.RunAsync,
+    ["contain"] = CredIr.Bench.Contain.ContainBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

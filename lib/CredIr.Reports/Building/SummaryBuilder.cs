@@ -52,7 +52,10 @@ internal static class SummaryBuilder
             findings.ResourcesModified,
             findings.ResourcesDeleted,
             findings.ScanComplete,
-            findings.Gaps.Select(g => new ReportGap(
+            // One line per distinct gap, whichever phase met it: identification, the containment watch, each scan round.
+            incident.IdentificationGaps.Concat(incident.Verification?.Gaps ?? []).Concat(findings.Gaps)
+                .DistinctBy(static g => (g.AccountId, g.Region, g.Reason, g.ErrorCode))
+                .Select(g => new ReportGap(
                 g.AccountId,
                 g.Region,
                 g.Reason,

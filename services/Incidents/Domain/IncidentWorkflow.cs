@@ -37,6 +37,10 @@ internal sealed class IncidentWorkflow(Approvals approvals)
             LogLocation = request.LogLocation,
             WaitingFor = "identification of the credentials",
             Findings = new FindingsSummary(),
+            ContainmentOptions = request.ContainmentOptions?.Clone() ?? new ContainmentOptions(),
+            EscalationReason = ContainmentLevel.IsEscalated(request.ContainmentOptions)
+                ? $"asked for when the incident was opened ({ContainmentLevel.Describe(request.ContainmentOptions)})"
+                : string.Empty,
         };
         if (request.CompromiseTime is not null)
         {

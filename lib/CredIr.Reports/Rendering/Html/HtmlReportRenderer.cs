@@ -103,7 +103,7 @@ internal static class HtmlReportRenderer
         {
             html.Element("h3", "What the trail could not see");
             html.Table(["account", "region", "reason", "categories not seen", "error"], s.Gaps.Select(g => Row(
-                Code(g.AccountId), Code(g.Region), g.Reason, Chips(g.CategoriesNotSeen), Code(g.ErrorCode))));
+                g.AccountId.Length > 0 ? Code(g.AccountId) : "every account", g.Region.Length > 0 ? Code(g.Region) : "every region", g.Reason, Chips(g.CategoriesNotSeen), Code(g.ErrorCode))));
         }
 
         html.EndSection();

@@ -43,7 +43,7 @@ internal static class MarkdownReportRenderer
         md.Field("Resources", $"{s.ResourcesCreated} created, {s.ResourcesModified} modified, {s.ResourcesDeleted} deleted; scan {(s.ScanComplete ? "complete" : "not complete")}");
         foreach (var g in s.Gaps)
         {
-            md.Field("Trail gap", $"{g.AccountId} {g.Region}: {g.Reason} {string.Join(", ", g.CategoriesNotSeen)}");
+            md.Field("Trail gap", $"{g.Where}: {g.Reason}{(g.CategoriesNotSeen.Count > 0 ? $" (not seen: {string.Join(", ", g.CategoriesNotSeen)})" : "")}");
         }
     }
 
