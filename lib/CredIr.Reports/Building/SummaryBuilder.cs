@@ -60,7 +60,11 @@ internal static class SummaryBuilder
                 g.Region,
                 g.Reason,
                 g.CategoriesNotSeen.Select(ProtoValues.Name).ToList(),
-                g.ErrorCode)).ToList());
+                g.ErrorCode)).ToList())
+        {
+            ContainmentLevel = ContainmentLevel.Describe(incident.ContainmentOptions),
+            EscalationReason = incident.EscalationReason,
+        };
     }
 
     public static string Format(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture);

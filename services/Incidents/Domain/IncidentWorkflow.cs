@@ -1,4 +1,5 @@
 using CredIr.Contracts.V1;
+using CredIr.Reports.Building;
 using Google.Protobuf.WellKnownTypes;
 
 namespace CredIr.Incidents.Domain;

@@ -1,5 +1,6 @@
 using CredIr.Contracts.Services;
 using CredIr.Contracts.V1;
+using CredIr.Reports.Building;
 using CredIr.Incidents.Domain;
 using CredIr.Incidents.Grains;
 using Google.Protobuf.WellKnownTypes;

@@ -125,8 +125,13 @@ public sealed class CredentialStatusTests : IAsyncLifetime, IDisposable
 
         Assert.True(again.Phase == Phase.Containing && again.ContainedAt is null, $"{again.Phase}: {again.WaitingFor} {again.LastError}");
         Assert.True(Status(again, leaked) == "Active", string.Join(", ", again.Credentials.Select(c => $"{c.AccessKeyId}={c.Status}")));
-        Assert.Contains($"{leaked} still usable", again.WaitingFor, StringComparison.Ordinal);
-        Assert.Contains("the responder's own identity", again.LastError, StringComparison.Ordinal);
+        var story = $"waiting for {again.WaitingFor}; {again.LastError}; timeline: {string.Join(" | ", again.Timeline.Select(t => t.What))}";
+        Assert.True(again.WaitingFor.StartsWith("a responder:", StringComparison.Ordinal), story);
+        Assert.All(again.Plans.Where(p => p.Kind == PlanKind.Containment).SelectMany(p => p.Steps), step =>
+        {
+            Assert.Equal(StepStatus.Skipped, step.Status);
+            Assert.Contains("the responder's own identity", step.RefusedReason, StringComparison.Ordinal);
+        });
 
         var closed = await coordinator.Incidents.CloseIncidentAsync(
             new CloseIncidentRequest { IncidentId = again.IncidentId, Force = true, Reason = "the key is rotated by hand from another account" }, KillNineTests.Context());

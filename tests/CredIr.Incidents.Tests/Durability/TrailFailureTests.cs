@@ -56,8 +56,13 @@ public sealed class TrailFailureTests(ITestOutputHelper output) : IAsyncLifetime
             AutoApprove = true,
             Scope = new Scope { Regions = { "us-east-1" } },
         };
-        await using var coordinator = await CoordinatorProcess.StartAsync(_directory.Path, "sqlite:" + Path.Combine(_directory.Path, "credir.db"),
-            CoordinatorEnvironment.For(_sandbox, _webhook, _directory.Path));
+        var environment = CoordinatorEnvironment.For(_sandbox, _webhook, _directory.Path);
+
+        // The fault answers every call: AWS's retries with backoff would only make the test wait for the same answer.
+        environment["Aws__MaxAttempts"] = "2";
+        environment["Aws__BaseDelay"] = "00:00:00.010";
+        environment["Aws__MaxDelay"] = "00:00:00.050";
+        await using var coordinator = await CoordinatorProcess.StartAsync(_directory.Path, "sqlite:" + Path.Combine(_directory.Path, "credir.db"), environment);
 
         var incident = await KillNineTests.DriveAsync(coordinator.Incidents, open) ?? throw new InvalidOperationException("the coordinator died: " + coordinator.Stderr);
 

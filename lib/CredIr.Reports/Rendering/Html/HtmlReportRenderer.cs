@@ -98,6 +98,7 @@ internal static class HtmlReportRenderer
         Fact(html, "Accounts", Lines(s.Accounts.Select(Code)));
         Fact(html, "Regions", Lines(s.Regions.Select(Code)));
         Fact(html, "Resources", $"{s.ResourcesCreated} created, {s.ResourcesModified} modified, {s.ResourcesDeleted} deleted; scan {(s.ScanComplete ? "complete" : "not complete")}");
+        Fact(html, "Containment level", s.EscalationReason.Length > 0 ? $"{s.ContainmentLevel} ({s.EscalationReason})" : s.ContainmentLevel);
         html.Raw("</dl>\n");
         if (s.Gaps.Count > 0)
         {
