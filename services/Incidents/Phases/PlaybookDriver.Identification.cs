@@ -37,7 +37,7 @@ internal sealed partial class PlaybookDriver
 
         foreach (var gap in identified.Gaps)
         {
-            await session.AppendEvidenceAsync("gap:identification", $"{gap.AccountId}/{gap.Region}: {gap.Reason}", JsonFormatter.Default.Format(gap), cancellationToken);
+            await session.AppendEvidenceAsync("gap:identification", $"{gap.AccountId}/{(gap.Region.Length > 0 ? gap.Region : "any region")}: {gap.Reason}", JsonFormatter.Default.Format(gap), cancellationToken);
         }
 
         await session.CommitAsync(null, "identified", $"identified {identified.Credentials.Count} credential(s)", draft =>
