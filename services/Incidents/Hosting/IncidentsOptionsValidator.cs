@@ -43,6 +43,11 @@ internal sealed class IncidentsOptionsValidator : IValidateOptions<IncidentsOpti
             failures.Add($"{IncidentsOptions.SectionName}:VerificationPollInterval must be positive and no longer than VerificationWindow (e.g. 00:00:02).");
         }
 
+        if (options.DeliveryDelay < TimeSpan.Zero || options.DeliveryDelay > TimeSpan.FromHours(12))
+        {
+            failures.Add($"{IncidentsOptions.SectionName}:DeliveryDelay must be between zero and 12 hours: how late CloudTrail may deliver an event (AWS: about 15 minutes, 00:15:00).");
+        }
+
         if (Faults.CrashPoints.Check(options.CrashPoint.At) is { } crashProblem)
         {
             failures.Add($"{IncidentsOptions.SectionName}:CrashPoint:At: {crashProblem}");
