@@ -11,6 +11,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["logfiles"] = CredIr.Bench.LogFiles.LogFilesBenchmark.RunAsync,
     ["fanout"] = CredIr.Bench.FanOut.FanOutBenchmark.RunAsync,
     ["athena"] = CredIr.Bench.Athena.AthenaBenchmark.RunAsync,
+    ["contain"] = CredIr.Bench.Contain.ContainBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

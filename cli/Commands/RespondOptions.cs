@@ -31,6 +31,10 @@ internal sealed class RespondOptions
 
     public Option<string?> Logs { get; } = new("--logs") { Description = "Read the actor's calls from CloudTrail log files under this folder or s3://bucket/prefix (default: CloudTrail LookupEvents in every account and region)." };
 
+    public Option<bool> DenyAll { get; } = new("--deny-all") { Description = "Also deny every action to each contained user or role, new sessions included: every legitimate user of it stops too." };
+
+    public Option<bool> LockTrustPolicy { get; } = new("--lock-trust-policy") { Description = "Also replace each contained role's trust policy with one nobody can assume: no new session of it for anyone." };
+
     public Option<bool> AutoApprove { get; } = new("--auto-approve") { Description = "Approve every plan automatically (recorded as automatic, with the server's policy name)." };
 
     public Option<string?> Server { get; } = ServerAddress.CreateOption();
@@ -45,7 +49,7 @@ internal sealed class RespondOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { AccessKey, PrincipalArn, Finding, Since, Title, Severity, Ticket, Logs, AutoApprove, Server, Endpoint, Store, Output }.Concat(Athena.All))
+        foreach (var option in new Option[] { AccessKey, PrincipalArn, Finding, Since, Title, Severity, Ticket, Logs, DenyAll, LockTrustPolicy, AutoApprove, Server, Endpoint, Store, Output }.Concat(Athena.All))
         {
             command.Options.Add(option);
         }
@@ -82,6 +86,7 @@ internal sealed class RespondOptions
             TicketReference = result.GetValue(Ticket) ?? string.Empty,
             AutoApprove = result.GetValue(AutoApprove),
             Severity = result.GetValue(Severity) is { } s ? Severities[s] : Contracts.V1.Severity.Unspecified,
+            ContainmentOptions = new ContainmentOptions { DenyAll = result.GetValue(DenyAll), LockTrustPolicy = result.GetValue(LockTrustPolicy) },
         };
         if (result.GetValue(Since) is { } since)
         {

@@ -23,6 +23,15 @@ internal static class FaultErrors
         _ => new AwsServiceException("InternalError", "We encountered an internal error. Please try again.", 500, sender: false),
     };
 
+    /// <summary>The caller's policy does not allow the action.</summary>
+    public static AwsServiceException Denied(ServiceModel s) => s.Protocol switch
+    {
+        AwsProtocol.Query => new AwsServiceException("AccessDenied", "User is not authorized to perform this action", 403),
+        AwsProtocol.Ec2 => new AwsServiceException("UnauthorizedOperation", "You are not authorized to perform this operation.", 403),
+        AwsProtocol.Json or AwsProtocol.RestJson => new AwsServiceException("AccessDeniedException", "User is not authorized to perform this action", 400),
+        _ => new AwsServiceException("AccessDenied", "Access Denied", 403),
+    };
+
     /// <summary>A parameter of the wrong type or format, in the protocol's validation error.</summary>
     public static AwsServiceException BadInput(ServiceModel s) => s.Protocol switch
     {

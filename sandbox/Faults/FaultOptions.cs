@@ -10,6 +10,12 @@ public sealed record FaultOptions
     public double ServerErrorRate { get; init; }
 
     /// <summary>
+    /// Fraction (0..1) of requests refused with the service's AccessDenied, as when the caller's policy lacks the
+    /// action (a responder without cloudtrail:LookupEvents, say).
+    /// </summary>
+    public double AccessDeniedRate { get; init; }
+
+    /// <summary>
     /// CloudTrail LookupEvents: fraction (0..1) of pages answered with no events and a NextToken that resumes where the
     /// page would have started. AWS does this (a page is cut by the work done, not only by MaxResults).
     /// </summary>

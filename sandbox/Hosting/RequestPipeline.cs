@@ -127,6 +127,12 @@ internal sealed class RequestPipeline(
             await Task.Delay(latency, state.Clock, ct);
         }
 
+        if (faults.Roll(fault.AccessDeniedRate))
+        {
+            var d = FaultErrors.Denied(descriptor);
+            throw new AwsServiceException(d.Code, d.Message, d.Status) { Recorded = false };
+        }
+
         if (faults.Roll(fault.ThrottleRate))
         {
             var t = FaultErrors.Throttled(descriptor);

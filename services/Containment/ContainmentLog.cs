@@ -19,4 +19,7 @@ internal static partial class ContainmentLog
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Incident {IncidentId}: verification ended {Verdict} ({Allowed} allowed, {Denied} denied)")]
     public static partial void Verified(ILogger logger, string incidentId, VerificationVerdict verdict, int allowed, int denied);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Step {StepId}: the response could not enter account {AccountId} again after revoking the response role's older sessions")]
+    public static partial void ResponseLockedOut(ILogger logger, string stepId, string accountId);
 }

@@ -25,6 +25,8 @@ internal static class CompromiseWindows
                 Baseline = baseline,
                 RecordsFrom = resolved.RecordsTruncated ? null : resolved.RecordsFrom,
                 CredentialCreatedAt = credential.CreatedAt?.ToDateTimeOffset(),
+                CredentialLastUsedAt = credential.LastUsedAt?.ToDateTimeOffset(),
+                UnreadableTrails = resolved.Gaps.Count,
             }, resolved.Records);
             if (estimate.Start is { } start)
             {

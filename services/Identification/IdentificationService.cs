@@ -71,6 +71,7 @@ public sealed class IdentificationService(
             AllRegions = request.Scope?.AllRegions == true && request.Scope.Regions.Count == 0,
             Now = now,
             Lookback = TimeSpan.FromDays(Math.Max(settings.LookbackDays, baselineDays + 1)),
+            DeferTrail = request.DeferTrail,
         };
         var resolution = await resolver.ResolveAsync(parsed, scope, evidence, cancellationToken);
         foreach (var warning in resolution.Warnings)
@@ -90,6 +91,7 @@ public sealed class IdentificationService(
         response.CompromiseWindow = CompromiseWindows.Build(parsed, resolution, responderTime, TimeSpan.FromDays(baselineDays), evidence, response);
         response.Credentials.AddRange(resolution.Credentials.Select(c => c.Credential));
         response.AccountIds.AddRange(resolution.AccountIds.Union(parsed.AccountId is null ? [] : [parsed.AccountId], StringComparer.Ordinal));
+        response.Gaps.AddRange(resolution.Gaps);
         response.Evidence.AddRange(evidence.Items);
         IdentificationLog.Identified(logger, response.Credentials.Count, parsed.Kind, response.FindingId, response.CompromiseWindow.Start, response.CompromiseWindow.Basis);
         return response;

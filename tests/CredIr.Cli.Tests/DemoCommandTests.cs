@@ -21,7 +21,8 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains("approval containment-1-approval (containment-1): automatic (policy auto-approve)", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("approval eradication-1-approval (eradication-1): automatic (policy auto-approve)", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("phase recovered", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("containment verification (5 s watch): CLEAN (no use)", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("containment verification (5 s watch): no use in the first 5 s after containment; CloudTrail delivers events up to 15 min late", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("NOT contained", result.Stdout, StringComparison.Ordinal);
         foreach (var file in new[] { "report.html", "report.md", "report.json" })
         {
             var path = Path.Combine(_out, file);
@@ -32,6 +33,18 @@ public sealed class DemoCommandTests : IDisposable
         using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_out, "report.json")));
         var listed = report.RootElement.GetProperty("credentials").EnumerateArray().Select(c => c.GetProperty("accessKeyId").GetString()).ToHashSet();
         var markdown = await File.ReadAllTextAsync(Path.Combine(_out, "report.md"));
+        // Every credential of the actor is stopped, the session of the response role (OrganizationAccountAccessRole) included.
+        var statuses = report.RootElement.GetProperty("credentials").EnumerateArray()
+            .Where(c => c.GetProperty("accessKeyId").GetString() is { Length: > 0 })
+            .ToDictionary(c => c.GetProperty("accessKeyId").GetString()!, c => c.GetProperty("status").GetString());
+        Assert.All(truth.Keys, key => Assert.True(statuses.GetValueOrDefault(key) is "Inactive" or "Deleted" or "Revoked", $"{key}: {statuses.GetValueOrDefault(key)}"));
+        Assert.Equal("Revoked", statuses["ASIA7MAINTPRODSESS01"]);
+
+        // Each blind spot of the trail once, saying where it is.
+        var gaps = report.RootElement.GetProperty("summary").GetProperty("gaps").EnumerateArray().Select(g => g.GetProperty("reason").GetString()).ToList();
+        Assert.Equal(gaps.Distinct().Count(), gaps.Count);
+        Assert.Single(markdown.Split('\n'), l => l.StartsWith("- **Trail gap:** every account and region: CloudTrail LookupEvents holds management events only", StringComparison.Ordinal));
+
         foreach (var key in truth.Keys)
         {
             Assert.Contains(key, listed);

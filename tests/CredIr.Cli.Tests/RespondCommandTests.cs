@@ -81,6 +81,36 @@ public sealed class RespondCommandTests(ServedHost host)
         Assert.DoesNotContain("LookupEvents holds management events only", result.Stdout, StringComparison.Ordinal);
     }
 
+    // The stronger containment asked for from the start: the plan denies everything to the key's user, and the
+    // incident (and so the report) says which level was applied and why.
+    [Fact]
+    public async Task Respond_WithDenyAll_ContainsWithTheUsersDenyAllAndSaysTheLevelAndWhy()
+    {
+        await using var sandbox = await SandboxHost.StartAsync(
+            new SandboxOptions { Port = 0, ScenarioPath = Path.Combine(AppContext.BaseDirectory, "scenarios", "single-account-key-leak.json") },
+            CancellationToken.None);
+        var key = sandbox.Scenario.GroundTruth!["leakedAccessKeyId"]!.GetValue<string>();
+        var store = Path.Combine(host.Folder, $"respond-{Guid.NewGuid():N}.db");
+
+        var result = await Credir.RunAsync(
+            ["respond", "--access-key", key, "--deny-all", "--lock-trust-policy", "--auto-approve", "--endpoint", sandbox.Endpoint.ToString(), "--store", "sqlite:" + store, "--output", "json", "--Aws:UseEnvironmentEndpoints=false"],
+            TimeSpan.FromMinutes(4),
+            new Dictionary<string, string>
+            {
+                ["AWS_ACCESS_KEY_ID"] = sandbox.Accounts[0].AdminAccessKeyId,
+                ["AWS_SECRET_ACCESS_KEY"] = sandbox.Accounts[0].AdminSecretAccessKey,
+                ["AWS_REGION"] = "us-east-1",
+            });
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var incident = JsonDocument.Parse(result.Stdout);
+        var root = incident.RootElement;
+        Assert.True(root.GetProperty("containmentOptions").GetProperty("denyAll").GetBoolean());
+        Assert.StartsWith("asked for when the incident was opened", root.GetProperty("escalationReason").GetString(), StringComparison.Ordinal);
+        var steps = root.GetProperty("plans").EnumerateArray().Where(p => p.GetProperty("kind").GetString() == "PLAN_KIND_CONTAINMENT").SelectMany(p => p.GetProperty("steps").EnumerateArray());
+        Assert.Contains(steps, s => s.GetProperty("action").GetString() == "iam:PutUserPolicy(DenyAll)" && s.GetProperty("status").GetString() == "STEP_STATUS_SUCCEEDED");
+    }
+
     // `script` gives respond a terminal, as a responder at a console has; the answers are typed ahead.
     [Fact]
     public async Task Respond_OnATerminal_ShowsEachPlanAsksAndRecordsTheResponderAsApprover()

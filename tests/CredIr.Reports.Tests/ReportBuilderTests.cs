@@ -63,6 +63,38 @@ public sealed class ReportBuilderTests
         Assert.Single(s.Gaps);
     }
 
+    // Each scan round, the containment watch and identification report the same limits again: the report lists
+    // each distinct gap once, and one of the source itself (no account, no region) says it is everywhere.
+    [Fact]
+    public void Build_SameGapFromEveryPhase_ListedOnceAndASourceWideGapSaysEverywhere()
+    {
+        var input = SampleEvidence.Input();
+        var dataEvents = new SourceGap { Reason = "CloudTrail LookupEvents holds management events only", CategoriesNotSeen = { EventCategory.SensitiveDataAccess } };
+        var denied = new SourceGap { AccountId = Account, Region = "us-east-1", Reason = "cloudtrail LookupEvents failed: AccessDeniedException", ErrorCode = "AccessDeniedException" };
+        input.Incident.Findings.Gaps.Add([dataEvents, dataEvents.Clone(), dataEvents.Clone(), dataEvents.Clone()]);
+        input.Incident.IdentificationGaps.Add(denied);
+        input.Incident.Verification = new ContainmentVerification { Verdict = VerificationVerdict.Incomplete, Gaps = { denied.Clone() } };
+
+        var gaps = Build(input).Summary.Gaps;
+
+        Assert.Equal(3, gaps.Count);
+        Assert.Single(gaps, g => g.Reason == dataEvents.Reason && g.Where == "every account and region");
+        Assert.Single(gaps, g => g.ErrorCode == "AccessDeniedException" && g.Where == $"{Account} us-east-1");
+    }
+
+    [Fact]
+    public void Build_EscalatedContainment_SaysTheLevelAndWhy()
+    {
+        var input = SampleEvidence.Input();
+        input.Incident.ContainmentOptions = new ContainmentOptions { DenyAll = true, LockTrustPolicy = true };
+        input.Incident.EscalationReason = $"{LeakedKey} still used with success after containment";
+
+        var s = Build(input).Summary;
+
+        Assert.Equal("keys Inactive, older sessions revoked, deny-all on each contained user and role, trust policy of each contained role locked", s.ContainmentLevel);
+        Assert.Equal(input.Incident.EscalationReason, s.EscalationReason);
+    }
+
     [Fact]
     public void Build_NoActorCallsInACompleteScan_VerdictIsNoActivityFound()
     {

@@ -86,7 +86,7 @@ internal static class LessonsBuilder
     {
         foreach (var gap in summary.Gaps)
         {
-            yield return $"Trail gap in {gap.AccountId} {gap.Region}: {gap.Reason}.";
+            yield return $"Trail gap in {gap.Where}: {gap.Reason}.";
         }
 
         if (summary.Regions.Count > 0)

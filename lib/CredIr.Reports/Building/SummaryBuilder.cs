@@ -52,12 +52,19 @@ internal static class SummaryBuilder
             findings.ResourcesModified,
             findings.ResourcesDeleted,
             findings.ScanComplete,
-            findings.Gaps.Select(g => new ReportGap(
+            // One line per distinct gap, whichever phase met it: identification, the containment watch, each scan round.
+            incident.IdentificationGaps.Concat(incident.Verification?.Gaps ?? []).Concat(findings.Gaps)
+                .DistinctBy(static g => (g.AccountId, g.Region, g.Reason, g.ErrorCode))
+                .Select(g => new ReportGap(
                 g.AccountId,
                 g.Region,
                 g.Reason,
                 g.CategoriesNotSeen.Select(ProtoValues.Name).ToList(),
-                g.ErrorCode)).ToList());
+                g.ErrorCode)).ToList())
+        {
+            ContainmentLevel = ContainmentLevel.Describe(incident.ContainmentOptions),
+            EscalationReason = incident.EscalationReason,
+        };
     }
 
     public static string Format(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture);

@@ -23,4 +23,13 @@ public sealed record ReportSummary(
     [property: JsonPropertyName("resourcesModified")] int ResourcesModified,
     [property: JsonPropertyName("resourcesDeleted")] int ResourcesDeleted,
     [property: JsonPropertyName("scanComplete")] bool ScanComplete,
-    [property: JsonPropertyName("gaps")] IReadOnlyList<ReportGap> Gaps);
+    [property: JsonPropertyName("gaps")] IReadOnlyList<ReportGap> Gaps)
+{
+    /// <summary>The containment measures applied: the default (keys Inactive, older sessions revoked) or stronger.</summary>
+    [JsonPropertyName("containmentLevel")]
+    public string ContainmentLevel { get; init; } = string.Empty;
+
+    /// <summary>Why the stronger measures: asked for at opening, or a contained principal still used. Empty at the default.</summary>
+    [JsonPropertyName("escalationReason")]
+    public string EscalationReason { get; init; } = string.Empty;
+}

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CredIr.Aws;
 
 namespace CredIr.Containment.Cloud;
@@ -9,12 +10,17 @@ namespace CredIr.Containment.Cloud;
 internal sealed class ResponderSession : IDisposable
 {
     private readonly OrganizationSessions _sessions;
+    private readonly string _incidentId;
+    private readonly OrganizationSessionOptions _organization;
+    private readonly ConcurrentDictionary<string, OrganizationSessions> _reentered = new(StringComparer.Ordinal);
 
     public ResponderSession(AwsScope caller, string incidentId, OrganizationSessionOptions organization)
     {
         Caller = caller;
         ResponseRoleName = organization.RoleName;
-        _sessions = new OrganizationSessions(caller, string.IsNullOrEmpty(incidentId) ? "adhoc" : incidentId, organization);
+        _incidentId = string.IsNullOrEmpty(incidentId) ? "adhoc" : incidentId;
+        _organization = organization;
+        _sessions = new OrganizationSessions(caller, _incidentId, organization);
     }
 
     public AwsScope Caller { get; }
@@ -29,7 +35,42 @@ internal sealed class ResponderSession : IDisposable
 
     /// <summary>Clients in an account: the caller's own, or the response role's session in a member account.</summary>
     public async Task<AwsScope> ScopeForAsync(string accountId, CancellationToken ct) =>
-        (await _sessions.GetSessionAsync(accountId, ct).ConfigureAwait(false)).Scope;
+        (await (_reentered.TryGetValue(accountId, out var fresh) ? fresh : _sessions).GetSessionAsync(accountId, ct).ConfigureAwait(false)).Scope;
 
-    public void Dispose() => _sessions.Dispose();
+    /// <summary>
+    /// Enters a member account again with a new session of the response role, issued after <paramref name="cutOff"/>:
+    /// the older-sessions deny just put on the role compares aws:TokenIssueTime, which has whole seconds, so the
+    /// session is taken once the clock has passed the cut-off's second. Later calls in the account use it.
+    /// </summary>
+    public async Task<AwsScope> ReenterAsync(string accountId, DateTimeOffset? cutOff, CancellationToken ct)
+    {
+        var time = Caller.Runtime.Time;
+        if (cutOff is { } before)
+        {
+            var next = new DateTimeOffset(before.UtcTicks - (before.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero).AddSeconds(1);
+            if (next - time.GetUtcNow() is { } wait && wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, time, ct).ConfigureAwait(false);
+            }
+        }
+
+        var fresh = new OrganizationSessions(Caller, _incidentId, _organization);
+        var scope = (await fresh.GetSessionAsync(accountId, ct).ConfigureAwait(false)).Scope;
+        if (_reentered.Remove(accountId, out var old))
+        {
+            old.Dispose();
+        }
+
+        _reentered[accountId] = fresh;
+        return scope;
+    }
+
+    public void Dispose()
+    {
+        _sessions.Dispose();
+        foreach (var fresh in _reentered.Values)
+        {
+            fresh.Dispose();
+        }
+    }
 }

@@ -37,7 +37,7 @@ internal sealed class ContainmentExecutor(
         var failed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var step in steps)
         {
-            var result = Refused(step, guard) ?? await RunAsync(step, responder, failed, ct).ConfigureAwait(false);
+            var result = Refused(step, guard) ?? await RunAsync(step, responder, guard, failed, ct).ConfigureAwait(false);
             if (result.Status == StepStatus.Failed)
             {
                 failed.Add(result.StepId);
@@ -67,7 +67,7 @@ internal sealed class ContainmentExecutor(
         }
 
         var type = arn.ResourceType is "user" or "role" ? arn.ResourceType : null;
-        if (type is null || guard.Refusal(arn.AccountId, type, arn.ResourceName, step.Target.Arn) is not { } refusal)
+        if (type is null || guard.Refusal(arn.AccountId, type, arn.ResourceName, step.Target.Arn, step.Action) is not { } refusal)
         {
             return null;
         }
@@ -78,7 +78,7 @@ internal sealed class ContainmentExecutor(
         return result;
     }
 
-    private async Task<PlanStep> RunAsync(PlanStep step, ResponderSession responder, HashSet<string> failed, CancellationToken ct)
+    private async Task<PlanStep> RunAsync(PlanStep step, ResponderSession responder, GuardRail guard, HashSet<string> failed, CancellationToken ct)
     {
         var result = step.Clone();
         if (step.Status is StepStatus.Skipped or StepStatus.Manual)
@@ -99,12 +99,43 @@ internal sealed class ContainmentExecutor(
         try
         {
             var scope = await responder.ScopeForAsync(parameters.AccountId, ct).ConfigureAwait(false);
-            return Finish(result, await handler.ApplyAsync(scope.Iam, parameters, ct).ConfigureAwait(false));
+            var outcome = await handler.ApplyAsync(scope.Iam, parameters, ct).ConfigureAwait(false);
+            if (outcome.Status is StepStatus.Succeeded or StepStatus.AlreadyDone && step.Action == StepActions.RoleRevokeOlderSessions
+                && parameters.RoleName is { } role && guard.IsResponseRole(parameters.AccountId, "role", role))
+            {
+                outcome = await ReenterAsync(outcome, responder, parameters, step, ct).ConfigureAwait(false);
+            }
+
+            return Finish(result, outcome);
         }
         catch (Exception e) when (AwsErrors.IsCloudError(e) && !ct.IsCancellationRequested)
         {
             return Finish(result, new StepOutcome(StepStatus.Failed, Describe(e)));
         }
+    }
+
+    /// <summary>
+    /// The deny just put on the response role also ends the response's own session in that account if it was issued
+    /// before the cut-off: a fresh one is taken (after the cut-off, to the whole second IAM compares) and must read
+    /// the role before the step counts as done. A refusal then means the response is locked out, and the step says so.
+    /// </summary>
+    private async Task<StepOutcome> ReenterAsync(StepOutcome applied, ResponderSession responder, StepParameters parameters, PlanStep step, CancellationToken ct)
+    {
+        var cutOff = PolicyDocuments.CutOffOf(parameters.PolicyDocument);
+        try
+        {
+            var scope = await responder.ReenterAsync(parameters.AccountId, cutOff, ct).ConfigureAwait(false);
+            await scope.Iam.GetRoleAsync(new CredIr.Aws.GetRoleRequest(parameters.RoleName!), ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (AwsErrors.IsCloudError(e) && !ct.IsCancellationRequested)
+        {
+            ContainmentLog.ResponseLockedOut(logger, step.StepId, parameters.AccountId);
+            return new StepOutcome(StepStatus.Failed,
+                $"{applied.Message} The response could not enter account {parameters.AccountId} again with a fresh session of {parameters.RoleName} ({Describe(e)}): "
+                + "it is locked out of the account; restore access from the management account, then advance.", applied.Prior);
+        }
+
+        return applied with { Message = $"{applied.Message} The response entered account {parameters.AccountId} again with a session issued after the cut-off, and it works." };
     }
 
     internal static string Describe(Exception e) => e is CredIr.Aws.AwsServiceException aws

@@ -43,8 +43,13 @@ internal sealed class GuardRail
         return new GuardRail(configured, identity.Account, responder.ResponseRoleName, self);
     }
 
-    /// <summary>Why a principal must not be touched, or null when containment may act on it.</summary>
-    public string? Refusal(string accountId, string type, string name, string arn)
+    /// <summary>
+    /// Why containment must not take this action on a principal, or null when it may. The response role of a member
+    /// account may get the older-sessions deny (the actor's session of it ends; the response then enters the account
+    /// again with a session issued after the cut-off), never a deny-all or a locked trust policy, which would shut
+    /// the response out for good.
+    /// </summary>
+    public string? Refusal(string accountId, string type, string name, string arn, string action)
     {
         foreach (var (pattern, reason) in _configured)
         {
@@ -59,11 +64,15 @@ internal sealed class GuardRail
             return $"{arn} is the responder's own identity: containment would lock the response out.";
         }
 
-        if (type == "role" && accountId != _callerAccount && string.Equals(name, _responseRole, StringComparison.Ordinal))
+        if (IsResponseRole(accountId, type, name) && action != Planning.StepActions.RoleRevokeOlderSessions)
         {
-            return $"{arn} is the response role the responder enters account {accountId} with: changing it would lock the response out of the account. Contain it by hand from inside the account if it must be.";
+            return $"{arn} is the response role the responder enters account {accountId} with: {action} would lock the response out of the account for good (the older-sessions deny does not: the response takes a fresh session after it). Contain it by hand from inside the account if it must be.";
         }
 
         return null;
     }
+
+    /// <summary>True for the role the responder enters member accounts with (not in its own account, where it signs directly).</summary>
+    public bool IsResponseRole(string accountId, string type, string name) =>
+        type == "role" && accountId != _callerAccount && string.Equals(name, _responseRole, StringComparison.Ordinal);
 }

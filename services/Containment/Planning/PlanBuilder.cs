@@ -37,10 +37,16 @@ internal sealed class PlanBuilder(GuardRail guard, string incidentId, DateTimeOf
             ParametersJson = spec.Parameters.ToJson(),
         };
         step.DependsOn.AddRange(spec.DependsOn.Where(_ids.Contains));
-        if (guard.Refusal(spec.Target.AccountId, spec.PrincipalType, spec.PrincipalName, spec.PrincipalArn) is { } refusal)
+        if (guard.Refusal(spec.Target.AccountId, spec.PrincipalType, spec.PrincipalName, spec.PrincipalArn, spec.Action) is { } refusal)
         {
             step.Status = StepStatus.Skipped;
             step.RefusedReason = refusal;
+        }
+
+        else if (spec.PrincipalType is { } type && spec.PrincipalName is { } name && guard.IsResponseRole(spec.Target.AccountId, type, name))
+        {
+            step.Description += " This is the response role CredIr enters the account with: right after the deny, the response takes a fresh session "
+                + "(issued after the cut-off) and checks that it works before going on.";
         }
 
         _steps.Add(step);

@@ -26,6 +26,17 @@ internal static class PolicyDocuments
         """{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":["*"],"Resource":["*"],"Condition":{"DateLessThan":{"aws:TokenIssueTime":"""
         + "\"" + issuedBefore.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) + "\"}}}]}";
 
+    /// <summary>The cut-off of an older-sessions deny written by <see cref="RevokeOlderSessions"/>, or null for any other document.</summary>
+    public static DateTimeOffset? CutOffOf(string? document)
+    {
+        if (document is null || JsonNode.Parse(document)?["Statement"]?[0]?["Condition"]?["DateLessThan"]?["aws:TokenIssueTime"]?.GetValue<string>() is not { } value)
+        {
+            return null;
+        }
+
+        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at) ? at : null;
+    }
+
     public static string UserRevokePolicyName(string incidentId) => Name("credir-revoke-older-sessions-", incidentId);
 
     public static string DenyAllPolicyName(string incidentId) => Name("credir-deny-all-", incidentId);

@@ -60,9 +60,19 @@ public static class CompromiseTimeEstimator
                 $"no use from a new source IP or user agent among {ordered.Count} records; taking the earliest record, {ordered[0].EventTime:u} (event {ordered[0].EventId})");
         }
 
-        return request.CredentialCreatedAt is { } created
-            ? new CompromiseEstimate(created, CompromiseTimeBasis.Fallback, $"no records of use; taking the credential's creation, {created:u}")
-            : new CompromiseEstimate(null, CompromiseTimeBasis.Unspecified, "no finding time, no records of use and no creation time: set the compromise time");
+        // CloudTrail unreadable: the key's creation is the earliest the compromise can be, its last use the latest.
+        var unread = request.UnreadableTrails > 0
+            ? $"CloudTrail not read in {request.UnreadableTrails} account-region(s) (failing, denied, or left until after containment), so no records of use; "
+            : "no records of use; ";
+        var lastUsed = request.CredentialLastUsedAt is { } used ? $" (last used {used:u})" : "";
+        if (request.CredentialCreatedAt is { } created)
+        {
+            return new CompromiseEstimate(created, CompromiseTimeBasis.Fallback, $"{unread}taking the credential's creation, {created:u}{lastUsed}");
+        }
+
+        return request.CredentialLastUsedAt is { } last
+            ? new CompromiseEstimate(last, CompromiseTimeBasis.Fallback, $"{unread}no creation time known; taking the key's last use, {last:u}: set the compromise time if it began earlier")
+            : new CompromiseEstimate(null, CompromiseTimeBasis.Unspecified, $"{unread}no finding time and no creation time: set the compromise time");
     }
 
     private static List<SuspiciousUse> FindSuspiciousUses(List<TrailRecord> ordered, TimeSpan window, DateTimeOffset? recordsFrom)

@@ -19,4 +19,10 @@ public sealed record CompromiseTimeRequest
 
     /// <summary>Known creation time of the credential, the fallback when nothing better is known.</summary>
     public DateTimeOffset? CredentialCreatedAt { get; init; }
+
+    /// <summary>The key's last use (iam:GetAccessKeyLastUsed): the latest the compromise can be, when nothing else is known.</summary>
+    public DateTimeOffset? CredentialLastUsedAt { get; init; }
+
+    /// <summary>How many account-regions' trails could not be read: the records are then partial, and the estimate says so.</summary>
+    public int UnreadableTrails { get; init; }
 }

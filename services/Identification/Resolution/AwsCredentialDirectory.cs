@@ -24,6 +24,13 @@ public sealed class AwsCredentialDirectory(AwsScope caller, OrganizationSessions
             return userNameHint;
         }
 
+        // IAM names the key's user in one call; listing every user's keys is the fallback (and costs one call per
+        // user at IAM's rate limit, seconds before containment in a large account).
+        if (await LastUsedByAsync(iam, accessKeyId, cancellationToken) is { } owner && await HoldsKeyAsync(iam, owner, accessKeyId, cancellationToken))
+        {
+            return owner;
+        }
+
         await foreach (var user in iam.ListUsersAsync(null, cancellationToken))
         {
             if (await HoldsKeyAsync(iam, user.UserName, accessKeyId, cancellationToken))
@@ -158,6 +165,20 @@ public sealed class AwsCredentialDirectory(AwsScope caller, OrganizationSessions
         }
 
         return false;
+    }
+
+    private static async Task<string?> LastUsedByAsync(IamClient iam, string accessKeyId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var name = (await iam.GetAccessKeyLastUsedAsync(new GetAccessKeyLastUsedRequest(accessKeyId), cancellationToken)).UserName;
+            return name is null or "root" or "<root_account>" ? null : name;
+        }
+        catch (AwsServiceException ex) when (!ex.IsRetryable)
+        {
+            // Not this account's key, or the caller may not read it: the listing below decides.
+            return null;
+        }
     }
 
     // IAM answers "N/A" for a key never used.

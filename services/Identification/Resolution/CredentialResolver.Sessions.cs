@@ -25,7 +25,8 @@ public sealed partial class CredentialResolver
         var first = withRecords.Records.Count > 0 ? withRecords.Records[0] : null;
         var use = first is null ? null : SessionIdentity.FromUse(first);
         var anchor = first?.EventTime ?? scope.Now;
-        var regions = await RegionsAsync(account, scope, cancellationToken);
+        // A region whose trail just failed is not asked again for the issuing event.
+        var regions = withRecords.Gaps.Count > 0 ? [] : await RegionsAsync(account, scope, cancellationToken);
         var issued = await FindIssuingEventAsync(account, key, anchor, regions, cancellationToken);
 
         var principal = use?.Principal ?? hint.Principal;
@@ -53,7 +54,10 @@ public sealed partial class CredentialResolver
                 _ => CredentialKind.RoleSession,
             };
             credential.CreatedAt = Credentials.Time(use?.SessionCreated);
-            warnings.Add($"{key}: no AssumeRole, GetSessionToken or GetFederationToken event in {string.Join(", ", regions)} of account {account} issued this key in the {LongestSession.TotalHours:0} hours before its first use");
+            if (withRecords.Gaps.Count == 0)
+            {
+                warnings.Add($"{key}: no AssumeRole, GetSessionToken or GetFederationToken event in {string.Join(", ", regions)} of account {account} issued this key in the {LongestSession.TotalHours:0} hours before its first use");
+            }
         }
 
         if (principal is null)
@@ -106,12 +110,20 @@ public sealed partial class CredentialResolver
         {
             foreach (var eventName in IssuingEvents)
             {
-                await foreach (var record in directory.LookupByEventNameAsync(account, region, eventName, from, to, cancellationToken))
+                try
                 {
-                    if (SessionIdentity.IssuedKey(record) == key)
+                    await foreach (var record in directory.LookupByEventNameAsync(account, region, eventName, from, to, cancellationToken))
                     {
-                        return record;
+                        if (SessionIdentity.IssuedKey(record) == key)
+                        {
+                            return record;
+                        }
                     }
+                }
+                catch (Exception e) when (TrailGaps.IsCloudError(e) && !cancellationToken.IsCancellationRequested)
+                {
+                    // The issuing event only adds provenance: the session is contained through its principal without it.
+                    break;
                 }
             }
         }

@@ -38,7 +38,8 @@ public sealed partial class CredentialResolver(ICredentialDirectory directory)
         }
 
         var accounts = resolved.Select(r => r.Credential.AccountId).Where(a => a.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        return new ResolutionResult(resolved, accounts, warnings);
+        var gaps = resolved.SelectMany(static r => r.Gaps).DistinctBy(static g => (g.AccountId, g.Region, g.ErrorCode)).ToList();
+        return new ResolutionResult(resolved, accounts, warnings) { Gaps = gaps };
     }
 
     private async Task<ResolvedCredential> ResolveUserKeyAsync(string key, CredentialHint hint, ResolutionScope scope, EvidenceLog evidence, List<string> warnings, CancellationToken cancellationToken)
@@ -94,28 +95,56 @@ public sealed partial class CredentialResolver(ICredentialDirectory directory)
     private async Task<ResolvedCredential> WithRecordsAsync(Credential credential, ResolutionScope scope, EvidenceLog evidence, CancellationToken cancellationToken)
     {
         var from = scope.Now - scope.Lookback;
+        if (scope.DeferTrail && credential.Kind == CredentialKind.AccessKey)
+        {
+            evidence.Add("cloudtrail:LookupEvents", $"{credential.AccessKeyId}: CloudTrail not read yet: containment goes first, the trail is read right after it", new { accessKeyId = credential.AccessKeyId, account = credential.AccountId, deferred = true });
+            return new ResolvedCredential(credential) { RecordsTruncated = true, Gaps = [TrailGaps.Deferred(credential.AccountId)] };
+        }
+
         var records = new List<TrailRecord>();
+        var gaps = new List<SourceGap>();
         var truncated = false;
-        var regions = await RegionsAsync(credential.AccountId, scope, cancellationToken);
+        IReadOnlyList<string> regions;
+        try
+        {
+            regions = await RegionsAsync(credential.AccountId, scope, cancellationToken);
+        }
+        catch (Exception e) when (TrailGaps.IsCloudError(e) && !cancellationToken.IsCancellationRequested)
+        {
+            // Without the region list there is nothing to read; the key is still resolved, so containment can go ahead.
+            regions = [];
+            gaps.Add(TrailGaps.Of(credential.AccountId, "all regions", "ec2:DescribeRegions", e));
+        }
+
         foreach (var region in regions)
         {
-            await foreach (var record in directory.LookupByAccessKeyAsync(credential.AccountId, region, credential.AccessKeyId, from, scope.Now, cancellationToken))
+            try
             {
-                if (records.Count >= scope.MaxRecords)
+                await foreach (var record in directory.LookupByAccessKeyAsync(credential.AccountId, region, credential.AccessKeyId, from, scope.Now, cancellationToken))
                 {
-                    truncated = true;
-                    break;
-                }
+                    if (records.Count >= scope.MaxRecords)
+                    {
+                        truncated = true;
+                        break;
+                    }
 
-                records.Add(record);
+                    records.Add(record);
+                }
+            }
+            catch (Exception e) when (TrailGaps.IsCloudError(e) && !cancellationToken.IsCancellationRequested)
+            {
+                // A denied, throttled or failing CloudTrail must not keep the key from being contained: the gap is
+                // recorded, the estimate uses what else is known, and the coordinator asks again later.
+                gaps.Add(TrailGaps.Of(credential.AccountId, region, "cloudtrail:LookupEvents", e));
             }
         }
 
         records.Sort((a, b) => a.EventTime.CompareTo(b.EventTime));
         evidence.Add("cloudtrail:LookupEvents",
-            $"{records.Count} calls signed by {credential.AccessKeyId} in {string.Join(", ", regions)} since {from:u}" + (truncated ? $" (stopped at {scope.MaxRecords})" : ""),
-            new { accessKeyId = credential.AccessKeyId, account = credential.AccountId, regions, from, to = scope.Now, count = records.Count, first = records.Count > 0 ? records[0].EventId : null, last = records.Count > 0 ? records[^1].EventId : null });
-        return new ResolvedCredential(credential) { Records = records, RecordsFrom = from, RecordsTruncated = truncated };
+            $"{records.Count} calls signed by {credential.AccessKeyId} in {string.Join(", ", regions)} since {from:u}" + (truncated ? $" (stopped at {scope.MaxRecords})" : "")
+            + (gaps.Count > 0 ? $"; could not read {string.Join(", ", gaps.Select(static g => $"{g.AccountId}/{g.Region} ({g.ErrorCode})"))}" : ""),
+            new { accessKeyId = credential.AccessKeyId, account = credential.AccountId, regions, from, to = scope.Now, count = records.Count, first = records.Count > 0 ? records[0].EventId : null, last = records.Count > 0 ? records[^1].EventId : null, unreadable = gaps.Select(static g => new { g.AccountId, g.Region, g.ErrorCode }) });
+        return new ResolvedCredential(credential) { Records = records, RecordsFrom = from, RecordsTruncated = truncated || gaps.Count > 0, Gaps = gaps };
     }
 
     private async Task<IReadOnlyList<string>> RegionsAsync(string accountId, ResolutionScope scope, CancellationToken cancellationToken) =>

@@ -19,4 +19,10 @@ public sealed record ResolutionScope
 
     /// <summary>At most this many records are read per credential, to bound memory on a very busy key.</summary>
     public int MaxRecords { get; init; } = 20_000;
+
+    /// <summary>
+    /// Leave CloudTrail for later where IAM alone resolves the credential (a long-term key and its user): containment
+    /// must not wait on a trail read. Session keys are still read, since their principal is known only from the trail.
+    /// </summary>
+    public bool DeferTrail { get; init; }
 }

@@ -12,6 +12,9 @@ public sealed record ResolvedCredential(Credential Credential)
     /// <summary>Where the lookup of <see cref="Records"/> began.</summary>
     public DateTimeOffset? RecordsFrom { get; init; }
 
-    /// <summary>True when the lookup stopped at the record limit (older records were not read).</summary>
+    /// <summary>True when the lookup stopped at the record limit (older records were not read), or some account-regions could not be read.</summary>
     public bool RecordsTruncated { get; init; }
+
+    /// <summary>The account-regions whose CloudTrail could not be read: <see cref="Records"/> may miss uses there.</summary>
+    public IReadOnlyList<SourceGap> Gaps { get; init; } = [];
 }

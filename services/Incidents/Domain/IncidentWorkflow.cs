@@ -1,4 +1,5 @@
 using CredIr.Contracts.V1;
+using CredIr.Reports.Building;
 using Google.Protobuf.WellKnownTypes;
 
 namespace CredIr.Incidents.Domain;
@@ -37,6 +38,10 @@ internal sealed class IncidentWorkflow(Approvals approvals)
             LogLocation = request.LogLocation,
             WaitingFor = "identification of the credentials",
             Findings = new FindingsSummary(),
+            ContainmentOptions = request.ContainmentOptions?.Clone() ?? new ContainmentOptions(),
+            EscalationReason = ContainmentLevel.IsEscalated(request.ContainmentOptions)
+                ? $"asked for when the incident was opened ({ContainmentLevel.Describe(request.ContainmentOptions)})"
+                : string.Empty,
         };
         if (request.CompromiseTime is not null)
         {

@@ -42,4 +42,10 @@ public sealed class IncidentsOptions
 
     /// <summary>How often that watch reads CloudTrail.</summary>
     public TimeSpan VerificationPollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How late CloudTrail may deliver an event (AWS: typically within 15 minutes). The short watch's verdict says
+    /// what it could not see yet: a use made before it ended may still arrive until this long after.
+    /// </summary>
+    public TimeSpan DeliveryDelay { get; set; } = TimeSpan.FromMinutes(15);
 }

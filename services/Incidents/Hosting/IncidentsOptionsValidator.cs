@@ -35,6 +35,11 @@ internal sealed class IncidentsOptionsValidator : IValidateOptions<IncidentsOpti
             failures.Add($"{IncidentsOptions.SectionName}:VerificationPollInterval must be positive and no longer than VerificationWindow (e.g. 00:00:02).");
         }
 
+        if (options.DeliveryDelay < TimeSpan.Zero || options.DeliveryDelay > TimeSpan.FromHours(12))
+        {
+            failures.Add($"{IncidentsOptions.SectionName}:DeliveryDelay must be between zero and 12 hours: how late CloudTrail may deliver an event (AWS: about 15 minutes, 00:15:00).");
+        }
+
         if (string.IsNullOrWhiteSpace(options.AutoApprove.Name))
         {
             failures.Add($"{IncidentsOptions.SectionName}:AutoApprove:Name must name the policy; approvals record it.");

@@ -1,5 +1,6 @@
 using CredIr.Contracts.Services;
 using CredIr.Contracts.V1;
+using CredIr.Reports.Building;
 using CredIr.Incidents.Domain;
 using CredIr.Incidents.Grains;
 using Google.Protobuf.WellKnownTypes;
@@ -41,13 +42,25 @@ internal sealed partial class PlaybookDriver
             var check = await VerifyAsync(session, containment, actor, cancellationToken);
             if (!check.Held)
             {
+                if (Escalation(session.Current, check) is { Count: > 0 } escalate)
+                {
+                    return await EscalateAsync(session, containment, escalate, check, actor, cancellationToken);
+                }
+
                 await StopAsync(session,
                     $"a responder: containment did not hold, {string.Join(", ", check.UsedKeys)} made calls that succeeded after containment; stop them by hand, then advance to verify again",
                     $"containment verification: {check.Result?.Summary}", cancellationToken);
                 return false;
             }
 
-            return await MoveToContainedAsync(session, usable, check, cancellationToken);
+            if (usable.Count > 0)
+            {
+                // A known actor credential still works (a guard rail refused it, or nothing can revoke it): the
+                // incident is not contained, whatever else is. Only a responder can end that, by hand or by force.
+                return await StopUncontainedAsync(session, usable, cancellationToken);
+            }
+
+            return await MoveToContainedAsync(session, check, cancellationToken);
         }
 
         if (await GateAsync(session, plan, cancellationToken) is not { } approval)
@@ -65,7 +78,7 @@ internal sealed partial class PlaybookDriver
         {
             IncidentId = session.IncidentId,
             Credentials = { credentials },
-            Options = new ContainmentOptions(),
+            Options = session.Current.ContainmentOptions?.Clone() ?? new ContainmentOptions(),
             RevokeBefore = Timestamp.FromDateTimeOffset(session.Now),
         }, Context(actor, cancellationToken));
         proposed.CredentialIds.Clear();
@@ -76,22 +89,60 @@ internal sealed partial class PlaybookDriver
         return true;
     }
 
-    /// <summary>
-    /// Contained, saying which credentials the plan deliberately left alone (a guard rail, or a
-    /// principal nothing can revoke): they keep their status and the warning is in the evidence.
-    /// </summary>
-    private static async Task<bool> MoveToContainedAsync(IIncidentSession session, List<Unstopped> usable, ContainmentCheck check, CancellationToken cancellationToken)
+    private static async Task<bool> MoveToContainedAsync(IIncidentSession session, ContainmentCheck check, CancellationToken cancellationToken)
     {
         var total = session.Current.Credentials.Count;
-        var verified = check.Result is null ? "not verified" : $"verified {check.Result.Verdict}";
-        if (usable.Count == 0)
+        var verified = check.Result is null ? "not verified" : $"verification {VerdictName(check.Result.Verdict)}";
+        return await MoveAsync(session, Phase.Contained, $"{total} credential(s) contained ({verified}; level: {ContainmentLevel.Describe(session.Current.ContainmentOptions)})", cancellationToken);
+    }
+
+    /// <summary>Stays containing, naming each credential still usable and why; the evidence keeps the warning.</summary>
+    private static async Task<bool> StopUncontainedAsync(IIncidentSession session, List<Unstopped> usable, CancellationToken cancellationToken)
+    {
+        var warning = $"NOT contained, still usable: {string.Join("; ", usable.Select(static u => $"{u.Name} ({u.Why})"))}";
+        if (session.Current.LastError != warning)
         {
-            return await MoveAsync(session, Phase.Contained, $"{total} credential(s) contained ({verified})", cancellationToken);
+            await session.AppendEvidenceAsync("containment:not-contained", warning, "{}", cancellationToken);
         }
 
-        var warning = $"NOT contained, still usable: {string.Join("; ", usable.Select(static u => $"{u.Name} ({u.Why})"))}";
-        await session.AppendEvidenceAsync("containment:not-contained", warning, "{}", cancellationToken);
-        return await MoveAsync(session, Phase.Contained, $"{total - usable.Count} of {total} credential(s) contained ({verified}); {warning}", cancellationToken);
+        await StopAsync(session,
+            $"a responder: {string.Join(", ", usable.Select(static u => u.Name))} still usable; contain by hand and advance again, or close the incident with force and a reason",
+            warning, cancellationToken);
+        return false;
+    }
+
+    /// <summary>
+    /// The contained credentials whose principal was still used after containment (a refused credential is no
+    /// escalation case: the same guard rail would refuse again). Empty when the stronger level is already in place.
+    /// </summary>
+    private static List<Credential> Escalation(Incident incident, ContainmentCheck check)
+    {
+        if (incident.ContainmentOptions is { DenyAll: true, LockTrustPolicy: true })
+        {
+            return [];
+        }
+
+        return [.. incident.Credentials.Where(c => c.AccessKeyId.Length > 0 && check.UsedKeys.Contains(c.AccessKeyId) && !CredentialStatuses.IsStillUsable(c))];
+    }
+
+    /// <summary>
+    /// The playbook's Part 2 step 2: the principal is still used after its keys and older sessions were cut off,
+    /// so the next plan adds deny-all on it and locks its trust policy; each step says who else stops with it.
+    /// </summary>
+    private async Task<bool> EscalateAsync(IIncidentSession session, IContainmentService containment, List<Credential> credentials, ContainmentCheck check, string actor, CancellationToken cancellationToken)
+    {
+        var why = $"{string.Join(", ", credentials.Select(CredentialStatuses.Name))} still used with success after containment ({check.Result?.Summary})";
+        await session.AppendEvidenceAsync("containment:escalation", $"containment escalated: {why}", "{}", cancellationToken);
+        await session.CommitAsync(null, "escalation", "containment escalated to deny-all and a locked trust policy", draft =>
+        {
+            draft.ContainmentOptions ??= new ContainmentOptions();
+            draft.ContainmentOptions.DenyAll = true;
+            draft.ContainmentOptions.LockTrustPolicy = true;
+            draft.EscalationReason = why;
+            IncidentWorkflow.AddTimeline(draft, session.Now, "system", $"containment escalated ({ContainmentLevel.Describe(draft.ContainmentOptions)}): {why}");
+            return true;
+        }, cancellationToken);
+        return await ProposeContainmentAsync(session, containment, credentials, actor, cancellationToken);
     }
 
     /// <summary>Keys and sessions no executed step stopped, each with the reason the plan gives.</summary>

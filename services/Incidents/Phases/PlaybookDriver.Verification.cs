@@ -2,6 +2,7 @@ using CredIr.Contracts.Services;
 using CredIr.Contracts.V1;
 using CredIr.Incidents.Domain;
 using CredIr.Incidents.Grains;
+using CredIr.Incidents.Hosting;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 
@@ -9,9 +10,6 @@ namespace CredIr.Incidents.Phases;
 
 internal sealed partial class PlaybookDriver
 {
-    private const string VerdictPrefix = "containment verification ";
-    private const string StillActiveText = "STILL ACTIVE";
-
     /// <summary>
     /// Asks containment whether the stopped keys are still used: a short watch of CloudTrail from
     /// the last containment change (AWS takes seconds to apply a deny). The verdict and every
@@ -70,45 +68,77 @@ internal sealed partial class PlaybookDriver
             }
         }
 
-        var summary = Summarize(result, allowed, gaps, settings.VerificationWindow);
-        await session.AppendEvidenceAsync("containment:verification", summary,
-            result is null ? "{}" : JsonFormatter.Default.Format(result), cancellationToken);
-        await session.CommitAsync(null, "verified", summary, draft =>
+        var checkedUntil = session.Now;
+        var usedKeys = allowed.Select(static u => u.AccessKeyId).Distinct(StringComparer.Ordinal).ToList();
+        var verification = new ContainmentVerification
         {
-            IncidentWorkflow.AddTimeline(draft, session.Now, "system", summary);
+            Verdict = result?.Verdict ?? VerificationVerdict.Unspecified,
+            WatchedFrom = Timestamp.FromDateTimeOffset(containedAt),
+            CheckedUntil = Timestamp.FromDateTimeOffset(checkedUntil),
+            DeliveryCoveredAt = Timestamp.FromDateTimeOffset(checkedUntil + settings.DeliveryDelay),
+            UsesAllowed = result?.UsesAllowed ?? 0,
+            UsesDenied = result?.UsesDenied ?? 0,
+            UsedKeys = { usedKeys },
+            Gaps = { gaps.DistinctBy(static g => (g.AccountId, g.Region, g.Reason)) },
+        };
+        verification.Summary = Summarize(verification, result, allowed, settings);
+        await session.AppendEvidenceAsync("containment:verification", verification.Summary,
+            result is null ? "{}" : JsonFormatter.Default.Format(result), cancellationToken);
+        await session.CommitAsync(null, "verified", verification.Summary, draft =>
+        {
+            draft.Verification = verification.Clone();
+            IncidentWorkflow.AddTimeline(draft, session.Now, "system", verification.Summary);
             return true;
         }, cancellationToken);
-        return new ContainmentCheck(result, [.. allowed.Select(static u => u.AccessKeyId).Distinct(StringComparer.Ordinal)]);
+        return new ContainmentCheck(result, usedKeys);
     }
 
-    private static string Summarize(VerificationResult? result, List<TrailEvent> allowed, List<SourceGap> gaps, TimeSpan window)
+    /// <summary>
+    /// What the watch saw, and what it could not see yet: CloudTrail delivers events up to its delivery delay late,
+    /// so "no use" covers only the calls delivered so far, never plain CLEAN before that delay has passed.
+    /// </summary>
+    private static string Summarize(ContainmentVerification verification, VerificationResult? result, List<TrailEvent> allowed, IncidentsOptions settings)
     {
         if (result is null)
         {
             return "containment verification: the containment service gave no verdict; containment is not verified";
         }
 
-        var text = $"{VerdictPrefix}({window.TotalSeconds:0} s watch): {Verdict(result.Verdict)}; "
-            + $"{result.UsesAllowed} allowed, {result.UsesDenied} denied use(s) after containment";
+        var window = $"{settings.VerificationWindow.TotalSeconds:0} s";
+        var until = $"{verification.DeliveryCoveredAt.ToDateTimeOffset():HH:mm} UTC";
+        var delay = $"CloudTrail delivers events up to {settings.DeliveryDelay.TotalMinutes:0} min late, so the watch goes on until {until}";
+        var text = $"containment verification ({window} watch): " + result.Verdict switch
+        {
+            VerificationVerdict.Clean => $"no use in the first {window} after containment; {delay}",
+            VerificationVerdict.AttemptsDenied => $"{result.UsesDenied} use(s) in the first {window} after containment, every one denied; {delay}",
+            VerificationVerdict.StillActive => $"STILL ACTIVE: {result.UsesAllowed} call(s) succeeded after containment ({result.UsesDenied} denied): containment did not hold",
+            VerificationVerdict.Incomplete => $"INCOMPLETE: some account-regions could not be read; no use seen in the rest in the first {window}; {delay}",
+            _ => "no verdict",
+        };
         if (allowed.Count > 0)
         {
             text += "; allowed: " + string.Join(", ", allowed.Take(10).Select(static u => $"{u.AccessKeyId} {u.EventSource} {u.EventName} at {u.EventTime?.ToDateTimeOffset():O}"));
         }
 
-        if (gaps.Count > 0)
+        if (verification.Gaps.Count > 0)
         {
-            text += "; could not read: " + string.Join(", ", gaps.Select(static g => $"{g.AccountId}/{g.Region} ({g.Reason})"));
+            text += "; could not read: " + string.Join(", ", verification.Gaps.Select(static g => $"{Where(g)} ({g.Reason})"));
         }
 
-        return result.Summary.Length > 0 ? $"{text}. {result.Summary}" : text;
+        // The service's own summary counts the delivery delay it was asked to wait (none here): the words above replace it.
+        return text + ". Data events (such as S3 GetObject) are not in LookupEvents and were not watched.";
     }
 
-    private static string Verdict(VerificationVerdict verdict) => verdict switch
+    private static string Where(SourceGap gap) =>
+        gap.AccountId.Length == 0 && gap.Region.Length == 0 ? "every account and region" : $"{gap.AccountId}/{gap.Region}";
+
+    /// <summary>The verdict's name as the timeline and the phase change show it.</summary>
+    private static string VerdictName(VerificationVerdict verdict) => verdict switch
     {
-        VerificationVerdict.Clean => "CLEAN (no use)",
-        VerificationVerdict.AttemptsDenied => "ATTEMPTS DENIED (every use refused)",
-        VerificationVerdict.StillActive => $"{StillActiveText} (a use succeeded: containment did not hold)",
-        VerificationVerdict.Incomplete => "INCOMPLETE (some account-regions could not be read)",
+        VerificationVerdict.Clean => "no use so far",
+        VerificationVerdict.AttemptsDenied => "every use denied",
+        VerificationVerdict.StillActive => "STILL ACTIVE",
+        VerificationVerdict.Incomplete => "incomplete",
         _ => "no verdict",
     };
 
@@ -123,10 +153,8 @@ internal sealed partial class PlaybookDriver
         var changes = incident.Journal
             .Where(j => containment.Contains(j.PlanId) && j.Status is StepStatus.Succeeded or StepStatus.AlreadyDone && j.At is not null)
             .Select(static j => j.At);
-        var failedWatches = incident.Timeline
-            .Where(static t => t.What.StartsWith(VerdictPrefix, StringComparison.Ordinal) && t.What.Contains(StillActiveText, StringComparison.Ordinal) && t.At is not null)
-            .Select(static t => t.At);
-        var times = changes.Concat(failedWatches).Select(static t => t.ToDateTimeOffset()).ToList();
+        var failedWatch = incident.Verification is { Verdict: VerificationVerdict.StillActive, CheckedUntil: { } ended } ? [ended] : Array.Empty<Timestamp>();
+        var times = changes.Concat(failedWatch).Select(static t => t.ToDateTimeOffset()).ToList();
         return times.Count > 0 ? times.Max() : null;
     }
 }

@@ -26,6 +26,7 @@ internal sealed partial class PlaybookDriver(
 
     public async Task AdvanceAsync(IIncidentSession session, string actor, CancellationToken cancellationToken)
     {
+        await ReviseEstimateAsync(session, actor, cancellationToken);
         for (var round = 0; round < MaxRounds; round++)
         {
             var phase = session.Current.Phase;
@@ -38,7 +39,9 @@ internal sealed partial class PlaybookDriver(
                     Phase.Identified => await NotifyAsync(session, actor, cancellationToken)
                         && await MoveAsync(session, Phase.Containing, "containment starts", cancellationToken),
                     Phase.Containing => await ContainAsync(session, actor, cancellationToken),
-                    Phase.Contained => await MoveAsync(session, Phase.Eradicating, "the scan for the actor's calls starts", cancellationToken),
+                    // The trail left for after containment is read before the scan, which starts from the estimate.
+                    Phase.Contained => await ReviseEstimateAsync(session, actor, cancellationToken)
+                        && await MoveAsync(session, Phase.Eradicating, "the scan for the actor's calls starts", cancellationToken),
                     Phase.Eradicating => await EradicateAsync(session, actor, cancellationToken),
                     Phase.Eradicated => await MoveAsync(session, Phase.Recovering, "recovery starts", cancellationToken),
                     Phase.Recovering => await RecoverAsync(session, actor, cancellationToken),

@@ -44,16 +44,43 @@ public sealed class CrossAccountExecutionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TheResponseRoleItself_IsSkipped_SoTheResponderIsNotLockedOut()
+    public async Task TheResponseRoleItself_DenyAllAndTrustLockRefused_OlderSessionsDenyPlanned()
     {
         var plan = await _h.PlanAsync("inc-3", new ContainmentOptions { DenyAll = true, LockTrustPolicy = true },
             Cred.RoleSession("ASIA7MAINTPRODSESS01", Prod, "OrganizationAccountAccessRole", "maint"));
 
         Assert.Equal(3, plan.Steps.Count);
-        Assert.All(plan.Steps, s =>
+        var revoke = Assert.Single(plan.Steps, s => s.Action == "iam:PutRolePolicy(AWSRevokeOlderSessions)");
+        Assert.Equal(StepStatus.Planned, revoke.Status);
+        Assert.Contains("fresh session", revoke.Description, StringComparison.Ordinal);
+        Assert.All(plan.Steps.Where(s => s != revoke), s =>
         {
             Assert.Equal(StepStatus.Skipped, s.Status);
-            Assert.Contains("response role", s.RefusedReason, StringComparison.Ordinal);
+            Assert.Contains("lock the response out of the account for good", s.RefusedReason, StringComparison.Ordinal);
         });
+    }
+
+    // The actor holds a session of the very role the responder enters the account with: the deny ends it, and the
+    // response goes on in the account with a session issued after the cut-off (the later step there succeeds).
+    [Fact]
+    public async Task ActorSessionOfTheResponseRole_Revoked_ActorDeniedAndTheResponseGoesOnInTheAccount()
+    {
+        var roleArn = $"arn:aws:iam::{Prod}:role/OrganizationAccountAccessRole";
+        var stolen = await _h.Admin().Sts.AssumeRoleAsync(new AssumeRoleRequest(roleArn, "maint"));
+        var actor = _h.As(stolen.Credentials);
+        await actor.Iam.GetRoleAsync(new GetRoleRequest("app-server"));
+        _h.Clock.Advance(TimeSpan.FromSeconds(1));
+
+        var plan = await _h.PlanAsync("inc-4", null,
+            Cred.RoleSession(stolen.Credentials.AccessKeyId, Prod, "OrganizationAccountAccessRole", "maint"),
+            Cred.RoleSession("ASIA7INSTANCEROLE002", Prod, "app-server", "i-0123456789abcdef0"));
+        _h.Clock.Advance(TimeSpan.FromSeconds(1));
+        var results = await _h.ExecuteAsync(plan, "inc-4");
+
+        Assert.All(results, r => Assert.True(r.Status == StepStatus.Succeeded, $"{r.Action} {r.Status}: {r.ResultMessage} {r.RefusedReason}"));
+        var own = Assert.Single(results, r => r.Target.Id == "OrganizationAccountAccessRole");
+        Assert.Contains($"entered account {Prod} again with a session issued after the cut-off", own.ResultMessage, StringComparison.Ordinal);
+        var denied = await Assert.ThrowsAsync<AwsServiceException>(() => actor.Iam.GetRoleAsync(new GetRoleRequest("app-server")));
+        Assert.Equal("AccessDenied", denied.Code);
     }
 }

@@ -48,6 +48,44 @@ public sealed class SandboxIdentifyTests(SandboxIdentification fixture) : IClass
         Assert.Contains(response.Evidence, e => e.Source == "sts:GetAccessKeyInfo" && e.Summary.Contains(fixture.AccountId, StringComparison.Ordinal));
     }
 
+    // A responder without cloudtrail:LookupEvents: the key is still resolved (enough to contain it), and the trail
+    // it could not read is a gap naming the account, the region and AWS's error, not a refusal.
+    [Fact]
+    public async Task CloudTrailDenied_KeyStillResolved_GapNamesTheAccountRegionAndError()
+    {
+        fixture.Sandbox.Faults.Set("cloudtrail", new CredIr.Sandbox.FaultOptions { AccessDeniedRate = 1 });
+        IdentifyResponse response;
+        try
+        {
+            response = await IdentifyAsync(new IdentificationInput { AccessKeyId = LeakedKey });
+        }
+        finally
+        {
+            fixture.Sandbox.Faults.Clear("cloudtrail");
+        }
+
+        var credential = Assert.Single(response.Credentials);
+        Assert.Equal(("ci-deployer", "Active"), (credential.UserName, credential.Status));
+        var gap = Assert.Single(response.Gaps);
+        Assert.Equal((fixture.AccountId, "us-east-1", "AccessDeniedException"), (gap.AccountId, gap.Region, gap.ErrorCode));
+        Assert.Equal(CompromiseTimeBasis.Fallback, response.CompromiseWindow.Basis);
+        Assert.Equal(credential.CreatedAt, response.CompromiseWindow.Start);
+        Assert.Contains("CloudTrail not read in 1 account-region(s)", response.CompromiseWindow.Explanation, StringComparison.Ordinal);
+    }
+
+    // Containment first: the coordinator's first call resolves a long-term key from IAM alone, reading no trail.
+    [Fact]
+    public async Task DeferTrail_LongTermKey_ResolvedWithoutReadingCloudTrail()
+    {
+        var before = fixture.Sandbox.Trail.All().Count(e => e.EventName == "LookupEvents");
+
+        var response = await IdentifyAsync(new IdentificationInput { AccessKeyId = LeakedKey }, r => r.DeferTrail = true);
+
+        Assert.Equal("ci-deployer", Assert.Single(response.Credentials).UserName);
+        Assert.Equal("Deferred", Assert.Single(response.Gaps).ErrorCode);
+        Assert.Equal(before, fixture.Sandbox.Trail.All().Count(e => e.EventName == "LookupEvents"));
+    }
+
     [Fact]
     public async Task AllRegions_ReadsEveryRegionEnabledInTheKeysAccount()
     {

@@ -98,12 +98,13 @@ internal static class HtmlReportRenderer
         Fact(html, "Accounts", Lines(s.Accounts.Select(Code)));
         Fact(html, "Regions", Lines(s.Regions.Select(Code)));
         Fact(html, "Resources", $"{s.ResourcesCreated} created, {s.ResourcesModified} modified, {s.ResourcesDeleted} deleted; scan {(s.ScanComplete ? "complete" : "not complete")}");
+        Fact(html, "Containment level", s.EscalationReason.Length > 0 ? $"{s.ContainmentLevel} ({s.EscalationReason})" : s.ContainmentLevel);
         html.Raw("</dl>\n");
         if (s.Gaps.Count > 0)
         {
             html.Element("h3", "What the trail could not see");
             html.Table(["account", "region", "reason", "categories not seen", "error"], s.Gaps.Select(g => Row(
-                Code(g.AccountId), Code(g.Region), g.Reason, Chips(g.CategoriesNotSeen), Code(g.ErrorCode))));
+                g.AccountId.Length > 0 ? Code(g.AccountId) : "every account", g.Region.Length > 0 ? Code(g.Region) : "every region", g.Reason, Chips(g.CategoriesNotSeen), Code(g.ErrorCode))));
         }
 
         html.EndSection();

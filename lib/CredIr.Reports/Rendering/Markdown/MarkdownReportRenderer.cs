@@ -41,9 +41,10 @@ internal static class MarkdownReportRenderer
         md.Field("Accounts", string.Join(", ", s.Accounts));
         md.Field("Regions", string.Join(", ", s.Regions));
         md.Field("Resources", $"{s.ResourcesCreated} created, {s.ResourcesModified} modified, {s.ResourcesDeleted} deleted; scan {(s.ScanComplete ? "complete" : "not complete")}");
+        md.Field("Containment level", s.EscalationReason.Length > 0 ? $"{s.ContainmentLevel} ({s.EscalationReason})" : s.ContainmentLevel);
         foreach (var g in s.Gaps)
         {
-            md.Field("Trail gap", $"{g.AccountId} {g.Region}: {g.Reason} {string.Join(", ", g.CategoriesNotSeen)}");
+            md.Field("Trail gap", $"{g.Where}: {g.Reason}{(g.CategoriesNotSeen.Count > 0 ? $" (not seen: {string.Join(", ", g.CategoriesNotSeen)})" : "")}");
         }
     }
 
