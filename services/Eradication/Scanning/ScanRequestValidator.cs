@@ -1,6 +1,6 @@
 using CredIr.Contracts.V1;
 using CredIr.Eradication.Trails.LogFiles;
-using CredIr.Grpc;
+using Grpc.Core;
 
 namespace CredIr.Eradication.Scanning;
 
@@ -57,7 +57,7 @@ internal static class ScanRequestValidator
             case TrailSourceKind.Unspecified when !string.IsNullOrEmpty(request.LogLocation):
                 if (request.LogLocation.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
                 {
-                    throw new RpcException(StatusCode.FailedPrecondition, "log_location: s3:// prefixes are not read yet; sync the prefix to a local folder and give its path");
+                    throw new RpcException(new Status(StatusCode.FailedPrecondition, "log_location: s3:// prefixes are not read yet; sync the prefix to a local folder and give its path"));
                 }
 
                 if (LogFileTrailSource.Problem(request.LogLocation) is { } problem)
@@ -69,12 +69,12 @@ internal static class ScanRequestValidator
             case TrailSourceKind.Unspecified:
                 throw Invalid("source: choose a trail source (TRAIL_SOURCE_KIND_LOOKUP_EVENTS, or TRAIL_SOURCE_KIND_LOG_FILES with log_location)");
             default:
-                throw new RpcException(StatusCode.FailedPrecondition, $"source: {request.Source} is not available in this deployment yet; use TRAIL_SOURCE_KIND_LOOKUP_EVENTS or TRAIL_SOURCE_KIND_LOG_FILES");
+                throw new RpcException(new Status(StatusCode.FailedPrecondition, $"source: {request.Source} is not available in this deployment yet; use TRAIL_SOURCE_KIND_LOOKUP_EVENTS or TRAIL_SOURCE_KIND_LOG_FILES"));
         }
     }
 
     private static bool LooksLikeKeyId(string value) =>
         value.Length is >= 16 and <= 128 && value.All(char.IsAsciiLetterOrDigit);
 
-    private static RpcException Invalid(string message) => new(StatusCode.InvalidArgument, message);
+    private static RpcException Invalid(string message) => new(new Status(StatusCode.InvalidArgument, message));
 }
