@@ -1,9 +1,10 @@
+using CredIr.Hosting;
+using Grpc.Net.Client;
 using System.Diagnostics;
 using System.Text;
-using CredIr.Contracts.Services;
 using CredIr.Contracts.V1;
 using CredIr.Gateway;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Incidents.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -46,7 +47,7 @@ internal static class GatewayBenchmark
             var targets = new[] { ("direct", direct, shared), ("gateway", through, shared), ("in-proc", within, own) };
             foreach (var (name, channel, request) in targets.Concat(targets))
             {
-                var client = channel.CreateClient<IIncidentsService>();
+                var client = new CredIr.Contracts.V1.Incidents.IncidentsClient(channel);
                 var latencies = await SequentialAsync(client, request, headers, calls);
                 var perSecond = await ConcurrentAsync(client, request, headers, calls, workers);
                 Console.WriteLine($"{name,-8} unary GetIncident  p50 {Percentile(latencies, 0.50):F3} ms  p99 {Percentile(latencies, 0.99):F3} ms  {perSecond:F0} calls/s ({workers} callers)");
@@ -65,12 +66,12 @@ internal static class GatewayBenchmark
 
     private static async Task<GetIncidentRequest> OpenAsync(GrpcChannel channel, Metadata headers)
     {
-        var opened = await channel.CreateClient<IIncidentsService>().OpenIncidentAsync(
+        var opened = await new CredIr.Contracts.V1.Incidents.IncidentsClient(channel).OpenIncidentAsync(
             new OpenIncidentRequest { RequestId = "bench", Input = new IdentificationInput { AccessKeyId = "AKIABENCH0000000001" } }, new CallContext(headers));
         return new GetIncidentRequest { IncidentId = opened.IncidentId };
     }
 
-    private static async Task<List<double>> SequentialAsync(IIncidentsService client, GetIncidentRequest request, Metadata headers, int calls)
+    private static async Task<List<double>> SequentialAsync(CredIr.Contracts.V1.Incidents.IncidentsClient client, GetIncidentRequest request, Metadata headers, int calls)
     {
         var latencies = new List<double>(calls);
         for (var i = 0; i < calls; i++)
@@ -83,7 +84,7 @@ internal static class GatewayBenchmark
         return latencies;
     }
 
-    private static async Task<double> ConcurrentAsync(IIncidentsService client, GetIncidentRequest request, Metadata headers, int calls, int workers)
+    private static async Task<double> ConcurrentAsync(CredIr.Contracts.V1.Incidents.IncidentsClient client, GetIncidentRequest request, Metadata headers, int calls, int workers)
     {
         var remaining = calls;
         var clock = Stopwatch.StartNew();
@@ -106,7 +107,7 @@ internal static class GatewayBenchmark
         builder.AddCredIrGrpcHost();
         builder.AddIncidentServices();
         var app = builder.Build();
-        app.MapGrpcService<IIncidentsService>();
+        app.MapGrpcService<CredIr.Contracts.V1.Incidents.IncidentsBase>();
         app.MapGrpcInfrastructure();
         await app.StartAsync();
         return app;

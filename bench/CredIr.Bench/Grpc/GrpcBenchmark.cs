@@ -1,6 +1,8 @@
+using CredIr.Hosting;
+using Grpc.Net.Client;
 using System.Globalization;
 using CredIr.Bench.Grpc.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -58,14 +60,14 @@ internal static class GrpcBenchmark
 
         async Task<int> OursUnary(CancellationToken ct)
         {
-            await client.PingAsync(payload, new CallContext(cancellationToken: ct));
+            await client.PingAsync(payload, new CallOptions(cancellationToken: ct));
             return 1;
         }
 
         async Task<int> OursStream(CancellationToken ct)
         {
             var count = 0;
-            await foreach (var _ in client.StreamAsync(streamRequest, new CallContext(cancellationToken: ct)))
+            await foreach (var _ in client.StreamAsync(streamRequest, new CallOptions(cancellationToken: ct)))
             {
                 count++;
             }

@@ -1,5 +1,5 @@
 using CredIr.Bench.Grpc.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 
 namespace CredIr.Bench.Grpc;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using CredIr.Containment;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Identification;
 using CredIr.Incidents.Hosting;
 using CredIr.Incidents.Service;
@@ -65,7 +65,7 @@ internal static class ContainedBenchmark
         try
         {
             var service = host.Services.GetRequiredService<IncidentsService>();
-            var caller = CallContext.InProcess(CancellationToken.None, "bench");
+            var caller = new CallOptions(new Metadata { { CredIr.Hosting.CallerHeaders.Caller, "bench" } }, cancellationToken: CancellationToken.None);
             var run = Guid.NewGuid().ToString("N")[..8];
 
             // One incident first, outside the clock: JIT and the first connections are not what is measured.

@@ -1,7 +1,8 @@
+using CredIr.Contracts.Calls;
 using System.Diagnostics;
 using System.Globalization;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Incidents.Hosting;
 using CredIr.Incidents.Service;
 using CredIr.Incidents.Storage;
@@ -65,7 +66,7 @@ internal static class IncidentsBenchmark
         await provider.GetRequiredService<IIncidentStore>().MigrateAsync(CancellationToken.None);
         var service = provider.GetRequiredService<IncidentsService>();
         var grains = provider.GetRequiredService<CredIr.Incidents.Grains.IIncidentGrainFactory>();
-        var caller = CallContext.InProcess(CancellationToken.None, "bench");
+        var caller = new CallOptions(new Metadata { { CredIr.Hosting.CallerHeaders.Caller, "bench" } }, cancellationToken: CancellationToken.None);
         var run = Guid.NewGuid().ToString("N")[..8];
 
         // Every change below writes the document once and appends one evidence entry.
@@ -130,7 +131,7 @@ internal static class IncidentsBenchmark
         const int Changes = 20;
         using var stop = new CancellationTokenSource();
         var current = await watcher.GetIncidentAsync(new GetIncidentRequest { IncidentId = incidentId }, caller);
-        await using var watch = watcher.WatchIncidentAsync(new WatchIncidentRequest { IncidentId = incidentId, FromVersion = current.Version }, CallContext.InProcess(stop.Token, "watcher")).GetAsyncEnumerator(stop.Token);
+        await using var watch = watcher.WatchIncident(new WatchIncidentRequest { IncidentId = incidentId, FromVersion = current.Version }, new CallOptions(new Metadata { { CredIr.Hosting.CallerHeaders.Caller, "watcher" } }, cancellationToken: stop.Token)).Responses().GetAsyncEnumerator(stop.Token);
         var delays = new List<double>();
         for (var i = 0; i < Changes; i++)
         {
@@ -160,8 +161,8 @@ internal static class IncidentsBenchmark
         const int Changes = 500;
         using var stop = new CancellationTokenSource();
         var current = await service.GetIncidentAsync(new GetIncidentRequest { IncidentId = incidentId }, caller);
-        var watchContext = CallContext.InProcess(stop.Token, "watcher");
-        await using var watch = service.WatchIncidentAsync(new WatchIncidentRequest { IncidentId = incidentId, FromVersion = current.Version }, watchContext).GetAsyncEnumerator(stop.Token);
+        var watchContext = new CallOptions(new Metadata { { CredIr.Hosting.CallerHeaders.Caller, "watcher" } }, cancellationToken: stop.Token);
+        await using var watch = service.WatchIncident(new WatchIncidentRequest { IncidentId = incidentId, FromVersion = current.Version }, watchContext).Responses().GetAsyncEnumerator(stop.Token);
         var writes = new List<double>();
         var notifications = new List<double>();
         for (var i = 0; i < Changes; i++)

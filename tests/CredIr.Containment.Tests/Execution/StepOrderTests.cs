@@ -1,6 +1,6 @@
 using CredIr.Contracts.Plans;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 
 namespace CredIr.Containment.Tests.Execution;
 
@@ -31,7 +31,7 @@ public sealed class StepOrderTests
         var cycle = Assert.Throws<RpcException>(() => PlanStepOrder.Sort([Step("a", "b"), Step("b", "a")], []));
 
         Assert.Equal((StatusCode.InvalidArgument, "step_ids: step nope is not in the plan."), (unknown.Status, unknown.Message));
-        Assert.Equal(StatusCode.InvalidArgument, cycle.Status);
+        Assert.Equal(StatusCode.InvalidArgument, cycle.StatusCode);
     }
 
     private static PlanStep Step(string id, params string[] dependsOn)

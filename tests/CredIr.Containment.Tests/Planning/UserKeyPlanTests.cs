@@ -1,7 +1,7 @@
 using CredIr.Aws;
 using CredIr.Containment.Tests.Support;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 
 namespace CredIr.Containment.Tests.Planning;
 
@@ -31,7 +31,7 @@ public sealed class UserKeyPlanTests : IAsyncLifetime
         Assert.Contains("aws:TokenIssueTime", revoke.ParametersJson, StringComparison.Ordinal);
         Assert.Contains("GetFederationToken", revoke.Description, StringComparison.Ordinal);
         Assert.DoesNotContain(plan.Steps, s => s.Action.Contains("DenyAll", StringComparison.Ordinal));
-        Assert.All(plan.Steps, s => Assert.Equal(StepStatus.Planned, s.Status));
+        Assert.All(plan.Steps, s => Assert.Equal(StepStatus.Planned, s.StatusCode));
         Assert.Equal(PlanKind.Containment, plan.Kind);
     }
 
@@ -85,9 +85,9 @@ public sealed class UserKeyPlanTests : IAsyncLifetime
     {
         await using var h = await Harness.StartAsync("single-account-key-leak", s => s.Credentials("ci-deployer"));
 
-        var e = await Assert.ThrowsAsync<RpcException>(() => h.PlanAsync("inc-42", null, Cred.Key(LeakedKey)));
+        var e = await Assert.ThrowsAsync<RpcException>(() => h.PlanAsync("inc-42", null, Cred.Key(LeakedKey)).ResponseAsync);
 
-        Assert.Equal(StatusCode.FailedPrecondition, e.Status);
+        Assert.Equal(StatusCode.FailedPrecondition, e.StatusCode);
         Assert.Contains(LeakedKey, e.Message, StringComparison.Ordinal);
         Assert.Contains("never acts with them", e.Message, StringComparison.Ordinal);
     }
@@ -126,7 +126,7 @@ public sealed class UserKeyPlanTests : IAsyncLifetime
 
         Assert.Contains(plan.CannotRevoke, c => c.Contains("root user", StringComparison.Ordinal) && c.Contains("GetSessionToken", StringComparison.Ordinal));
         var manual = Assert.Single(plan.Steps);
-        Assert.Equal(StepStatus.Manual, manual.Status);
+        Assert.Equal(StepStatus.Manual, manual.StatusCode);
         Assert.Contains("MFA", manual.Description, StringComparison.Ordinal);
     }
 }

@@ -1,7 +1,8 @@
+using CredIr.Contracts.Calls;
 using CredIr.Aws;
 using CredIr.Containment.Tests.Support;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 
 namespace CredIr.Containment.Tests.Rollback;
 
@@ -28,10 +29,10 @@ public sealed class RollbackTests
         Assert.Equal(before, await IamSnapshot.OfUsersAsync(iam, "ci-deployer", "backup-svc"));
         Assert.Equal(executed.Select(s => s.StepId).Reverse(), rolledBack.Select(s => s.StepId));
         var password = Assert.Single(rolledBack, s => s.Action == "iam:DeleteLoginProfile");
-        Assert.Equal(StepStatus.Manual, password.Status);
+        Assert.Equal(StepStatus.Manual, password.StatusCode);
         Assert.Contains("cannot be restored", password.ResultMessage, StringComparison.Ordinal);
         Assert.All(rolledBack.Where(s => s.Action.StartsWith("iam:Put", StringComparison.Ordinal) || s.Action.StartsWith("iam:UpdateAccessKey", StringComparison.Ordinal)),
-            s => Assert.Equal(StepStatus.RolledBack, s.Status));
+            s => Assert.Equal(StepStatus.RolledBack, s.StatusCode));
         await Assert.ThrowsAsync<AwsServiceException>(() => iam.GetLoginProfileAsync(new GetLoginProfileRequest("backup-svc")));
     }
 
@@ -50,8 +51,8 @@ public sealed class RollbackTests
         var second = await h.RollbackAsync(plan, executed);
 
         Assert.Equal(before, after);
-        Assert.All(first, s => Assert.Equal(StepStatus.RolledBack, s.Status));
-        Assert.All(second, s => Assert.Equal(StepStatus.AlreadyDone, s.Status));
+        Assert.All(first, s => Assert.Equal(StepStatus.RolledBack, s.StatusCode));
+        Assert.All(second, s => Assert.Equal(StepStatus.AlreadyDone, s.StatusCode));
         Assert.Equal(before, await IamSnapshot.OfRoleAsync(iam, role));
         var e = await h.As(h.Sandbox.Credentials("carol")).Sts.AssumeRoleAsync(new AssumeRoleRequest($"arn:aws:iam::222222222222:role/{role}", "after-rollback"));
         Assert.StartsWith("ASIA", e.Credentials.AccessKeyId, StringComparison.Ordinal);
@@ -63,9 +64,9 @@ public sealed class RollbackTests
         await using var h = await Harness.StartAsync("single-account-key-leak");
         var plan = await h.PlanAsync("inc-1", null, Cred.Key("AKIA4CIDEPLOYLEAKED5"));
 
-        var e = await Assert.ThrowsAsync<RpcException>(() => Collect.AllAsync(h.Service.RollbackContainmentAsync(new RollbackRequest { ExecutedPlan = plan }, Harness.Context())));
+        var e = await Assert.ThrowsAsync<RpcException>(() => Collect.AllAsync(h.Service.RollbackContainment(new RollbackRequest { ExecutedPlan = plan }, Harness.Context()).Responses()).ResponseAsync);
 
-        Assert.Equal(StatusCode.FailedPrecondition, e.Status);
+        Assert.Equal(StatusCode.FailedPrecondition, e.StatusCode);
         Assert.Contains($"plan {plan.PlanId} is not approved", e.Message, StringComparison.Ordinal);
     }
 }

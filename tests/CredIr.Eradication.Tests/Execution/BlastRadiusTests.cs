@@ -1,3 +1,4 @@
+using CredIr.Contracts.Calls;
 using System.Text;
 using CredIr.Aws;
 
@@ -32,7 +33,7 @@ public sealed class BlastRadiusTests : IAsyncLifetime
     [Fact]
     public async Task ActorResourcesOfAnApplication_PlanNamesTheApplicationAndItsOwners_FromTagsAndTheCmdb()
     {
-        var plan = await _org.PlanAsync(await _org.ScanAsync(TimeSpan.FromHours(5)));
+        var plan = await _org.PlanAsync(await _org.Scan(TimeSpan.FromHours(5)).Responses());
 
         Assert.Equal(["ghost", "payments"], plan.BlastRadius.AffectedApplications);
         var warning = plan.BlastRadius.Warnings.Single(w => w.Contains("payments:", StringComparison.Ordinal));

@@ -1,3 +1,4 @@
+using CredIr.Contracts.Calls;
 using System.Text.Json;
 using Amazon.Runtime;
 using CredIr.Aws;
@@ -6,7 +7,7 @@ using CredIr.Eradication.Cloud;
 using CredIr.Eradication.Execution;
 using CredIr.Eradication.Planning;
 using CredIr.Eradication.Scanning;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Playbook.Classification;
 using CredIr.Playbook.Extraction;
 using CredIr.Sandbox;
@@ -85,7 +86,7 @@ internal sealed class EradicationSandbox : IAsyncDisposable
         var folder = Path.Combine(_trail.Path, Guid.NewGuid().ToString("N"));
         await Sandbox.ExportTrailAsync(folder, CancellationToken.None);
         var events = new List<TrailEvent>();
-        await foreach (var update in Service.ScanAsync(
+        await foreach (var update in Service.Scan(
             new ScanRequest
             {
                 IncidentId = "inc-erad",
@@ -94,7 +95,7 @@ internal sealed class EradicationSandbox : IAsyncDisposable
                 Source = Contracts.V1.TrailSourceKind.LogFiles,
                 LogLocation = folder,
             },
-            CallContext.InProcess(CancellationToken.None)))
+            new CallOptions(cancellationToken: CancellationToken.None)).Responses())
         {
             if (update.UpdateCase == ScanUpdate.UpdateOneofCase.Event)
             {
@@ -108,7 +109,7 @@ internal sealed class EradicationSandbox : IAsyncDisposable
     public Task<Plan> PlanAsync(IEnumerable<TrailEvent> events, bool allowEmptyingBuckets = false) =>
         Service.PlanEradicationAsync(
             new PlanEradicationRequest { IncidentId = "inc-erad", Events = { events }, AllowEmptyingBuckets = allowEmptyingBuckets },
-            CallContext.InProcess(CancellationToken.None));
+            new CallOptions(cancellationToken: CancellationToken.None));
 
     public static ExecutePlanRequest Approved(Plan plan, params string[] stepIds) => new()
     {
@@ -122,7 +123,7 @@ internal sealed class EradicationSandbox : IAsyncDisposable
     public async Task<List<PlanStep>> ExecuteAsync(ExecutePlanRequest request)
     {
         var results = new List<PlanStep>();
-        await foreach (var step in Service.ExecuteEradicationAsync(request, CallContext.InProcess(CancellationToken.None)))
+        await foreach (var step in Service.ExecuteEradication(request, new CallOptions(cancellationToken: CancellationToken.None)).Responses())
         {
             results.Add(step);
         }

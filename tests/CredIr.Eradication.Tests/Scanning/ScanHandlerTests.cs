@@ -1,8 +1,9 @@
+using CredIr.Contracts.Calls;
 using CredIr.Contracts.V1;
 using CredIr.Eradication.Scanning;
 using CredIr.Eradication.Trails;
 using CredIr.Eradication.Trails.LogFiles;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Playbook.Classification;
 using CredIr.Playbook.Extraction;
 using Google.Protobuf.WellKnownTypes;
@@ -34,7 +35,7 @@ public sealed class ScanHandlerTests
     private static async Task<List<ScanUpdate>> ScanAsync(ScanRequest request)
     {
         var updates = new List<ScanUpdate>();
-        await foreach (var update in Handler().ScanAsync(request, CallContext.InProcess(CancellationToken.None)))
+        await foreach (var update in Handler().Scan(request, new CallOptions(cancellationToken: CancellationToken.None)).Responses())
         {
             updates.Add(update);
         }
@@ -108,10 +109,10 @@ public sealed class ScanHandlerTests
             case "no source": request.Source = Contracts.V1.TrailSourceKind.Unspecified; request.LogLocation = ""; break;
         }
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => ScanAsync(request));
+        var error = await Assert.ThrowsAsync<RpcException>(() => ScanAsync(request).ResponseAsync);
 
-        Assert.Equal(StatusCode.InvalidArgument, error.Status);
-        Assert.Contains(messagePart, error.Message, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains(messagePart, error.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -120,8 +121,8 @@ public sealed class ScanHandlerTests
         var request = InvictusRequest();
         request.Source = Contracts.V1.TrailSourceKind.Athena;
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => ScanAsync(request));
+        var error = await Assert.ThrowsAsync<RpcException>(() => ScanAsync(request).ResponseAsync);
 
-        Assert.Equal(StatusCode.FailedPrecondition, error.Status);
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
     }
 }

@@ -1,4 +1,3 @@
-using CredIr.Contracts.Services;
 using CredIr.Contracts.V1;
 using CredIr.Gateway.Tests.Support;
 
@@ -10,7 +9,7 @@ public sealed class ApprovalCallerTests(GatewayFixture fixture) : IClassFixture<
     [Fact]
     public async Task Approve_ThroughTheGateway_RecordsTheTokenSubjects()
     {
-        var client = fixture.Gateway.Channel.CreateClient<IIncidentsService>();
+        var client = new CredIr.Contracts.V1.Incidents.IncidentsClient(fixture.Gateway.Channel);
         var (incidentId, approvalId) = await Approvals.PendingAsync(client, "approval-remote");
 
         var decided = await client.ApproveAsync(new DecideRequest { IncidentId = incidentId, ApprovalId = approvalId, Reason = "checked" }, Approvals.As("alan", "approver"));
@@ -24,12 +23,12 @@ public sealed class ApprovalCallerTests(GatewayFixture fixture) : IClassFixture<
     [Fact]
     public async Task SelfApproval_ThroughTheGateway_IsRefusedByTheTwoPersonRule()
     {
-        var client = fixture.Gateway.Channel.CreateClient<IIncidentsService>();
+        var client = new CredIr.Contracts.V1.Incidents.IncidentsClient(fixture.Gateway.Channel);
         var (incidentId, approvalId) = await Approvals.PendingAsync(client, "approval-self");
 
         var error = await Assert.ThrowsAsync<CredIr.Grpc.RpcException>(() =>
             client.ApproveAsync(new DecideRequest { IncidentId = incidentId, ApprovalId = approvalId }, Approvals.As("rita", "approver")));
 
-        Assert.Equal(CredIr.Grpc.StatusCode.PermissionDenied, error.Status);
+        Assert.Equal(CredIr.Grpc.StatusCode.PermissionDenied, error.StatusCode);
     }
 }

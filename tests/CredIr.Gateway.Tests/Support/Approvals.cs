@@ -1,6 +1,5 @@
-using CredIr.Contracts.Services;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 
 namespace CredIr.Gateway.Tests.Support;
 
@@ -11,7 +10,7 @@ internal static class Approvals
         new(new Metadata().Add("authorization", "Bearer " + Tokens.For(subject, role)), DateTimeOffset.UtcNow.AddSeconds(30));
 
     /// <summary>Opens and advances an incident as rita (responder); returns its id and the pending approval's.</summary>
-    public static async Task<(string IncidentId, string ApprovalId)> PendingAsync(IIncidentsService client, string requestId)
+    public static async Task<(string IncidentId, string ApprovalId)> PendingAsync(CredIr.Contracts.V1.Incidents.IncidentsClient client, string requestId)
     {
         var opened = await client.OpenIncidentAsync(
             new OpenIncidentRequest { RequestId = requestId, Title = "approval", Input = new IdentificationInput { AccessKeyId = "AKIAIOSFODNN7EXAMPLE" } },

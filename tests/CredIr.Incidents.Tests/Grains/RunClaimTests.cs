@@ -1,5 +1,6 @@
+using CredIr.Contracts.Calls;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Incidents.Grains;
 using CredIr.Incidents.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,10 +26,10 @@ public sealed class RunClaimTests(PostgresFixture postgres)
         await using var driving = await claims.ClaimAsync(opened.IncidentId, CancellationToken.None);
 
         var refused = await Assert.ThrowsAsync<RpcException>(() =>
-            second.Service.AdvanceAsync(new AdvanceRequest { IncidentId = opened.IncidentId }, Calls.As("bob")));
+            second.Service.AdvanceAsync(new AdvanceRequest { IncidentId = opened.IncidentId }, Calls.As("bob")).ResponseAsync);
 
-        Assert.Equal(StatusCode.Aborted, refused.Status);
-        Assert.Contains($"being advanced by coordinator {claims.Holder}", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.Aborted, refused.StatusCode);
+        Assert.Contains($"being advanced by coordinator {claims.Holder}", refused.Status.Detail, StringComparison.Ordinal);
         Assert.Equal(Phase.Opened, (await second.Store.ReadAsync(opened.IncidentId, CancellationToken.None))!.State.Phase);
     }
 
@@ -46,11 +47,11 @@ public sealed class RunClaimTests(PostgresFixture postgres)
         await first.Store.ClaimRunAsync(opened.IncidentId, dead, now, now.AddSeconds(30), null, CancellationToken.None);
         first.Time.Advance(TimeSpan.FromSeconds(29));
         var early = await Assert.ThrowsAsync<RpcException>(() =>
-            second.Service.AdvanceAsync(new AdvanceRequest { IncidentId = opened.IncidentId }, Calls.As("bob")));
+            second.Service.AdvanceAsync(new AdvanceRequest { IncidentId = opened.IncidentId }, Calls.As("bob")).ResponseAsync);
         first.Time.Advance(TimeSpan.FromSeconds(1));
         var advanced = await second.Service.AdvanceAsync(new AdvanceRequest { IncidentId = opened.IncidentId }, Calls.As("bob"));
 
-        Assert.Equal(StatusCode.Aborted, early.Status);
+        Assert.Equal(StatusCode.Aborted, early.StatusCode);
         Assert.Equal("the identification service to be configured", advanced.WaitingFor);
         Assert.True(advanced.Version > opened.Version);
     }
@@ -96,7 +97,7 @@ public sealed class RunClaimTests(PostgresFixture postgres)
         await using var second = await IncidentHarness.StartAsync(database);
         var opened = await first.Service.OpenIncidentAsync(TestIncidents.Open("open-1"), Calls.As("alice"));
         using var cancel = new CancellationTokenSource();
-        await using var watch = first.Service.WatchIncidentAsync(new WatchIncidentRequest { IncidentId = opened.IncidentId, FromVersion = 1 }, Calls.Cancelling("viewer", cancel.Token)).GetAsyncEnumerator(cancel.Token);
+        await using var watch = first.Service.WatchIncident(new WatchIncidentRequest { IncidentId = opened.IncidentId, FromVersion = 1 }, Calls.Cancelling("viewer", cancel.Token)).Responses().GetAsyncEnumerator(cancel.Token);
         var next = watch.MoveNextAsync();
 
         // Neither clock moves: only PostgreSQL's notification of the commit can bring the change here.

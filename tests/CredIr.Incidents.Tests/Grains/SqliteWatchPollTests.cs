@@ -1,3 +1,4 @@
+using CredIr.Contracts.Calls;
 using CredIr.Contracts.V1;
 using CredIr.Incidents.Tests.Infrastructure;
 
@@ -18,7 +19,7 @@ public sealed class SqliteWatchPollTests : IDisposable
         await using var second = await IncidentHarness.StartAsync(store);
         var opened = await first.Service.OpenIncidentAsync(TestIncidents.Open("open-1"), Calls.As("alice"));
         using var cancel = new CancellationTokenSource();
-        await using var watch = first.Service.WatchIncidentAsync(new WatchIncidentRequest { IncidentId = opened.IncidentId, FromVersion = 1 }, Calls.Cancelling("viewer", cancel.Token)).GetAsyncEnumerator(cancel.Token);
+        await using var watch = first.Service.WatchIncident(new WatchIncidentRequest { IncidentId = opened.IncidentId, FromVersion = 1 }, Calls.Cancelling("viewer", cancel.Token)).Responses().GetAsyncEnumerator(cancel.Token);
         var next = watch.MoveNextAsync();
 
         await second.Service.AddNoteAsync(new AddNoteRequest { IncidentId = opened.IncidentId, Text = "from the second coordinator" }, Calls.As("bob"));

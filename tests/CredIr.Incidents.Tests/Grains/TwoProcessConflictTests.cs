@@ -1,5 +1,6 @@
+using CredIr.Contracts.Calls;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Incidents.Tests.Infrastructure;
 
 namespace CredIr.Incidents.Tests.Grains;
@@ -43,10 +44,10 @@ public sealed class TwoProcessConflictTests(PostgresFixture postgres)
         await second.Service.AddNoteAsync(new AddNoteRequest { IncidentId = opened.IncidentId, Text = "from the second process" }, Calls.As("bob"));
 
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            first.Service.AddNoteAsync(new AddNoteRequest { IncidentId = opened.IncidentId, Text = "from a stale first process" }, Calls.As("alice")));
+            first.Service.AddNoteAsync(new AddNoteRequest { IncidentId = opened.IncidentId, Text = "from a stale first process" }, Calls.As("alice")).ResponseAsync);
         var retried = await first.Service.AddNoteAsync(new AddNoteRequest { IncidentId = opened.IncidentId, Text = "after reading again" }, Calls.As("alice"));
 
-        Assert.Equal(StatusCode.Aborted, error.Status);
+        Assert.Equal(StatusCode.Aborted, error.StatusCode);
         Assert.Equal(["from the second process", "after reading again"], retried.Notes.Select(n => n.Text));
     }
 
@@ -73,7 +74,7 @@ public sealed class TwoProcessConflictTests(PostgresFixture postgres)
         await using var second = await IncidentHarness.StartAsync(database);
         var opened = await first.Service.OpenIncidentAsync(TestIncidents.Open("open-1"), Calls.As("alice"));
         using var cancel = new CancellationTokenSource();
-        await using var watch = first.Service.WatchIncidentAsync(new WatchIncidentRequest { IncidentId = opened.IncidentId, FromVersion = 1 }, Calls.Cancelling("viewer", cancel.Token)).GetAsyncEnumerator(cancel.Token);
+        await using var watch = first.Service.WatchIncident(new WatchIncidentRequest { IncidentId = opened.IncidentId, FromVersion = 1 }, Calls.Cancelling("viewer", cancel.Token)).Responses().GetAsyncEnumerator(cancel.Token);
         var next = watch.MoveNextAsync();
 
         await second.Service.AddNoteAsync(new AddNoteRequest { IncidentId = opened.IncidentId, Text = "from the second process" }, Calls.As("bob"));

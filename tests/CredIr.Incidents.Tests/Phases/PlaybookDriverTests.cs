@@ -1,5 +1,5 @@
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Incidents.Tests.Infrastructure;
 
 namespace CredIr.Incidents.Tests.Phases;
@@ -30,7 +30,7 @@ public sealed class PlaybookDriverTests : IDisposable
         Assert.Equal(["Payments team"], incident.Stakeholders.Select(s => s.Name));
 
         var selfApproval = await Assert.ThrowsAsync<RpcException>(() => Decide(service, id, "containment-1-approval", "alice"));
-        Assert.Equal(StatusCode.PermissionDenied, selfApproval.Status);
+        Assert.Equal(StatusCode.PermissionDenied, selfApproval.StatusCode);
 
         incident = await ApproveAndAdvance(service, id, "containment-1-approval");
         Assert.Equal(Phase.Containing, incident.Phase);
@@ -136,7 +136,7 @@ public sealed class PlaybookDriverTests : IDisposable
         Assert.Equal(Phase.Recovered, incident.Phase);
         Assert.Equal(1, cloud.Effects["deactivate AKIAEXAMPLE0000001"]);
         var first = incident.Journal.First(j => j.StepId == "containment-1/deactivate-AKIAEXAMPLE0000001");
-        Assert.Equal(StepStatus.AlreadyDone, first.Status);
+        Assert.Equal(StepStatus.AlreadyDone, first.StatusCode);
     }
 
     [Fact]

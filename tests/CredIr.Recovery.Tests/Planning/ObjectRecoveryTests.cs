@@ -49,7 +49,7 @@ public sealed class ObjectRecoveryTests : IAsyncLifetime
         Assert.Equal((RecoveryStrategy.Manual, ResourceChange.Deleted), (item.Strategy, item.Change));
         Assert.Contains("does not keep versions", item.Rationale, StringComparison.Ordinal);
         Assert.Contains("put-bucket-versioning --bucket acme-mgmt-billing", item.Steps[0].ParametersJson, StringComparison.Ordinal);
-        Assert.Equal(CredIr.Grpc.StatusCode.FailedPrecondition, refused.Status);
-        Assert.Contains("bucket acme-mgmt-billing does not keep versions", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(CredIr.Grpc.StatusCode.FailedPrecondition, refused.StatusCode);
+        Assert.Contains("bucket acme-mgmt-billing does not keep versions", refused.Status.Detail, StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,6 @@
+using CredIr.Contracts.Calls;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Recovery.Tests.Support;
 
 namespace CredIr.Recovery.Tests.Planning;
@@ -16,21 +17,21 @@ public sealed class RequestValidationTests : IAsyncLifetime
     [Fact]
     public async Task Plan_EventWithoutRawJson_InvalidArgumentNamingTheField()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => _h.PlanAsync([new TrailEvent { EventId = "e-1", EventName = "DeleteUser" }]));
+        var error = await Assert.ThrowsAsync<RpcException>(() => _h.PlanAsync([new TrailEvent { EventId = "e-1", EventName = "DeleteUser" }]).ResponseAsync);
 
-        Assert.Equal(StatusCode.InvalidArgument, error.Status);
-        Assert.StartsWith("events[0].raw_json", error.Message, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.StartsWith("events[0].raw_json", error.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Plan_OverrideNamingNoItem_InvalidArgumentListingTheItems()
     {
         var error = await Assert.ThrowsAsync<RpcException>(() => _h.PlanAsync(_h.ActorEvents(),
-            new Dictionary<string, RecoveryStrategy> { ["arn:aws:iam::111111111111:user/nobody"] = RecoveryStrategy.Manual }));
+            new Dictionary<string, RecoveryStrategy> { ["arn:aws:iam::111111111111:user/nobody"] = RecoveryStrategy.Manual }).ResponseAsync);
 
-        Assert.Equal(StatusCode.InvalidArgument, error.Status);
-        Assert.Contains("strategy_overrides: no recovery item has the ARN or id arn:aws:iam::111111111111:user/nobody", error.Message, StringComparison.Ordinal);
-        Assert.Contains("policy-version|arn:aws:iam::222222222222:policy/app-server-s3", error.Message, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("strategy_overrides: no recovery item has the ARN or id arn:aws:iam::111111111111:user/nobody", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("policy-version|arn:aws:iam::222222222222:policy/app-server-s3", error.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -50,9 +51,9 @@ public sealed class RequestValidationTests : IAsyncLifetime
     {
         var request = RecoveryHarness.Approved([new RecoveryItem { ItemId = "x", Steps = { new PlanStep { StepId = "x#1", Action = "manual:Task" } } }], "");
 
-        var error = Assert.Throws<RpcException>(() => _h.Service.ExecuteRecoveryAsync(request, CallContext.InProcess(CancellationToken.None)));
+        var error = Assert.Throws<RpcException>(() => _h.Service.ExecuteRecovery(request, new CallOptions(cancellationToken: CancellationToken.None)).Responses());
 
-        Assert.Equal(StatusCode.InvalidArgument, error.Status);
-        Assert.StartsWith("request_id", error.Message, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.StartsWith("request_id", error.Status.Detail, StringComparison.Ordinal);
     }
 }
