@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace CredIr.Hosting;
@@ -50,17 +51,19 @@ public static class GrpcHostExtensions
         });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<GrpcServiceOptions>, ConfigureGrpcLimits>());
         services.AddGrpcReflection();
-        services.AddGrpcHealthChecks();
+        // grpc.health.v1 reports UNKNOWN for a service with no check at all: the host's own check says it serves.
+        services.AddGrpcHealthChecks().AddCheck("host", static () => HealthCheckResult.Healthy());
         return services;
     }
 
     /// <summary>
     /// Reports <paramref name="serviceName"/> ("credir.v1.Containment") in grpc.health.v1: SERVING while
-    /// every health check tagged with that name is healthy (none: always), checked on each Check.
+    /// the host serves and every health check tagged with that name is healthy (a service adds its own
+    /// readiness checks with that tag), checked on each Check.
     /// </summary>
     public static IServiceCollection AddServiceHealth(this IServiceCollection services, string serviceName)
     {
-        services.Configure<GrpcHealthChecksOptions>(o => o.Services.Map(serviceName, r => r.Tags.Contains(serviceName)));
+        services.Configure<GrpcHealthChecksOptions>(o => o.Services.Map(serviceName, r => r.Name == "host" || r.Tags.Contains(serviceName)));
         return services;
     }
 

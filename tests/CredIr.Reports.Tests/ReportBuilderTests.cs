@@ -158,7 +158,7 @@ public sealed class ReportBuilderTests
     {
         var step = Build().Actions.Single(a => a.StepId == "step-e4");
 
-        Assert.Equal("succeeded", step.StatusCode);
+        Assert.Equal("succeeded", step.Status);
         Assert.Equal("User backup-admin deleted", step.Result);
         Assert.Equal(Times.At("2026-11-20T12:55:00Z"), step.ExecutedAt);
     }

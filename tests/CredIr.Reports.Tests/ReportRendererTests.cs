@@ -26,7 +26,7 @@ public sealed class ReportRendererTests
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => ReportRenderer.Render(Builder.Build(SampleEvidence.Input()), ReportFormat.Unspecified));
 
-        Assert.Contains("json, markdown or html", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("json, markdown or html", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using CredIr.Contracts.Calls;
 using CredIr.Hosting;
 using Grpc.Net.Client;
 using System.Diagnostics;
@@ -12,7 +13,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using CallContext = CredIr.Grpc.CallContext;
 
 namespace CredIr.Bench.Gateway;
 
@@ -39,9 +39,9 @@ internal static class GatewayBenchmark
             using var direct = GrpcChannel.ForAddress(backend.Urls.First());
             using var through = GrpcChannel.ForAddress(gateway.Urls.First());
             using var within = GrpcChannel.ForAddress(inProcess.Urls.First());
-            var headers = new Metadata().Add("authorization", "Bearer " + Token());
+            var headers = new Metadata { { "authorization", "Bearer " + Token() } };
             var shared = await OpenAsync(direct, headers);
-            var own = await OpenAsync(within, new Metadata().Add("authorization", "Bearer " + Token("responder")));
+            var own = await OpenAsync(within, new Metadata { { "authorization", "Bearer " + Token("responder") } });
             Console.WriteLine($"gateway: {calls} sequential calls then {calls} calls from {workers} callers per line; load average {CredIr.Bench.Grpc.GrpcBenchmark.LoadAverage()}");
 
             var targets = new[] { ("direct", direct, shared), ("gateway", through, shared), ("in-proc", within, own) };
@@ -67,7 +67,7 @@ internal static class GatewayBenchmark
     private static async Task<GetIncidentRequest> OpenAsync(GrpcChannel channel, Metadata headers)
     {
         var opened = await new CredIr.Contracts.V1.Incidents.IncidentsClient(channel).OpenIncidentAsync(
-            new OpenIncidentRequest { RequestId = "bench", Input = new IdentificationInput { AccessKeyId = "AKIABENCH0000000001" } }, new CallContext(headers));
+            new OpenIncidentRequest { RequestId = "bench", Input = new IdentificationInput { AccessKeyId = "AKIABENCH0000000001" } }, new CallOptions(headers, Deadlines.After(TimeSpan.FromMinutes(1))));
         return new GetIncidentRequest { IncidentId = opened.IncidentId };
     }
 
@@ -77,7 +77,7 @@ internal static class GatewayBenchmark
         for (var i = 0; i < calls; i++)
         {
             var start = Stopwatch.GetTimestamp();
-            await client.GetIncidentAsync(request, new CallContext(headers));
+            await client.GetIncidentAsync(request, new CallOptions(headers, Deadlines.After(TimeSpan.FromMinutes(1))));
             latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
         }
 
@@ -92,7 +92,7 @@ internal static class GatewayBenchmark
         {
             while (Interlocked.Decrement(ref remaining) >= 0)
             {
-                await client.GetIncidentAsync(request, new CallContext(headers));
+                await client.GetIncidentAsync(request, new CallOptions(headers, Deadlines.After(TimeSpan.FromMinutes(1))));
             }
         })));
         return calls / clock.Elapsed.TotalSeconds;

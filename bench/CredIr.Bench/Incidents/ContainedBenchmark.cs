@@ -64,7 +64,7 @@ internal static class ContainedBenchmark
         await host.StartAsync();
         try
         {
-            var service = host.Services.GetRequiredService<IncidentsService>();
+            var service = host.Services.GetRequiredService<CredIr.Contracts.V1.Incidents.IncidentsClient>();
             var caller = new CallOptions(new Metadata { { CredIr.Hosting.CallerHeaders.Caller, "bench" } }, cancellationToken: CancellationToken.None);
             var run = Guid.NewGuid().ToString("N")[..8];
 
@@ -96,7 +96,7 @@ internal static class ContainedBenchmark
         }
     }
 
-    private static async Task<Incident> DriveAsync(IncidentsService service, string requestId, int key, CallContext caller)
+    private static async Task<Incident> DriveAsync(CredIr.Contracts.V1.Incidents.IncidentsClient service, string requestId, int key, CallOptions caller)
     {
         var opened = await service.OpenIncidentAsync(new OpenIncidentRequest
         {

@@ -64,7 +64,7 @@ internal static class IncidentsBenchmark
         var services = new ServiceCollection().AddLogging().AddIncidents(configuration);
         await using var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<IIncidentStore>().MigrateAsync(CancellationToken.None);
-        var service = provider.GetRequiredService<IncidentsService>();
+        var service = provider.GetRequiredService<CredIr.Contracts.V1.Incidents.IncidentsClient>();
         var grains = provider.GetRequiredService<CredIr.Incidents.Grains.IIncidentGrainFactory>();
         var caller = new CallOptions(new Metadata { { CredIr.Hosting.CallerHeaders.Caller, "bench" } }, cancellationToken: CancellationToken.None);
         var run = Guid.NewGuid().ToString("N")[..8];
@@ -116,7 +116,7 @@ internal static class IncidentsBenchmark
         // A second coordinator on the same store: its watchers learn of this one's writes by polling.
         await using var other = Coordinator(store);
         var poll = other.GetRequiredService<Microsoft.Extensions.Options.IOptions<IncidentsOptions>>().Value.WatchPollInterval;
-        var remote = await CrossCoordinatorWatchAsync(service, other.GetRequiredService<IncidentsService>(), poll, ids[1 % ids.Length], caller);
+        var remote = await CrossCoordinatorWatchAsync(service, other.GetRequiredService<CredIr.Contracts.V1.Incidents.IncidentsClient>(), poll, ids[1 % ids.Length], caller);
         Console.WriteLine($"{name}:   change start -> watcher in another coordinator ({(name == "postgres" ? "NOTIFY" : $"poll every {poll.TotalMilliseconds:F0} ms")})  p50 {Percentile(remote, 0.50):F1} ms   p99 {Percentile(remote, 0.99):F1} ms");
     }
 
@@ -126,7 +126,7 @@ internal static class IncidentsBenchmark
             .BuildServiceProvider();
 
     /// <summary>For each note written by <paramref name="writer"/>: how long until a watcher on <paramref name="watcher"/> held it.</summary>
-    private static async Task<List<double>> CrossCoordinatorWatchAsync(IncidentsService writer, IncidentsService watcher, TimeSpan poll, string incidentId, CallContext caller)
+    private static async Task<List<double>> CrossCoordinatorWatchAsync(CredIr.Contracts.V1.Incidents.IncidentsClient writer, CredIr.Contracts.V1.Incidents.IncidentsClient watcher, TimeSpan poll, string incidentId, CallOptions caller)
     {
         const int Changes = 20;
         using var stop = new CancellationTokenSource();
@@ -156,7 +156,7 @@ internal static class IncidentsBenchmark
     }
 
     /// <summary>For each note: how long the write took, and how long until a watcher held the new version.</summary>
-    private static async Task<(List<double> Writes, List<double> Notifications)> WatchLatencyAsync(IncidentsService service, string incidentId, CallContext caller)
+    private static async Task<(List<double> Writes, List<double> Notifications)> WatchLatencyAsync(CredIr.Contracts.V1.Incidents.IncidentsClient service, string incidentId, CallOptions caller)
     {
         const int Changes = 500;
         using var stop = new CancellationTokenSource();

@@ -52,7 +52,7 @@ public sealed class CrossAccountExecutionTests : IAsyncLifetime
         Assert.Equal(3, plan.Steps.Count);
         Assert.All(plan.Steps, s =>
         {
-            Assert.Equal(StepStatus.Skipped, s.StatusCode);
+            Assert.Equal(StepStatus.Skipped, s.Status);
             Assert.Contains("response role", s.RefusedReason, StringComparison.Ordinal);
         });
     }

@@ -1,3 +1,4 @@
+using Grpc.Core;
 using CredIr.Aws;
 using CredIr.Containment.Tests.Support;
 using CredIr.Contracts.V1;
@@ -77,7 +78,7 @@ public sealed class RoleExecutionTests : IAsyncLifetime
         var results = await _h.ExecuteAsync(await _h.PlanAsync("inc-9", new ContainmentOptions { LockTrustPolicy = true }, Cred.Role(Prod, Role)));
 
         var lockStep = Assert.Single(results, r => r.Action == "iam:UpdateAssumeRolePolicy(DenyAll)");
-        Assert.Equal(StepStatus.Succeeded, lockStep.StatusCode);
+        Assert.Equal(StepStatus.Succeeded, lockStep.Status);
         Assert.Contains("trust-policy", lockStep.PriorStateJson, StringComparison.Ordinal);
         Assert.True(CredIr.Containment.Planning.PolicyDocuments.SameDocument(before, System.Text.Json.JsonDocument.Parse(lockStep.PriorStateJson).RootElement.GetProperty("document").GetString()));
         foreach (var who in new[] { "carol", "$leak-create-key" })
@@ -106,11 +107,11 @@ public sealed class RoleExecutionTests : IAsyncLifetime
     [Fact]
     public async Task CredentialInAnAccountTheResponderCannotEnter_PermissionDeniedWithAwsMessage()
     {
-        var e = await Assert.ThrowsAsync<CredIr.Grpc.RpcException>(() => _h.PlanAsync("inc-9", null, Cred.Key("AKIA6SVCMAINTPERSIS7", "svc-maint", "111111111111")));
+        var e = await Assert.ThrowsAsync<RpcException>(() => _h.PlanAsync("inc-9", null, Cred.Key("AKIA6SVCMAINTPERSIS7", "svc-maint", "111111111111")));
 
-        Assert.Equal(CredIr.Grpc.StatusCode.PermissionDenied, e.StatusCode);
-        Assert.Contains("is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::111111111111:role/OrganizationAccountAccessRole", e.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(_h.Sandbox.Accounts[1].AdminSecretAccessKey, e.Message, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.PermissionDenied, e.StatusCode);
+        Assert.Contains("is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::111111111111:role/OrganizationAccountAccessRole", e.Status.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(_h.Sandbox.Accounts[1].AdminSecretAccessKey, e.Status.Detail, StringComparison.Ordinal);
     }
 
     private async Task<AssumedSession> AssumeAsync(string who, string sessionName)

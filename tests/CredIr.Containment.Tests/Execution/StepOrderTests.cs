@@ -30,7 +30,7 @@ public sealed class StepOrderTests
         var unknown = Assert.Throws<RpcException>(() => PlanStepOrder.Sort([Step("key")], ["nope"]));
         var cycle = Assert.Throws<RpcException>(() => PlanStepOrder.Sort([Step("a", "b"), Step("b", "a")], []));
 
-        Assert.Equal((StatusCode.InvalidArgument, "step_ids: step nope is not in the plan."), (unknown.Status, unknown.Message));
+        Assert.Equal((StatusCode.InvalidArgument, "step_ids: step nope is not in the plan."), (unknown.StatusCode, unknown.Status.Detail));
         Assert.Equal(StatusCode.InvalidArgument, cycle.StatusCode);
     }
 

@@ -25,7 +25,7 @@ public sealed class UserKeyExecutionTests : IAsyncLifetime
 
         var results = await _h.ExecuteAsync(await _h.PlanAsync("inc-1", null, Cred.Key(LeakedKey)));
 
-        Assert.All(results, r => Assert.Equal(StepStatus.Succeeded, r.StatusCode));
+        Assert.All(results, r => Assert.Equal(StepStatus.Succeeded, r.Status));
         var e = await Assert.ThrowsAsync<AwsServiceException>(() => Collect.AllAsync(attacker.Iam.ListUsersAsync()));
         Assert.Equal("InvalidClientTokenId", e.Code);
         var keys = await Collect.AllAsync(_h.Admin().Iam.ListAccessKeysAsync(new ListAccessKeysRequest("ci-deployer")));
@@ -74,8 +74,8 @@ public sealed class UserKeyExecutionTests : IAsyncLifetime
 
         var second = await _h.ExecuteAsync(plan);
 
-        Assert.All(first.Where(s => s.Status != StepStatus.Manual), s => Assert.Equal(StepStatus.Succeeded, s.StatusCode));
-        Assert.All(second.Where(s => s.Status != StepStatus.Manual), s => Assert.Equal(StepStatus.AlreadyDone, s.StatusCode));
+        Assert.All(first.Where(s => s.Status != StepStatus.Manual), s => Assert.Equal(StepStatus.Succeeded, s.Status));
+        Assert.All(second.Where(s => s.Status != StepStatus.Manual), s => Assert.Equal(StepStatus.AlreadyDone, s.Status));
         Assert.Equal(first.Select(s => s.StepId), second.Select(s => s.StepId));
         Assert.Equal(writesAfterFirst, Writes());
     }
@@ -86,14 +86,14 @@ public sealed class UserKeyExecutionTests : IAsyncLifetime
         var plan = await _h.PlanAsync("inc-1", null, Cred.Key(LeakedKey));
         var writes = Writes();
 
-        var missing = await Assert.ThrowsAsync<RpcException>(() => Collect.AllAsync(_h.Service.ExecuteContainment(new ExecutePlanRequest { Plan = plan }, Harness.Context()).Responses()).ResponseAsync);
+        var missing = await Assert.ThrowsAsync<RpcException>(() => Collect.AllAsync(_h.Service.ExecuteContainment(new ExecutePlanRequest { Plan = plan }, Harness.Context()).Responses()));
         var other = await Assert.ThrowsAsync<RpcException>(() => Collect.AllAsync(_h.Service.ExecuteContainment(
-            new ExecutePlanRequest { Plan = plan, Approval = new ApprovalToken { ApprovalId = "a-1", PlanId = "plan-someotherplan" } }, Harness.Context()).Responses()).ResponseAsync);
+            new ExecutePlanRequest { Plan = plan, Approval = new ApprovalToken { ApprovalId = "a-1", PlanId = "plan-someotherplan" } }, Harness.Context()).Responses()));
 
         Assert.Equal(StatusCode.FailedPrecondition, missing.StatusCode);
-        Assert.Equal($"plan {plan.PlanId} is not approved: the request carries no approval token.", missing.Message);
+        Assert.Equal($"plan {plan.PlanId} is not approved: the request carries no approval token.", missing.Status.Detail);
         Assert.Equal(StatusCode.FailedPrecondition, other.StatusCode);
-        Assert.StartsWith($"plan {plan.PlanId} is not approved", other.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"plan {plan.PlanId} is not approved", other.Status.Detail, StringComparison.Ordinal);
         Assert.Equal(writes, Writes());
     }
 
@@ -106,7 +106,7 @@ public sealed class UserKeyExecutionTests : IAsyncLifetime
         var results = await h.ExecuteAsync(plan);
 
         Assert.Equal(plan.Steps.Select(s => s.StepId), results.Select(r => r.StepId));
-        Assert.All(results, r => Assert.Equal(StepStatus.Failed, r.StatusCode));
+        Assert.All(results, r => Assert.Equal(StepStatus.Failed, r.Status));
         Assert.Contains("AccessDenied", Assert.Single(results, r => r.Action == "iam:UpdateAccessKey(Inactive)").ResultMessage, StringComparison.Ordinal);
         Assert.Contains("is not authorized to perform: iam:UpdateAccessKey", results[0].ResultMessage, StringComparison.Ordinal);
         Assert.StartsWith("Not run: it depends on step", Assert.Single(results, r => r.Action == "iam:PutUserPolicy(DenyAll)").ResultMessage, StringComparison.Ordinal);

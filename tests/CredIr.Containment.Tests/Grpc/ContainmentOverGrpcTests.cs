@@ -40,7 +40,7 @@ public sealed class ContainmentOverGrpcTests : IAsyncLifetime
         var e = await Assert.ThrowsAsync<RpcException>(() => _host.Client.PlanContainmentAsync(Request(), Context()).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
-        Assert.StartsWith("credentials:", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("credentials:", e.Status.Detail, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -53,7 +53,7 @@ public sealed class ContainmentOverGrpcTests : IAsyncLifetime
         var e = await Assert.ThrowsAsync<RpcException>(() => _host.Client.PlanContainmentAsync(Request(new Credential { AccessKeyId = key, PrincipalArn = arn }), Context()).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
-        Assert.StartsWith(prefix, e.Message, StringComparison.Ordinal);
+        Assert.StartsWith(prefix, e.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class ContainmentOverGrpcTests : IAsyncLifetime
         var e = await Assert.ThrowsAsync<RpcException>(() => _host.Client.PlanContainmentAsync(Request(Cred.Key("AKIA0000UNKNOWNKEY00")), Context()).ResponseAsync);
 
         Assert.Equal(StatusCode.NotFound, e.StatusCode);
-        Assert.Contains("AKIA0000UNKNOWNKEY00", e.Message, StringComparison.Ordinal);
+        Assert.Contains("AKIA0000UNKNOWNKEY00", e.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class ContainmentOverGrpcTests : IAsyncLifetime
         var e = await Assert.ThrowsAsync<RpcException>(() => _host.Client.PlanContainmentAsync(Request(Cred.User("111122223333", "nobody")), Context()).ResponseAsync);
 
         Assert.Equal(StatusCode.NotFound, e.StatusCode);
-        Assert.Contains("'nobody'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("'nobody'", e.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class ContainmentOverGrpcTests : IAsyncLifetime
         var e = await Assert.ThrowsAsync<RpcException>(() => _host.Client.PlanContainmentAsync(Request(Cred.Key("AKIA4CIDEPLOYLEAKED5")), Context()).ResponseAsync);
 
         Assert.Equal(StatusCode.Unavailable, e.StatusCode);
-        Assert.Contains("after 2 attempts", e.Message, StringComparison.Ordinal);
+        Assert.Contains("after 2 attempts", e.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -90,10 +90,10 @@ public sealed class ContainmentOverGrpcTests : IAsyncLifetime
     {
         var plan = await _host.Client.PlanContainmentAsync(Request(Cred.Key("AKIA4CIDEPLOYLEAKED5")), Context());
 
-        var e = await Assert.ThrowsAsync<RpcException>(() => Collect.AllAsync(_host.Client.ExecuteContainment(new ExecutePlanRequest { Plan = plan }, Context()).Responses()).ResponseAsync);
+        var e = await Assert.ThrowsAsync<RpcException>(() => Collect.AllAsync(_host.Client.ExecuteContainment(new ExecutePlanRequest { Plan = plan }, Context()).Responses()));
 
         Assert.Equal(StatusCode.FailedPrecondition, e.StatusCode);
-        Assert.Equal($"plan {plan.PlanId} is not approved: the request carries no approval token.", e.Message);
+        Assert.Equal($"plan {plan.PlanId} is not approved: the request carries no approval token.", e.Status.Detail);
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class ContainmentOverGrpcTests : IAsyncLifetime
         var steps = await Collect.AllAsync(_host.Client.ExecuteContainment(new ExecutePlanRequest { Plan = plan, Approval = Harness.Approve(plan) }, Context()).Responses());
 
         Assert.Equal(plan.Steps.Select(s => s.StepId), steps.Select(s => s.StepId));
-        Assert.All(steps, s => Assert.Equal(StepStatus.Succeeded, s.StatusCode));
+        Assert.All(steps, s => Assert.Equal(StepStatus.Succeeded, s.Status));
     }
 
     private static PlanContainmentRequest Request(params Credential[] credentials)
@@ -114,5 +114,5 @@ public sealed class ContainmentOverGrpcTests : IAsyncLifetime
         return request;
     }
 
-    private static CallContext Context() => new(cancellationToken: new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+    private static CallOptions Context() => new(cancellationToken: new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
 }

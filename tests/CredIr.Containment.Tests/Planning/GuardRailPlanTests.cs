@@ -20,10 +20,10 @@ public sealed class GuardRailPlanTests
         Assert.NotEmpty(ci);
         Assert.All(ci, s =>
         {
-            Assert.Equal(StepStatus.Skipped, s.StatusCode);
+            Assert.Equal(StepStatus.Skipped, s.Status);
             Assert.Contains("the release pipeline", s.RefusedReason, StringComparison.Ordinal);
         });
-        Assert.All(plan.Steps.Where(s => s.Target.Id == "backup-svc"), s => Assert.NotEqual(StepStatus.Skipped, s.StatusCode));
+        Assert.All(plan.Steps.Where(s => s.Target.Id == "backup-svc"), s => Assert.NotEqual(StepStatus.Skipped, s.Status));
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class GuardRailPlanTests
 
         Assert.All(plan.Steps.Where(s => s.Status != StepStatus.Manual), s =>
         {
-            Assert.Equal(StepStatus.Skipped, s.StatusCode);
+            Assert.Equal(StepStatus.Skipped, s.Status);
             Assert.Contains("responder's own identity", s.RefusedReason, StringComparison.Ordinal);
         });
     }

@@ -35,6 +35,6 @@ public sealed class RequestValidatorTests
             new Credential { AccessKeyId = "ASIAFEDERATED0000001", Kind = CredentialKind.FederationToken, PrincipalArn = "arn:aws:sts::111122223333:federated-user/bob" }, 1));
 
         Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
-        Assert.StartsWith("credentials[1].user_name:", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("credentials[1].user_name:", e.Status.Detail, StringComparison.Ordinal);
     }
 }

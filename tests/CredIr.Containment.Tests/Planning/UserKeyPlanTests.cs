@@ -31,7 +31,7 @@ public sealed class UserKeyPlanTests : IAsyncLifetime
         Assert.Contains("aws:TokenIssueTime", revoke.ParametersJson, StringComparison.Ordinal);
         Assert.Contains("GetFederationToken", revoke.Description, StringComparison.Ordinal);
         Assert.DoesNotContain(plan.Steps, s => s.Action.Contains("DenyAll", StringComparison.Ordinal));
-        Assert.All(plan.Steps, s => Assert.Equal(StepStatus.Planned, s.StatusCode));
+        Assert.All(plan.Steps, s => Assert.Equal(StepStatus.Planned, s.Status));
         Assert.Equal(PlanKind.Containment, plan.Kind);
     }
 
@@ -85,11 +85,11 @@ public sealed class UserKeyPlanTests : IAsyncLifetime
     {
         await using var h = await Harness.StartAsync("single-account-key-leak", s => s.Credentials("ci-deployer"));
 
-        var e = await Assert.ThrowsAsync<RpcException>(() => h.PlanAsync("inc-42", null, Cred.Key(LeakedKey)).ResponseAsync);
+        var e = await Assert.ThrowsAsync<RpcException>(() => h.PlanAsync("inc-42", null, Cred.Key(LeakedKey)));
 
         Assert.Equal(StatusCode.FailedPrecondition, e.StatusCode);
-        Assert.Contains(LeakedKey, e.Message, StringComparison.Ordinal);
-        Assert.Contains("never acts with them", e.Message, StringComparison.Ordinal);
+        Assert.Contains(LeakedKey, e.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("never acts with them", e.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class UserKeyPlanTests : IAsyncLifetime
 
         Assert.Contains(plan.CannotRevoke, c => c.Contains("root user", StringComparison.Ordinal) && c.Contains("GetSessionToken", StringComparison.Ordinal));
         var manual = Assert.Single(plan.Steps);
-        Assert.Equal(StepStatus.Manual, manual.StatusCode);
+        Assert.Equal(StepStatus.Manual, manual.Status);
         Assert.Contains("MFA", manual.Description, StringComparison.Ordinal);
     }
 }

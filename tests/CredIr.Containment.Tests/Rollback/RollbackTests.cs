@@ -29,10 +29,10 @@ public sealed class RollbackTests
         Assert.Equal(before, await IamSnapshot.OfUsersAsync(iam, "ci-deployer", "backup-svc"));
         Assert.Equal(executed.Select(s => s.StepId).Reverse(), rolledBack.Select(s => s.StepId));
         var password = Assert.Single(rolledBack, s => s.Action == "iam:DeleteLoginProfile");
-        Assert.Equal(StepStatus.Manual, password.StatusCode);
+        Assert.Equal(StepStatus.Manual, password.Status);
         Assert.Contains("cannot be restored", password.ResultMessage, StringComparison.Ordinal);
         Assert.All(rolledBack.Where(s => s.Action.StartsWith("iam:Put", StringComparison.Ordinal) || s.Action.StartsWith("iam:UpdateAccessKey", StringComparison.Ordinal)),
-            s => Assert.Equal(StepStatus.RolledBack, s.StatusCode));
+            s => Assert.Equal(StepStatus.RolledBack, s.Status));
         await Assert.ThrowsAsync<AwsServiceException>(() => iam.GetLoginProfileAsync(new GetLoginProfileRequest("backup-svc")));
     }
 
@@ -51,8 +51,8 @@ public sealed class RollbackTests
         var second = await h.RollbackAsync(plan, executed);
 
         Assert.Equal(before, after);
-        Assert.All(first, s => Assert.Equal(StepStatus.RolledBack, s.StatusCode));
-        Assert.All(second, s => Assert.Equal(StepStatus.AlreadyDone, s.StatusCode));
+        Assert.All(first, s => Assert.Equal(StepStatus.RolledBack, s.Status));
+        Assert.All(second, s => Assert.Equal(StepStatus.AlreadyDone, s.Status));
         Assert.Equal(before, await IamSnapshot.OfRoleAsync(iam, role));
         var e = await h.As(h.Sandbox.Credentials("carol")).Sts.AssumeRoleAsync(new AssumeRoleRequest($"arn:aws:iam::222222222222:role/{role}", "after-rollback"));
         Assert.StartsWith("ASIA", e.Credentials.AccessKeyId, StringComparison.Ordinal);
@@ -64,9 +64,9 @@ public sealed class RollbackTests
         await using var h = await Harness.StartAsync("single-account-key-leak");
         var plan = await h.PlanAsync("inc-1", null, Cred.Key("AKIA4CIDEPLOYLEAKED5"));
 
-        var e = await Assert.ThrowsAsync<RpcException>(() => Collect.AllAsync(h.Service.RollbackContainment(new RollbackRequest { ExecutedPlan = plan }, Harness.Context()).Responses()).ResponseAsync);
+        var e = await Assert.ThrowsAsync<RpcException>(() => Collect.AllAsync(h.Service.RollbackContainment(new RollbackRequest { ExecutedPlan = plan }, Harness.Context()).Responses()));
 
         Assert.Equal(StatusCode.FailedPrecondition, e.StatusCode);
-        Assert.Contains($"plan {plan.PlanId} is not approved", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"plan {plan.PlanId} is not approved", e.Status.Detail, StringComparison.Ordinal);
     }
 }

@@ -84,7 +84,7 @@ internal sealed class Harness : IAsyncDisposable
     {
         var request = new PlanContainmentRequest { IncidentId = incidentId, Options = options ?? new ContainmentOptions() };
         request.Credentials.AddRange(credentials);
-        return Service.PlanContainmentAsync(request, Context());
+        return Service.PlanContainmentAsync(request, Context()).ResponseAsync;
     }
 
     public Task<List<PlanStep>> ExecuteAsync(Plan plan, string incidentId = "inc-1") =>
@@ -100,7 +100,7 @@ internal sealed class Harness : IAsyncDisposable
 
     public static ApprovalToken Approve(Plan plan) => new() { ApprovalId = "appr-" + plan.PlanId, PlanId = plan.PlanId, ApprovedBy = "approver@example.com" };
 
-    public static CallContext Context() => new CallOptions(cancellationToken: new CancellationTokenSource(TimeSpan.FromSeconds(120)).Token);
+    public static CallOptions Context() => new CallOptions(cancellationToken: new CancellationTokenSource(TimeSpan.FromSeconds(120)).Token);
 
     public async ValueTask DisposeAsync()
     {

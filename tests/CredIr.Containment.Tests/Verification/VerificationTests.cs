@@ -102,10 +102,10 @@ public sealed class VerificationTests : IAsyncLifetime
     {
         var request = new VerifyContainmentRequest { Credentials = { Cred.Key(LeakedKey) } };
 
-        var e = await Assert.ThrowsAsync<RpcException>(() => Collect.AllAsync(_h.Service.VerifyContainment(request, Harness.Context()).Responses()).ResponseAsync);
+        var e = await Assert.ThrowsAsync<RpcException>(() => Collect.AllAsync(_h.Service.VerifyContainment(request, Harness.Context()).Responses()));
 
         Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
-        Assert.StartsWith("contained_at", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("contained_at", e.Status.Detail, StringComparison.Ordinal);
     }
 
     private IAsyncEnumerable<VerificationUpdate> Verify(DateTimeOffset containedAt, Credential credential) =>

@@ -33,7 +33,7 @@ public sealed class BlastRadiusTests : IAsyncLifetime
     [Fact]
     public async Task ActorResourcesOfAnApplication_PlanNamesTheApplicationAndItsOwners_FromTagsAndTheCmdb()
     {
-        var plan = await _org.PlanAsync(await _org.Scan(TimeSpan.FromHours(5)).Responses());
+        var plan = await _org.PlanAsync(await _org.ScanAsync(TimeSpan.FromHours(5)));
 
         Assert.Equal(["ghost", "payments"], plan.BlastRadius.AffectedApplications);
         var warning = plan.BlastRadius.Warnings.Single(w => w.Contains("payments:", StringComparison.Ordinal));

@@ -39,7 +39,7 @@ public sealed class Ec2LeftoversTests : IAsyncLifetime
     [Fact]
     public async Task ActorGroupAndKeyPairs_DeletedAfterTheInstanceIsTerminated_LegitimateOnesUntouched()
     {
-        var plan = await _org.PlanAsync(await _org.Scan(TimeSpan.FromHours(3)).Responses());
+        var plan = await _org.PlanAsync(await _org.ScanAsync(TimeSpan.FromHours(3)));
         var before = await _org.SnapshotAsync();
 
         var results = await _org.ExecuteAsync(EradicationSandbox.Approved(plan));
@@ -51,8 +51,8 @@ public sealed class Ec2LeftoversTests : IAsyncLifetime
         Assert.Equal((_instance, _group), (terminate.Target.Id, deleteGroup.Target.Id));
         Assert.Equal(["miner-imported", "miner-key"], deleteKeys.Select(s => s.Target.Id).Order(StringComparer.Ordinal));
         Assert.Contains(terminate.StepId, deleteGroup.DependsOn);
-        Assert.All(plan.Steps, s => Assert.NotEqual(StepStatus.Manual, s.StatusCode));
-        Assert.All(results, r => Assert.Equal(StepStatus.Succeeded, r.StatusCode));
+        Assert.All(plan.Steps, s => Assert.NotEqual(StepStatus.Manual, s.Status));
+        Assert.All(results, r => Assert.Equal(StepStatus.Succeeded, r.Status));
         Assert.Equal(
             [
                 $"{Account} {Region} instance {_instance} running",
@@ -69,7 +69,7 @@ public sealed class Ec2LeftoversTests : IAsyncLifetime
     [Fact]
     public async Task GroupDeletedBeforeItsInstance_IsDependencyViolation_ThenThePlanOrderSucceeds()
     {
-        var plan = await _org.PlanAsync(await _org.Scan(TimeSpan.FromHours(3)).Responses());
+        var plan = await _org.PlanAsync(await _org.ScanAsync(TimeSpan.FromHours(3)));
         var deleteGroup = plan.Steps.Single(s => s.Action == "ec2:DeleteSecurityGroup");
 
         var alone = await _org.ExecuteAsync(EradicationSandbox.Approved(plan, deleteGroup.StepId));
@@ -77,7 +77,7 @@ public sealed class Ec2LeftoversTests : IAsyncLifetime
 
         Assert.Equal(StepStatus.Failed, Assert.Single(alone).Status);
         Assert.Contains("DependencyViolation", alone[0].ResultMessage, StringComparison.Ordinal);
-        Assert.All(inOrder, r => Assert.Equal(StepStatus.Succeeded, r.StatusCode));
+        Assert.All(inOrder, r => Assert.Equal(StepStatus.Succeeded, r.Status));
         var gone = await Assert.ThrowsAsync<AwsServiceException>(
             () => _org.Admin.WithRegion(Region).Ec2.DescribeSecurityGroupsAsync(new DescribeSecurityGroupsRequest(GroupIds: [_group])).ToListAsync().AsTask());
         Assert.Equal("InvalidGroup.NotFound", gone.Code);
@@ -86,14 +86,14 @@ public sealed class Ec2LeftoversTests : IAsyncLifetime
     [Fact]
     public async Task Replay_AfterExecution_IsAlreadyDone_AndMakesNoWrite()
     {
-        var plan = await _org.PlanAsync(await _org.Scan(TimeSpan.FromHours(3)).Responses());
+        var plan = await _org.PlanAsync(await _org.ScanAsync(TimeSpan.FromHours(3)));
         var first = await _org.ExecuteAsync(EradicationSandbox.Approved(plan));
         var recorded = _org.Sandbox.Trail.All().Count;
 
         var again = await _org.ExecuteAsync(EradicationSandbox.Approved(plan));
 
-        Assert.All(first, r => Assert.Equal(StepStatus.Succeeded, r.StatusCode));
-        Assert.All(again, r => Assert.Equal(StepStatus.AlreadyDone, r.StatusCode));
+        Assert.All(first, r => Assert.Equal(StepStatus.Succeeded, r.Status));
+        Assert.All(again, r => Assert.Equal(StepStatus.AlreadyDone, r.Status));
         Assert.Contains(again, r => r.Action == "ec2:DeleteSecurityGroup");
         Assert.Equal(2, again.Count(r => r.Action == "ec2:DeleteKeyPair"));
         Assert.Empty(_org.WritesSince(recorded));
@@ -102,7 +102,7 @@ public sealed class Ec2LeftoversTests : IAsyncLifetime
     [Fact]
     public async Task ActorRecords_Extracted_AsSecurityGroupAndKeyPairsTheActorCreated()
     {
-        var events = await _org.Scan(TimeSpan.FromHours(3)).Responses();
+        var events = await _org.ScanAsync(TimeSpan.FromHours(3));
 
         var created = events.SelectMany(e => e.Resources).Where(r => r.Type is "AWS::EC2::SecurityGroup" or "AWS::EC2::KeyPair").ToList();
         Assert.Contains(created, r => r.Type == "AWS::EC2::SecurityGroup" && r.Id == _group);

@@ -1,3 +1,4 @@
+using CredIr.Hosting.InProcess;
 using CredIr.Contracts.Calls;
 using System.Text.Json;
 using Amazon.Runtime;
@@ -39,10 +40,11 @@ internal sealed class EradicationSandbox : IAsyncDisposable
         });
         Admin = As(sandbox.Accounts[0].AdminCredentials);
         Cloud = new EradicationCloud(Admin, new OrganizationSessionOptions());
-        Service = new EradicationService(
+        // Constructed directly, called through the generated client in-process (as the coordinator calls it).
+        Service = new Contracts.V1.Eradication.EradicationClient(InProcessCallInvoker.Create<Contracts.V1.Eradication.EradicationBase>(new EradicationService(
             new ScanHandler(TestSources.Factory(), new EventClassifier(), new RecordExtractor(), TimeProvider.System),
             new PlanHandler(new AwsResourceStateReaderFactory(Cloud), new RecordExtractor(), new BlastRadiusFinder(Options.Create(new EradicationOptions { CmdbPath = cmdbPath })), TimeProvider.System),
-            new EradicationExecutor(Cloud, TimeProvider.System, NullLogger<EradicationExecutor>.Instance));
+            new EradicationExecutor(Cloud, TimeProvider.System, NullLogger<EradicationExecutor>.Instance)), Contracts.V1.Eradication.BindService));
     }
 
     public SandboxHost Sandbox { get; }
@@ -54,7 +56,7 @@ internal sealed class EradicationSandbox : IAsyncDisposable
 
     public EradicationCloud Cloud { get; }
 
-    public EradicationService Service { get; }
+    public Contracts.V1.Eradication.EradicationClient Service { get; }
 
     public JsonElement GroundTruth => JsonDocument.Parse(Sandbox.Scenario.GroundTruth!.ToJsonString()).RootElement;
 
@@ -109,7 +111,7 @@ internal sealed class EradicationSandbox : IAsyncDisposable
     public Task<Plan> PlanAsync(IEnumerable<TrailEvent> events, bool allowEmptyingBuckets = false) =>
         Service.PlanEradicationAsync(
             new PlanEradicationRequest { IncidentId = "inc-erad", Events = { events }, AllowEmptyingBuckets = allowEmptyingBuckets },
-            new CallOptions(cancellationToken: CancellationToken.None));
+            new CallOptions(cancellationToken: CancellationToken.None)).ResponseAsync;
 
     public static ExecutePlanRequest Approved(Plan plan, params string[] stepIds) => new()
     {

@@ -24,16 +24,16 @@ public sealed class FailureIsolationTests : IAsyncLifetime
     [Fact]
     public async Task PrerequisiteFails_ItsDependentsAreNotRun_IndependentStepsGoOn()
     {
-        var plan = await _org.PlanAsync(await _org.Scan(TimeSpan.FromHours(5)).Responses());
+        var plan = await _org.PlanAsync(await _org.ScanAsync(TimeSpan.FromHours(5)));
         var recorded = _org.Sandbox.Trail.All().Count;
 
         var results = (await _org.ExecuteAsync(EradicationSandbox.Approved(plan))).ToDictionary(r => r.Action + " " + r.Target.Id);
 
         var key = results["iam:DeleteAccessKey AKIA6SVCMAINTPERSIS7"];
-        Assert.Equal(StepStatus.Failed, key.StatusCode);
+        Assert.Equal(StepStatus.Failed, key.Status);
         Assert.Contains("AccessDenied", key.ResultMessage, StringComparison.Ordinal);
         var user = results["iam:DeleteUser svc-maint"];
-        Assert.Equal(StepStatus.Failed, user.StatusCode);
+        Assert.Equal(StepStatus.Failed, user.Status);
         Assert.Equal($"Not run: it depends on step {key.StepId}, which failed.", user.ResultMessage);
         Assert.DoesNotContain(_org.Sandbox.Trail.All().Skip(recorded), e => e.EventName == "DeleteUser");
         Assert.Equal(StepStatus.Succeeded, results["iam:DetachUserPolicy svc-maint"].Status);

@@ -96,8 +96,8 @@ public sealed class GrpcEndToEndTests : IAsyncLifetime
         Assert.Contains(plan.Steps, s => s.Action == "ec2:TerminateInstances");
         Assert.Contains(plan.Steps, s => s.Action == "lambda:DeleteFunction");
         Assert.Contains(plan.Steps, s => s.Action == "iam:DeleteUser" && s.Target.Id == "svc-maint");
-        Assert.All(executed, s => Assert.Equal(StepStatus.Succeeded, s.StatusCode));
-        Assert.All(replayed, s => Assert.Equal(StepStatus.AlreadyDone, s.StatusCode));
+        Assert.All(executed, s => Assert.Equal(StepStatus.Succeeded, s.Status));
+        Assert.All(replayed, s => Assert.Equal(StepStatus.AlreadyDone, s.Status));
         var prod = await _org.AdminInAsync("222222222222", "eu-west-1");
         var function = await Assert.ThrowsAsync<AwsServiceException>(() => prod.Lambda.GetFunctionAsync(new GetFunctionRequest("log-forwarder")));
         Assert.Equal("ResourceNotFoundException", function.Code);

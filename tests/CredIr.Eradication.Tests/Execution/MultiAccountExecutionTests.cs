@@ -34,7 +34,7 @@ public sealed class MultiAccountExecutionTests : IAsyncLifetime
     {
         var instance = await ActorInstanceAsync();
 
-        var plan = await _org.PlanAsync(await _org.Scan(TimeSpan.FromHours(5)).Responses());
+        var plan = await _org.PlanAsync(await _org.ScanAsync(TimeSpan.FromHours(5)));
 
         Assert.Equal(GroundTruth.ActorCreated(_org.GroundTruth, _ => instance), GroundTruth.Deleted(plan));
         var terminate = plan.Steps.Single(s => s.Action == "ec2:TerminateInstances");
@@ -47,12 +47,12 @@ public sealed class MultiAccountExecutionTests : IAsyncLifetime
     public async Task Approved_ActorResourcesGoneInEveryAccount_EverythingElseUntouched()
     {
         var instance = await ActorInstanceAsync();
-        var plan = await _org.PlanAsync(await _org.Scan(TimeSpan.FromHours(5)).Responses());
+        var plan = await _org.PlanAsync(await _org.ScanAsync(TimeSpan.FromHours(5)));
         var before = await _org.SnapshotAsync();
 
         var results = await _org.ExecuteAsync(EradicationSandbox.Approved(plan));
 
-        Assert.All(results, r => Assert.Equal(StepStatus.Succeeded, r.StatusCode));
+        Assert.All(results, r => Assert.Equal(StepStatus.Succeeded, r.Status));
         var after = await _org.SnapshotAsync();
         var removed = before.Except(after);
         Assert.Equal(

@@ -29,7 +29,7 @@ public sealed class PersistenceKitTests : IAsyncLifetime
     [Fact]
     public async Task RoleProfileAndPolicy_PlannedInDependencyOrder()
     {
-        var plan = await _org.PlanAsync(await _org.Scan(TimeSpan.FromHours(3)).Responses());
+        var plan = await _org.PlanAsync(await _org.ScanAsync(TimeSpan.FromHours(3)));
 
         var deleteRole = Step(plan, "iam:DeleteRole", ActorKit.Role);
         var deleteProfile = Step(plan, "iam:DeleteInstanceProfile", ActorKit.Profile);
@@ -57,12 +57,12 @@ public sealed class PersistenceKitTests : IAsyncLifetime
     [Fact]
     public async Task Approved_KitGone_LegitimateResourcesUntouched()
     {
-        var plan = await _org.PlanAsync(await _org.Scan(TimeSpan.FromHours(3)).Responses(), allowEmptyingBuckets: true);
+        var plan = await _org.PlanAsync(await _org.ScanAsync(TimeSpan.FromHours(3)), allowEmptyingBuckets: true);
         var before = await _org.SnapshotAsync();
 
         var results = await _org.ExecuteAsync(EradicationSandbox.Approved(plan));
 
-        Assert.All(results.Where(r => r.Status != StepStatus.AlreadyDone), r => Assert.Equal(StepStatus.Succeeded, r.StatusCode));
+        Assert.All(results.Where(r => r.Status != StepStatus.AlreadyDone), r => Assert.Equal(StepStatus.Succeeded, r.Status));
         var after = await _org.SnapshotAsync();
         Assert.Empty(after.Except(before));
         Assert.All(before.Except(after), line => Assert.Matches($"^111122223333 (user backup-svc|role {ActorKit.Role}|bucket {ActorKit.Bucket})", line));
@@ -75,7 +75,7 @@ public sealed class PersistenceKitTests : IAsyncLifetime
     [Fact]
     public async Task BucketWithObjects_EmptyingNotAllowed_IsIsolatedAndKept_OnlyTheResponderGetsIn()
     {
-        var plan = await _org.PlanAsync(await _org.Scan(TimeSpan.FromHours(3)).Responses());
+        var plan = await _org.PlanAsync(await _org.ScanAsync(TimeSpan.FromHours(3)));
         var isolate = Step(plan, "s3:PutBucketPolicy(IsolateForForensics)", ActorKit.Bucket);
         Assert.DoesNotContain(plan.Steps, s => s.Action is "s3:DeleteBucket" or "s3:DeleteObjects(AllVersions)" or "s3:DeleteObject");
 
@@ -97,7 +97,7 @@ public sealed class PersistenceKitTests : IAsyncLifetime
     [Fact]
     public async Task BucketWithObjects_EmptyingAllowed_IsEmptiedThenDeleted()
     {
-        var plan = await _org.PlanAsync(await _org.Scan(TimeSpan.FromHours(3)).Responses(), allowEmptyingBuckets: true);
+        var plan = await _org.PlanAsync(await _org.ScanAsync(TimeSpan.FromHours(3)), allowEmptyingBuckets: true);
         var empty = Step(plan, "s3:DeleteObjects(AllVersions)", ActorKit.Bucket);
         var delete = Step(plan, "s3:DeleteBucket", ActorKit.Bucket);
         Before(plan, empty, delete);
@@ -112,7 +112,7 @@ public sealed class PersistenceKitTests : IAsyncLifetime
     [Fact]
     public async Task OutOfOrder_RoleStillInItsProfile_AndBucketNotEmpty_AreRefusedByAws()
     {
-        var plan = await _org.PlanAsync(await _org.Scan(TimeSpan.FromHours(3)).Responses(), allowEmptyingBuckets: true);
+        var plan = await _org.PlanAsync(await _org.ScanAsync(TimeSpan.FromHours(3)), allowEmptyingBuckets: true);
 
         var role = await _org.ExecuteAsync(EradicationSandbox.Approved(plan, Step(plan, "iam:DeleteRole", ActorKit.Role).StepId));
         var policy = await _org.ExecuteAsync(EradicationSandbox.Approved(plan, Step(plan, "iam:DeletePolicy", _policy).StepId));
@@ -121,6 +121,6 @@ public sealed class PersistenceKitTests : IAsyncLifetime
         Assert.Contains("DeleteConflict", Assert.Single(role).ResultMessage, StringComparison.Ordinal);
         Assert.Contains("DeleteConflict", Assert.Single(policy).ResultMessage, StringComparison.Ordinal);
         Assert.Contains("BucketNotEmpty", Assert.Single(bucket).ResultMessage, StringComparison.Ordinal);
-        Assert.All(role.Concat(policy).Concat(bucket), r => Assert.Equal(StepStatus.Failed, r.StatusCode));
+        Assert.All(role.Concat(policy).Concat(bucket), r => Assert.Equal(StepStatus.Failed, r.Status));
     }
 }

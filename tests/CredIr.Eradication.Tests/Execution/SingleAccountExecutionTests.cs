@@ -17,7 +17,7 @@ public sealed class SingleAccountExecutionTests : IAsyncLifetime
     [Fact]
     public async Task LeakedKey_Plan_DeletesExactlyWhatTheActorCreated()
     {
-        var plan = await _org.PlanAsync(await _org.Scan(TimeSpan.FromHours(3)).Responses());
+        var plan = await _org.PlanAsync(await _org.ScanAsync(TimeSpan.FromHours(3)));
 
         Assert.Equal(GroundTruth.ActorCreated(_org.GroundTruth), GroundTruth.Deleted(plan));
         Assert.All(plan.Steps, s => Assert.Contains(s.Target.Id, new[] { "backup-svc", "AKIA5BACKUPSVCPERSI7" }));
@@ -30,14 +30,14 @@ public sealed class SingleAccountExecutionTests : IAsyncLifetime
     [Fact]
     public async Task NoApprovalToken_IsFailedPrecondition_AndNothingChanges()
     {
-        var plan = await _org.PlanAsync(await _org.Scan(TimeSpan.FromHours(3)).Responses());
+        var plan = await _org.PlanAsync(await _org.ScanAsync(TimeSpan.FromHours(3)));
         var before = await _org.SnapshotAsync();
         var request = EradicationSandbox.Approved(plan);
         request.Approval = null;
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => _org.ExecuteAsync(request).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() => _org.ExecuteAsync(request));
         request.Approval = new ApprovalToken { ApprovalId = "a-1", PlanId = "another-plan" };
-        var wrongPlan = await Assert.ThrowsAsync<RpcException>(() => _org.ExecuteAsync(request).ResponseAsync);
+        var wrongPlan = await Assert.ThrowsAsync<RpcException>(() => _org.ExecuteAsync(request));
 
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         Assert.Contains("not approved", error.Status.Detail, StringComparison.Ordinal);
@@ -48,11 +48,11 @@ public sealed class SingleAccountExecutionTests : IAsyncLifetime
     [Fact]
     public async Task ResponderActsWithACompromisedKey_IsFailedPrecondition_AndNothingChanges()
     {
-        var plan = await _org.PlanAsync(await _org.Scan(TimeSpan.FromHours(3)).Responses());
+        var plan = await _org.PlanAsync(await _org.ScanAsync(TimeSpan.FromHours(3)));
         plan.CredentialIds.Add(_org.Sandbox.Accounts[0].AdminAccessKeyId);
         var before = await _org.SnapshotAsync();
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => _org.ExecuteAsync(EradicationSandbox.Approved(plan)).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() => _org.ExecuteAsync(EradicationSandbox.Approved(plan)));
 
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         Assert.Contains("never acts with them", error.Status.Detail, StringComparison.Ordinal);
@@ -62,12 +62,12 @@ public sealed class SingleAccountExecutionTests : IAsyncLifetime
     [Fact]
     public async Task Approved_ActorResourcesGone_EverythingElseUntouched()
     {
-        var plan = await _org.PlanAsync(await _org.Scan(TimeSpan.FromHours(3)).Responses());
+        var plan = await _org.PlanAsync(await _org.ScanAsync(TimeSpan.FromHours(3)));
         var before = await _org.SnapshotAsync();
 
         var results = await _org.ExecuteAsync(EradicationSandbox.Approved(plan));
 
-        Assert.All(results, r => Assert.Equal(StepStatus.Succeeded, r.StatusCode));
+        Assert.All(results, r => Assert.Equal(StepStatus.Succeeded, r.Status));
         Assert.Equal(plan.Steps.Select(s => s.StepId), results.Select(r => r.StepId));
         Assert.All(results, r => Assert.False(string.IsNullOrEmpty(r.PriorStateJson)));
         var after = await _org.SnapshotAsync();
@@ -81,7 +81,7 @@ public sealed class SingleAccountExecutionTests : IAsyncLifetime
     [Fact]
     public async Task Replay_ReportsAlreadyDone_AndMakesNoWrite()
     {
-        var plan = await _org.PlanAsync(await _org.Scan(TimeSpan.FromHours(3)).Responses());
+        var plan = await _org.PlanAsync(await _org.ScanAsync(TimeSpan.FromHours(3)));
         var first = await _org.ExecuteAsync(EradicationSandbox.Approved(plan));
         var recorded = _org.Sandbox.Trail.All().Count;
         var replayed = new Plan(plan);
@@ -90,7 +90,7 @@ public sealed class SingleAccountExecutionTests : IAsyncLifetime
 
         var again = await _org.ExecuteAsync(EradicationSandbox.Approved(replayed));
 
-        Assert.All(again, r => Assert.Equal(StepStatus.AlreadyDone, r.StatusCode));
+        Assert.All(again, r => Assert.Equal(StepStatus.AlreadyDone, r.Status));
         Assert.Empty(_org.WritesSince(recorded));
         // The first run's record of the state before the change survives the replay (rollback needs it).
         Assert.Equal(first.Select(s => s.PriorStateJson), again.Select(s => s.PriorStateJson));
@@ -99,7 +99,7 @@ public sealed class SingleAccountExecutionTests : IAsyncLifetime
     [Fact]
     public async Task OutOfOrder_DeleteUserBeforeItsKey_RefusedWithDeleteConflict_ThenThePlanOrderSucceeds()
     {
-        var plan = await _org.PlanAsync(await _org.Scan(TimeSpan.FromHours(3)).Responses());
+        var plan = await _org.PlanAsync(await _org.ScanAsync(TimeSpan.FromHours(3)));
         var deleteUser = plan.Steps.Single(s => s.Action == "iam:DeleteUser");
 
         var alone = await _org.ExecuteAsync(EradicationSandbox.Approved(plan, deleteUser.StepId));
@@ -107,6 +107,6 @@ public sealed class SingleAccountExecutionTests : IAsyncLifetime
 
         Assert.Equal(StepStatus.Failed, Assert.Single(alone).Status);
         Assert.Contains("DeleteConflict", alone[0].ResultMessage, StringComparison.Ordinal);
-        Assert.All(inOrder, r => Assert.Equal(StepStatus.Succeeded, r.StatusCode));
+        Assert.All(inOrder, r => Assert.Equal(StepStatus.Succeeded, r.Status));
     }
 }

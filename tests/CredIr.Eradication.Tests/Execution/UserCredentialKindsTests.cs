@@ -37,7 +37,7 @@ public sealed class UserCredentialKindsTests : IAsyncLifetime
     [Fact]
     public async Task EveryCredentialKind_RemovedBeforeTheUser_ThenAllGone_ReplayWritesNothing()
     {
-        var plan = await _org.PlanAsync(await _org.Scan(TimeSpan.FromHours(3)).Responses());
+        var plan = await _org.PlanAsync(await _org.ScanAsync(TimeSpan.FromHours(3)));
         var deleteUser = plan.Steps.Single(s => s.Action == "iam:DeleteUser" && s.Target.Id == User);
         var before = deleteUser.DependsOn.Select(d => plan.Steps.Single(s => s.StepId == d).Action).Order(StringComparer.Ordinal);
 
@@ -52,8 +52,8 @@ public sealed class UserCredentialKindsTests : IAsyncLifetime
             ],
             before);
         Assert.Equal("pay", deleteUser.Target.Tags["app"]);
-        Assert.All(results, r => Assert.Equal(StepStatus.Succeeded, r.StatusCode));
-        Assert.All(replayed, r => Assert.Equal(StepStatus.AlreadyDone, r.StatusCode));
+        Assert.All(results, r => Assert.Equal(StepStatus.Succeeded, r.Status));
+        Assert.All(replayed, r => Assert.Equal(StepStatus.AlreadyDone, r.Status));
         Assert.Empty(_org.WritesSince(recorded));
         var gone = await Assert.ThrowsAsync<AwsServiceException>(() => _org.Admin.Iam.GetUserAsync(new GetUserRequest(User)));
         Assert.Equal("NoSuchEntity", gone.Code);

@@ -26,7 +26,7 @@ public sealed class VirtualMfaDeviceTests : IAsyncLifetime
     public async Task UnenabledActorDevice_PlanDeletesIt_ExecutionRemovesIt_ReplayIsAlreadyDoneWithNoWrite()
     {
         var serial = (await _actor.CreateVirtualMfaDeviceAsync(new CreateVirtualMfaDeviceRequest("spare-token"))).SerialNumber;
-        var plan = await _org.PlanAsync(await _org.Scan(TimeSpan.FromHours(3)).Responses());
+        var plan = await _org.PlanAsync(await _org.ScanAsync(TimeSpan.FromHours(3)));
         var before = await _org.SnapshotAsync();
 
         var results = await _org.ExecuteAsync(EradicationSandbox.Approved(plan));
@@ -38,10 +38,10 @@ public sealed class VirtualMfaDeviceTests : IAsyncLifetime
         Assert.Equal(serial, delete.Target.Id);
         Assert.Empty(delete.DependsOn);
         Assert.DoesNotContain(plan.Steps, s => s.Action == "iam:DeactivateMFADevice");
-        Assert.All(results, r => Assert.Equal(StepStatus.Succeeded, r.StatusCode));
+        Assert.All(results, r => Assert.Equal(StepStatus.Succeeded, r.Status));
         Assert.Contains($"{Account} mfa {serial} unassigned", before.Lines);
         Assert.DoesNotContain(after.Lines, l => l.Contains(serial, StringComparison.Ordinal));
-        Assert.All(replayed, r => Assert.Equal(StepStatus.AlreadyDone, r.StatusCode));
+        Assert.All(replayed, r => Assert.Equal(StepStatus.AlreadyDone, r.Status));
         Assert.Empty(_org.WritesSince(recorded));
     }
 
@@ -50,7 +50,7 @@ public sealed class VirtualMfaDeviceTests : IAsyncLifetime
     {
         var serial = (await _actor.CreateVirtualMfaDeviceAsync(new CreateVirtualMfaDeviceRequest("alice-token"))).SerialNumber;
         await _actor.EnableMfaDeviceAsync(new EnableMfaDeviceRequest("alice", serial, "123456", "654321"));
-        var plan = await _org.PlanAsync(await _org.Scan(TimeSpan.FromHours(3)).Responses());
+        var plan = await _org.PlanAsync(await _org.ScanAsync(TimeSpan.FromHours(3)));
         var before = await _org.SnapshotAsync();
 
         var results = await _org.ExecuteAsync(EradicationSandbox.Approved(plan));
@@ -64,13 +64,13 @@ public sealed class VirtualMfaDeviceTests : IAsyncLifetime
         Assert.Contains(serial, deactivate.ParametersJson, StringComparison.Ordinal);
         Assert.Equal([deactivate.StepId], delete.DependsOn);
         Assert.DoesNotContain(plan.Steps, s => s.Target.Id == "alice" && s.Action != "iam:DeactivateMFADevice");
-        Assert.All(results, r => Assert.Equal(StepStatus.Succeeded, r.StatusCode));
+        Assert.All(results, r => Assert.Equal(StepStatus.Succeeded, r.Status));
         Assert.True(results.FindIndex(r => r.StepId == deactivate.StepId) < results.FindIndex(r => r.StepId == delete.StepId));
         Assert.Equal([$"{Account} mfa {serial} alice"], before.Except(after).Where(l => !l.Contains("backup-svc", StringComparison.Ordinal)));
         Assert.Contains($"{Account} user alice", after.Lines);
         Assert.Contains($"{Account} user alice key AKIA2ALICEDEVKEY7QXA Active", after.Lines);
         Assert.Empty(after.Except(before));
-        Assert.All(replayed, r => Assert.Equal(StepStatus.AlreadyDone, r.StatusCode));
+        Assert.All(replayed, r => Assert.Equal(StepStatus.AlreadyDone, r.Status));
         Assert.Empty(_org.WritesSince(recorded));
     }
 
@@ -79,7 +79,7 @@ public sealed class VirtualMfaDeviceTests : IAsyncLifetime
     {
         var serial = (await _actor.CreateVirtualMfaDeviceAsync(new CreateVirtualMfaDeviceRequest("bob-token"))).SerialNumber;
         await _actor.EnableMfaDeviceAsync(new EnableMfaDeviceRequest("bob", serial, "123456", "654321"));
-        var plan = await _org.PlanAsync(await _org.Scan(TimeSpan.FromHours(3)).Responses());
+        var plan = await _org.PlanAsync(await _org.ScanAsync(TimeSpan.FromHours(3)));
         var delete = plan.Steps.Single(s => s.Action == "iam:DeleteVirtualMFADevice");
 
         var alone = await _org.ExecuteAsync(EradicationSandbox.Approved(plan, delete.StepId));
@@ -87,6 +87,6 @@ public sealed class VirtualMfaDeviceTests : IAsyncLifetime
 
         Assert.Equal(StepStatus.Failed, Assert.Single(alone).Status);
         Assert.Contains("DeleteConflict", alone[0].ResultMessage, StringComparison.Ordinal);
-        Assert.All(inOrder, r => Assert.Equal(StepStatus.Succeeded, r.StatusCode));
+        Assert.All(inOrder, r => Assert.Equal(StepStatus.Succeeded, r.Status));
     }
 }

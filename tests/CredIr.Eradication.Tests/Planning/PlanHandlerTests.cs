@@ -23,7 +23,7 @@ public sealed class PlanHandlerTests
     {
         var handler = new ScanHandler(TestSources.Factory(), new EventClassifier(), new RecordExtractor(), Clock);
         var events = new List<TrailEvent>();
-        await foreach (var update in handler.Scan(
+        await foreach (var update in handler.ScanAsync(
             new ScanRequest
             {
                 Credentials = { new Credential { AccessKeyId = "AKIATFQR7NSC8Q4X20BJ" } },
@@ -31,7 +31,7 @@ public sealed class PlanHandlerTests
                 Source = Contracts.V1.TrailSourceKind.LogFiles,
                 LogLocation = Datasets.InvictusStratus,
             },
-            new CallOptions(cancellationToken: CancellationToken.None)).Responses())
+            CancellationToken.None))
         {
             if (update.UpdateCase == ScanUpdate.UpdateOneofCase.Event)
             {
@@ -50,7 +50,7 @@ public sealed class PlanHandlerTests
         var request = new PlanEradicationRequest { IncidentId = "inc-1" };
         request.Events.AddRange(await ScanInvictusAsync());
 
-        var plan = await handler.PlanEradicationAsync(request, new CallOptions(cancellationToken: CancellationToken.None));
+        var plan = await handler.PlanEradicationAsync(request, CancellationToken.None);
 
         // Stratus cleans up after each technique: the four users, their keys and the instances were deleted by the
         // same key (jq: DeleteUser x4, TerminateInstances x2 by AKIATFQR7NSC8Q4X20BJ), so none may be planned again.
@@ -74,7 +74,7 @@ public sealed class PlanHandlerTests
         var request = new PlanEradicationRequest { IncidentId = "inc-1" };
         request.Events.AddRange(await ScanInvictusAsync());
 
-        var plan = await handler.PlanEradicationAsync(request, new CallOptions(cancellationToken: CancellationToken.None));
+        var plan = await handler.PlanEradicationAsync(request, CancellationToken.None);
 
         Assert.Equal(
             [
@@ -98,7 +98,7 @@ public sealed class PlanHandlerTests
     {
         var handler = new PlanHandler(new InMemoryStateReader(), new RecordExtractor(), NoCmdb, Clock);
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => handler.PlanEradicationAsync(new PlanEradicationRequest(), new CallOptions(cancellationToken: CancellationToken.None)).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() => handler.PlanEradicationAsync(new PlanEradicationRequest(), CancellationToken.None));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
     }

@@ -35,7 +35,7 @@ public sealed class ScanHandlerTests
     private static async Task<List<ScanUpdate>> ScanAsync(ScanRequest request)
     {
         var updates = new List<ScanUpdate>();
-        await foreach (var update in Handler().Scan(request, new CallOptions(cancellationToken: CancellationToken.None)).Responses())
+        await foreach (var update in Handler().ScanAsync(request, CancellationToken.None))
         {
             updates.Add(update);
         }
@@ -109,7 +109,7 @@ public sealed class ScanHandlerTests
             case "no source": request.Source = Contracts.V1.TrailSourceKind.Unspecified; request.LogLocation = ""; break;
         }
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => ScanAsync(request).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() => ScanAsync(request));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains(messagePart, error.Status.Detail, StringComparison.Ordinal);
@@ -121,7 +121,7 @@ public sealed class ScanHandlerTests
         var request = InvictusRequest();
         request.Source = Contracts.V1.TrailSourceKind.Athena;
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => ScanAsync(request).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() => ScanAsync(request));
 
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
     }

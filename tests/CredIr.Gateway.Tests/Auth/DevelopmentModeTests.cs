@@ -22,8 +22,8 @@ public sealed class DevelopmentModeTests
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => app.StartAsync());
 
-        Assert.Contains("DevelopmentMode", error.Status.Detail, StringComparison.Ordinal);
-        Assert.Contains("loopback", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("DevelopmentMode", error.Message, StringComparison.Ordinal);
+        Assert.Contains("loopback", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -47,6 +47,6 @@ public sealed class DevelopmentModeTests
 
         var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => app.StartAsync());
 
-        Assert.Contains("Gateway:Auth:SigningKey", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("Gateway:Auth:SigningKey", error.Message, StringComparison.Ordinal);
     }
 }

@@ -1,3 +1,4 @@
+using Grpc.Core;
 using CredIr.Contracts.V1;
 using CredIr.Gateway.Tests.Support;
 
@@ -26,9 +27,9 @@ public sealed class ApprovalCallerTests(GatewayFixture fixture) : IClassFixture<
         var client = new CredIr.Contracts.V1.Incidents.IncidentsClient(fixture.Gateway.Channel);
         var (incidentId, approvalId) = await Approvals.PendingAsync(client, "approval-self");
 
-        var error = await Assert.ThrowsAsync<CredIr.Grpc.RpcException>(() =>
-            client.ApproveAsync(new DecideRequest { IncidentId = incidentId, ApprovalId = approvalId }, Approvals.As("rita", "approver")));
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            client.ApproveAsync(new DecideRequest { IncidentId = incidentId, ApprovalId = approvalId }, Approvals.As("rita", "approver")).ResponseAsync);
 
-        Assert.Equal(CredIr.Grpc.StatusCode.PermissionDenied, error.StatusCode);
+        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
     }
 }

@@ -10,11 +10,11 @@ namespace CredIr.Gateway.Tests.Grpc;
 /// <summary>gRPC through the gateway with the project's own client (HTTP/2 on loopback).</summary>
 public sealed class ForwardingTests
 {
-    private static CallContext As(string subject, string role, Metadata? extra = null)
+    private static CallOptions As(string subject, string role, Metadata? extra = null)
     {
         var headers = extra ?? new Metadata();
         headers.Add("authorization", "Bearer " + Tokens.For(subject, role));
-        return new CallContext(headers, DateTimeOffset.UtcNow.AddSeconds(10));
+        return new CallOptions(headers, DateTime.UtcNow.AddSeconds(10));
     }
 
     private static OpenIncidentRequest Open(string requestId) =>
@@ -32,7 +32,7 @@ public sealed class ForwardingTests
     {
         await using var backend = await IncidentsBackend.StartAsync();
         await using var gateway = await GatewayHost.StartAsync(GatewayHost.Settings(backend.Address));
-        var forged = new Metadata().Add(GatewayCaller.CallerHeader, "mallory").Add(GatewayCaller.KeyHeader, IncidentsBackend.CallerKey);
+        var forged = new Metadata { { GatewayCaller.CallerHeader, "mallory" }, { GatewayCaller.KeyHeader, IncidentsBackend.CallerKey } };
 
         var incident = await new CredIr.Contracts.V1.Incidents.IncidentsClient(gateway.Channel).OpenIncidentAsync(Open("forged"), As("rita", "responder", forged));
 
@@ -61,7 +61,7 @@ public sealed class ForwardingTests
         await using var gateway = await GatewayHost.StartAsync(GatewayHost.Settings(backend.Address));
 
         var error = await Assert.ThrowsAsync<RpcException>(() => new CredIr.Contracts.V1.Incidents.IncidentsClient(gateway.Channel)
-            .ApproveAsync(new DecideRequest { IncidentId = "i", ApprovalId = "a" }, As("vera", "viewer")));
+            .ApproveAsync(new DecideRequest { IncidentId = "i", ApprovalId = "a" }, As("vera", "viewer")).ResponseAsync);
 
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
         Assert.Contains("approver", error.Status.Detail, StringComparison.Ordinal);
@@ -74,7 +74,7 @@ public sealed class ForwardingTests
         await using var gateway = await GatewayHost.StartAsync(GatewayHost.Settings(backend.Address));
 
         var error = await Assert.ThrowsAsync<RpcException>(() => new CredIr.Contracts.V1.Incidents.IncidentsClient(gateway.Channel)
-            .GetIncidentAsync(new GetIncidentRequest { IncidentId = "no-such-incident" }, As("vera", "viewer")));
+            .GetIncidentAsync(new GetIncidentRequest { IncidentId = "no-such-incident" }, As("vera", "viewer")).ResponseAsync);
 
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
         Assert.Contains("no-such-incident", error.Status.Detail, StringComparison.Ordinal);
@@ -87,7 +87,7 @@ public sealed class ForwardingTests
         await using var gateway = await GatewayHost.StartAsync(GatewayHost.Settings(backend.Address));
 
         var error = await Assert.ThrowsAsync<RpcException>(() => new CredIr.Contracts.V1.Containment.ContainmentClient(gateway.Channel)
-            .PlanContainmentAsync(new PlanContainmentRequest(), As("rita", "responder")));
+            .PlanContainmentAsync(new PlanContainmentRequest(), As("rita", "responder")).ResponseAsync);
 
         Assert.Equal(StatusCode.Unimplemented, error.StatusCode);
     }
@@ -98,7 +98,7 @@ public sealed class ForwardingTests
         await using var gateway = await GatewayHost.StartAsync(GatewayHost.Settings($"http://127.0.0.1:{ClosedPort()}"));
 
         var error = await Assert.ThrowsAsync<RpcException>(() => new CredIr.Contracts.V1.Incidents.IncidentsClient(gateway.Channel)
-            .GetIncidentAsync(new GetIncidentRequest { IncidentId = "x" }, As("vera", "viewer")));
+            .GetIncidentAsync(new GetIncidentRequest { IncidentId = "x" }, As("vera", "viewer")).ResponseAsync);
 
         Assert.Equal(StatusCode.Unavailable, error.StatusCode);
     }

@@ -68,7 +68,7 @@ public sealed class InProcessServiceTests : IAsyncLifetime
     public async Task GrpcCall_InProcessWithoutToken_IsUnauthenticated()
     {
         var error = await Assert.ThrowsAsync<RpcException>(() => new CredIr.Contracts.V1.Incidents.IncidentsClient(Gateway.Channel)
-            .GetIncidentAsync(new GetIncidentRequest { IncidentId = "any" }, new CallOptions()));
+            .GetIncidentAsync(new GetIncidentRequest { IncidentId = "any" }, new CallOptions()).ResponseAsync);
 
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
     }

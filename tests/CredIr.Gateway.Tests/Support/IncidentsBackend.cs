@@ -1,3 +1,4 @@
+using CredIr.Hosting.InProcess;
 using CredIr.Hosting;
 using Grpc.Core;
 using CredIr.Incidents.Hosting;
@@ -59,8 +60,12 @@ internal sealed class IncidentsBackend : IAsyncDisposable
     /// <summary>The coordinator and its two stand-in phase services, in whichever host this is.</summary>
     public static void AddIncidents(WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<CredIr.Contracts.V1.Identification.IdentificationClient, OneKeyIdentification>();
-        builder.Services.AddSingleton<CredIr.Contracts.V1.Containment.ContainmentClient, PlanOnlyContainment>();
+        builder.Services.AddSingleton<CredIr.Contracts.V1.Identification.IdentificationBase, OneKeyIdentification>();
+        builder.Services.AddSingleton<CredIr.Contracts.V1.Containment.ContainmentBase, PlanOnlyContainment>();
+        builder.Services.AddInProcessClient<CredIr.Contracts.V1.Identification.IdentificationBase, CredIr.Contracts.V1.Identification.IdentificationClient>(
+            CredIr.Contracts.V1.Identification.BindService, static i => new(i));
+        builder.Services.AddInProcessClient<CredIr.Contracts.V1.Containment.ContainmentBase, CredIr.Contracts.V1.Containment.ContainmentClient>(
+            CredIr.Contracts.V1.Containment.BindService, static i => new(i));
         builder.AddIncidentServices();
     }
 

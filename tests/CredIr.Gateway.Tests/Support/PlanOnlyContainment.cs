@@ -26,11 +26,11 @@ internal sealed class PlanOnlyContainment : CredIr.Contracts.V1.Containment.Cont
         },
     });
 
-    private IAsyncEnumerable<PlanStep> ExecuteContainmentStream(ExecutePlanRequest request, ServerCallContext context) => Empty<PlanStep>();
+    private static IAsyncEnumerable<PlanStep> ExecuteContainmentStream(ExecutePlanRequest request, ServerCallContext context) => Empty<PlanStep>();
 
-    private IAsyncEnumerable<PlanStep> RollbackContainmentStream(RollbackRequest request, ServerCallContext context) => Empty<PlanStep>();
+    private static IAsyncEnumerable<PlanStep> RollbackContainmentStream(RollbackRequest request, ServerCallContext context) => Empty<PlanStep>();
 
-    private IAsyncEnumerable<VerificationUpdate> VerifyContainmentStream(VerifyContainmentRequest request, ServerCallContext context) => Empty<VerificationUpdate>();
+    private static IAsyncEnumerable<VerificationUpdate> VerifyContainmentStream(VerifyContainmentRequest request, ServerCallContext context) => Empty<VerificationUpdate>();
 
     private static async IAsyncEnumerable<T> Empty<T>([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -41,8 +41,8 @@ internal sealed class PlanOnlyContainment : CredIr.Contracts.V1.Containment.Cont
 
     public override Task ExecuteContainment(ExecutePlanRequest request, IServerStreamWriter<PlanStep> responseStream, ServerCallContext context) =>
         responseStream.WriteAllAsync(ExecuteContainmentStream(request, context), context.CancellationToken);
-     public override Task RollbackContainment(RollbackRequest request, IServerStreamWriter<PlanStep> responseStream, ServerCallContext context) =>
+    public override Task RollbackContainment(RollbackRequest request, IServerStreamWriter<PlanStep> responseStream, ServerCallContext context) =>
         responseStream.WriteAllAsync(RollbackContainmentStream(request, context), context.CancellationToken);
-     public override Task VerifyContainment(VerifyContainmentRequest request, IServerStreamWriter<VerificationUpdate> responseStream, ServerCallContext context) =>
+    public override Task VerifyContainment(VerifyContainmentRequest request, IServerStreamWriter<VerificationUpdate> responseStream, ServerCallContext context) =>
         responseStream.WriteAllAsync(VerifyContainmentStream(request, context), context.CancellationToken);
 }

@@ -24,8 +24,8 @@ public sealed class CmdbLoaderTests
     {
         var error = Assert.Throws<CmdbFormatException>(() => CmdbLoader.Parse(json, "cmdb.json"));
 
-        Assert.Contains(expected, error.Status.Detail, StringComparison.Ordinal);
-        Assert.Contains("cmdb.json", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.Contains("cmdb.json", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -56,6 +56,6 @@ public sealed class CmdbLoaderTests
 
         var error = Assert.Throws<CmdbFormatException>(store.Current);
 
-        Assert.Contains("Identification:CmdbPath", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("Identification:CmdbPath", error.Message, StringComparison.Ordinal);
     }
 }

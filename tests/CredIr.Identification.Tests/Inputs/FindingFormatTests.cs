@@ -149,7 +149,7 @@ public sealed class FindingFormatTests
             FindingJson = """{"SchemaVersion":"2018-10-08","Id":"f9","ProductArn":"arn:aws:securityhub:us-east-1::product/aws/inspector","Resources":[{"Type":"AwsEc2Instance","Id":"i-1"}]}""",
         });
 
-        Assert.Contains("no Resources[] of type AwsIamAccessKey, AwsIamUser or AwsIamRole", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("no Resources[] of type AwsIamAccessKey, AwsIamUser or AwsIamRole", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -19,8 +19,8 @@ public sealed class InputParserTests
         var error = Rejected(new IdentificationInput { FindingJson = """{"eventTypeCode":"AWS_EC2_INSTANCE_RETIREMENT_SCHEDULED","affectedEntities":[]}""" });
 
         Assert.Equal("finding_json", error.Field);
-        Assert.Contains("AWS_EC2_INSTANCE_RETIREMENT_SCHEDULED", error.Status.Detail, StringComparison.Ordinal);
-        Assert.Contains("which CredIr does not take", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("AWS_EC2_INSTANCE_RETIREMENT_SCHEDULED", error.Message, StringComparison.Ordinal);
+        Assert.Contains("which CredIr does not take", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -31,8 +31,8 @@ public sealed class InputParserTests
             FindingJson = """{"eventName":"CreateUser","eventSource":"iam.amazonaws.com","userIdentity":{"accessKeyId":"AKIAIOSFODNN7EXAMPLE"}}""",
         });
 
-        Assert.Contains("CreateUser", error.Status.Detail, StringComparison.Ordinal);
-        Assert.Contains("give the access key id AKIAIOSFODNN7EXAMPLE", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("CreateUser", error.Message, StringComparison.Ordinal);
+        Assert.Contains("give the access key id AKIAIOSFODNN7EXAMPLE", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class InputParserTests
             FindingJson = """{"id":"x","type":"Recon:IAMUser/MaliciousIPCaller","resource":{"resourceType":"AccessKey","accessKeyDetails":{"userName":"a"}},"service":{}}""",
         });
 
-        Assert.Equal("finding_json: GuardDuty finding has no resource.accessKeyDetails.accessKeyId; give the access key id instead", error.Status.Detail);
+        Assert.Equal("finding_json: GuardDuty finding has no resource.accessKeyDetails.accessKeyId; give the access key id instead", error.Message);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class InputParserTests
     {
         var error = Rejected(new IdentificationInput { FindingJson = Samples.Read("guardduty-sample-finding.json") });
 
-        Assert.Contains("'GeneratedFindingAccessKeyId' is not an access key id", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("'GeneratedFindingAccessKeyId' is not an access key id", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class InputParserTests
             FindingJson = """{"id":"i1","type":"CryptoCurrency:EC2/BitcoinTool.B!DNS","resource":{"resourceType":"Instance"},"service":{}}""",
         });
 
-        Assert.Contains("'Instance', not an AccessKey", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("'Instance', not an AccessKey", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -73,8 +73,8 @@ public sealed class InputParserTests
             FindingJson = """{"version":"0","detail-type":"EC2 Instance State-change Notification","source":"aws.ec2","detail":{}}""",
         });
 
-        Assert.Contains("looks like an EventBridge event with detail-type 'EC2 Instance State-change Notification'", error.Status.Detail, StringComparison.Ordinal);
-        Assert.Contains("supported:", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("looks like an EventBridge event with detail-type 'EC2 Instance State-change Notification'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("supported:", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -88,7 +88,7 @@ public sealed class InputParserTests
         var error = Rejected(new IdentificationInput { FindingJson = json });
 
         Assert.Equal("finding_json", error.Field);
-        Assert.Contains(expected, error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class InputParserTests
 
         var error = Rejected(new IdentificationInput { FindingJson = huge });
 
-        Assert.Contains("more than the 65536 allowed (Identification:MaxInputBytes)", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("more than the 65536 allowed (Identification:MaxInputBytes)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public sealed class InputParserTests
         var error = Rejected(new IdentificationInput { AccessKeyId = value });
 
         Assert.Equal("access_key_id", error.Field);
-        Assert.Contains("AKIA or ASIA followed by 16", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("AKIA or ASIA followed by 16", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -143,8 +143,8 @@ public sealed class InputParserTests
 
         var error = Rejected(new IdentificationInput { AccessKeyId = secret });
 
-        Assert.DoesNotContain(secret, error.Status.Detail, StringComparison.Ordinal);
-        Assert.Contains("looks like a secret access key", error.Status.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, error.Message, StringComparison.Ordinal);
+        Assert.Contains("looks like a secret access key", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

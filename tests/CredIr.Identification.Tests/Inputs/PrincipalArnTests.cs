@@ -32,6 +32,6 @@ public sealed class PrincipalArnTests
         var error = Assert.Throws<InputValidationException>(() => PrincipalArn.Parse(value, "principal_arn"));
 
         Assert.Equal("principal_arn", error.Field);
-        Assert.Contains(expected, error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 }

@@ -151,7 +151,7 @@ public sealed class NotificationDeliveryTests : IDisposable
 
         var error = await Assert.ThrowsAsync<PreconditionFailedException>(() => notifier.NotifyAsync(Request(), CancellationToken.None));
 
-        Assert.Contains("Identification:Notifications:Targets", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("Identification:Notifications:Targets", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class MultiAccountIdentifyTests(MultiAccountSandbox sandbox) : ICl
         Assert.Equal("arn:aws:sts::222222222222:assumed-role/OrganizationAccountAccessRole/maint", credential.PrincipalArn);
         Assert.Equal(("OrganizationAccountAccessRole", "maint"), (credential.RoleName, credential.SessionName));
         Assert.Equal("AssumeRole", credential.Provenance.CreatedByEventName);
-        Assert.Equal("Expired", credential.StatusCode);
+        Assert.Equal("Expired", credential.Status);
         // The session was issued with the persistence key the actor created for svc-maint.
         Assert.Contains(credential.Related, r => r.Contains("with key AKIA6SVCMAINTPERSIS7", StringComparison.Ordinal) && r.Contains("198.51.100.77", StringComparison.Ordinal));
         Assert.Equal(["222222222222"], response.AccountIds);

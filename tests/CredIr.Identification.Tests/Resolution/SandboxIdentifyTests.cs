@@ -18,7 +18,7 @@ public sealed class SandboxIdentifyTests(SandboxIdentification fixture) : IClass
         var request = new IdentifyRequest { Input = input, Scope = UsEast1 };
         configure?.Invoke(request);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        return fixture.Service.IdentifyAsync(request, new CallOptions(cancellationToken: timeout.Token));
+        return fixture.Service.IdentifyAsync(request, new CallOptions(cancellationToken: timeout.Token)).ResponseAsync;
     }
 
     private DateTimeOffset Now => fixture.Sandbox.Clock.GetUtcNow();
@@ -33,7 +33,7 @@ public sealed class SandboxIdentifyTests(SandboxIdentification fixture) : IClass
         Assert.Equal($"arn:aws:iam::{fixture.AccountId}:user/ci-deployer", credential.PrincipalArn);
         Assert.Equal("ci-deployer", credential.UserName);
         Assert.Equal(fixture.AccountId, credential.AccountId);
-        Assert.Equal("Active", credential.StatusCode);
+        Assert.Equal("Active", credential.Status);
         Assert.InRange(credential.CreatedAt.ToDateTimeOffset(), Now.AddDays(-181), Now.AddDays(-179));
         Assert.Equal([fixture.AccountId], response.AccountIds);
 
@@ -121,7 +121,7 @@ public sealed class SandboxIdentifyTests(SandboxIdentification fixture) : IClass
     [Fact]
     public async Task MalformedKey_IsInvalidArgumentNamingTheField()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => IdentifyAsync(new IdentificationInput { AccessKeyId = "AKIA-not-a-key" }).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() => IdentifyAsync(new IdentificationInput { AccessKeyId = "AKIA-not-a-key" }));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.StartsWith("access_key_id: ", error.Status.Detail, StringComparison.Ordinal);
@@ -130,7 +130,7 @@ public sealed class SandboxIdentifyTests(SandboxIdentification fixture) : IClass
     [Fact]
     public async Task BaselineDaysOutOfRange_IsInvalidArgument()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => IdentifyAsync(new IdentificationInput { AccessKeyId = LeakedKey }, r => r.BaselineDays = 400).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() => IdentifyAsync(new IdentificationInput { AccessKeyId = LeakedKey }, r => r.BaselineDays = 400));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.StartsWith("baseline_days: ", error.Status.Detail, StringComparison.Ordinal);

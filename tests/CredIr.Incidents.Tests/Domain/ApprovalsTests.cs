@@ -27,7 +27,7 @@ public sealed class ApprovalsTests
         var error = Assert.Throws<IncidentException>(() => approvals.Decide(incident, approval.ApprovalId, "alice", approve: true, "looks right", Now));
 
         Assert.Equal(IncidentErrorKind.PermissionDenied, error.Kind);
-        Assert.Contains("Two-person rule", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("Two-person rule", error.Message, StringComparison.Ordinal);
         Assert.Equal(ApprovalDecision.Pending, incident.Approvals[0].Decision);
     }
 

@@ -51,7 +51,7 @@ public sealed class JournaledExecutorTests : IAsyncLifetime, IDisposable
         Assert.Equal(1, calls);
         Assert.True(resumed.Resumed);
         Assert.False(again.Ran);
-        Assert.Equal(StepStatus.AlreadyDone, again.StatusCode);
+        Assert.Equal(StepStatus.AlreadyDone, again.Status);
         Assert.Equal(1, (await Store.ReadJournalAsync("inc-1", CancellationToken.None)).Count(r => r.Kind == JournalKind.Intent));
     }
 

@@ -34,8 +34,8 @@ public sealed class PhaseMachineTests
 
         Assert.Equal(IncidentErrorKind.FailedPrecondition, error.Kind);
         Assert.Equal((Phase.Identified, Phase.Contained), (error.From, error.To));
-        Assert.Contains("Cannot move from identified to contained", error.Status.Detail, StringComparison.Ordinal);
-        Assert.Contains("must be containing first", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("Cannot move from identified to contained", error.Message, StringComparison.Ordinal);
+        Assert.Contains("must be containing first", error.Message, StringComparison.Ordinal);
         Assert.Equal(Phase.Identified, incident.Phase);
     }
 
@@ -83,7 +83,7 @@ public sealed class PhaseMachineTests
             IncidentWorkflow.Close(incident, new CloseIncidentRequest { Force = true }, "alice", Now));
         IncidentWorkflow.Close(incident, new CloseIncidentRequest { Force = true, Reason = "false positive: key belongs to a honeypot" }, "alice", Now);
 
-        Assert.Contains("recovery must finish first", refused.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("recovery must finish first", refused.Message, StringComparison.Ordinal);
         Assert.Equal(IncidentErrorKind.InvalidArgument, noReason.Kind);
         Assert.Equal(Phase.Closed, incident.Phase);
         Assert.Contains("honeypot", incident.Timeline[^1].What, StringComparison.Ordinal);
@@ -107,6 +107,6 @@ public sealed class PhaseMachineTests
 
         var error = Assert.Throws<IllegalTransitionException>(() => IncidentWorkflow.MoveTo(incident, Phase.Containing, "reopen", Now, force: true));
 
-        Assert.Contains("the incident is closed", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("the incident is closed", error.Message, StringComparison.Ordinal);
     }
 }

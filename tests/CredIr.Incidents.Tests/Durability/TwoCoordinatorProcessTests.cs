@@ -1,3 +1,4 @@
+using Grpc.Core;
 using CredIr.Contracts.Calls;
 using CredIr.Contracts.V1;
 using CredIr.Incidents.Tests.Infrastructure;

@@ -78,7 +78,7 @@ public sealed class EvidenceTamperingTests : IAsyncLifetime, IDisposable
     }
 
     private Task<VerifyEvidenceResponse> Verify() =>
-        Harness.Service.VerifyEvidenceAsync(new VerifyEvidenceRequest { IncidentId = _incidentId }, Calls.As("auditor"));
+        Harness.Service.VerifyEvidenceAsync(new VerifyEvidenceRequest { IncidentId = _incidentId }, Calls.As("auditor")).ResponseAsync;
 
     private async Task Sql(string sql)
     {

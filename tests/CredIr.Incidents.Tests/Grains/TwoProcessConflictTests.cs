@@ -23,7 +23,7 @@ public sealed class TwoProcessConflictTests(PostgresFixture postgres)
         {
             var (harness, author) = i % 2 == 0 ? (first, "alice") : (second, "bob");
             return Task.Run(() => harness.Service.AddNoteAsync(
-                new AddNoteRequest { IncidentId = opened.IncidentId, RequestId = $"note-{i}", Text = $"note {i}" }, Calls.As(author)));
+                new AddNoteRequest { IncidentId = opened.IncidentId, RequestId = $"note-{i}", Text = $"note {i}" }, Calls.As(author)).ResponseAsync);
         });
         await Eventually.Within(Task.WhenAll(notes), "20 notes from two processes");
 

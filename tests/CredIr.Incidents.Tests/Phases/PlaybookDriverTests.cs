@@ -127,7 +127,11 @@ public sealed class PlaybookDriverTests : IDisposable
         await using (var dying = await IncidentHarness.StartAsync(Store, phases.Register, settings))
         {
             id = (await dying.Service.OpenIncidentAsync(TestIncidents.Open("open-1"), Calls.As("alice"))).IncidentId;
-            await Assert.ThrowsAsync<InvalidOperationException>(() => dying.Service.AdvanceAsync(new AdvanceRequest { IncidentId = id }, Calls.As("alice")));
+            using var dies = new CancellationTokenSource();
+            var advancing = dying.Service.AdvanceAsync(new AdvanceRequest { IncidentId = id }, Calls.Cancelling("alice", dies.Token)).ResponseAsync;
+            Assert.True(await Eventually.Within(phases.Containment.EffectDone.Task, "the containment's cloud call"));
+            await dies.CancelAsync();
+            await Assert.ThrowsAsync<RpcException>(() => advancing);
         }
 
         await using var restarted = await IncidentHarness.StartAsync(Store, new PhaseStandIns(cloud).Register, settings);
@@ -136,7 +140,7 @@ public sealed class PlaybookDriverTests : IDisposable
         Assert.Equal(Phase.Recovered, incident.Phase);
         Assert.Equal(1, cloud.Effects["deactivate AKIAEXAMPLE0000001"]);
         var first = incident.Journal.First(j => j.StepId == "containment-1/deactivate-AKIAEXAMPLE0000001");
-        Assert.Equal(StepStatus.AlreadyDone, first.StatusCode);
+        Assert.Equal(StepStatus.AlreadyDone, first.Status);
     }
 
     [Fact]
@@ -153,10 +157,10 @@ public sealed class PlaybookDriverTests : IDisposable
 
     public void Dispose() => _directory.Dispose();
 
-    private static Task<Incident> Decide(CredIr.Incidents.Service.IncidentsService service, string id, string approvalId, string who) =>
-        service.ApproveAsync(new DecideRequest { IncidentId = id, ApprovalId = approvalId, Reason = "reviewed" }, Calls.As(who));
+    private static Task<Incident> Decide(CredIr.Contracts.V1.Incidents.IncidentsClient service, string id, string approvalId, string who) =>
+        service.ApproveAsync(new DecideRequest { IncidentId = id, ApprovalId = approvalId, Reason = "reviewed" }, Calls.As(who)).ResponseAsync;
 
-    private static async Task<Incident> ApproveAndAdvance(CredIr.Incidents.Service.IncidentsService service, string id, string approvalId)
+    private static async Task<Incident> ApproveAndAdvance(CredIr.Contracts.V1.Incidents.IncidentsClient service, string id, string approvalId)
     {
         await Decide(service, id, approvalId, "bob");
         return await service.AdvanceAsync(new AdvanceRequest { IncidentId = id }, Calls.As("alice"));

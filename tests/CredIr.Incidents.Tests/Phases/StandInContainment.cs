@@ -11,8 +11,13 @@ namespace CredIr.Incidents.Tests.Phases;
 /// </summary>
 internal sealed class StandInContainment(FakeCloud cloud) : CredIr.Contracts.V1.Containment.ContainmentBase
 {
-    /// <summary>Simulates the coordinator dying right after the cloud call, before its result is journaled.</summary>
+    /// <summary>
+    /// Simulates the coordinator dying right after the cloud call, before its result is journaled: the call
+    /// never answers (<see cref="EffectDone"/> says the effect happened) until the coordinator abandons it.
+    /// </summary>
     public bool CrashAfterNextEffect { get; set; }
+
+    public TaskCompletionSource<bool> EffectDone { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>A key whose deactivation the "cloud" refuses (AccessDenied), as a missing permission would.</summary>
     public string? FailKey { get; set; }
@@ -59,7 +64,8 @@ internal sealed class StandInContainment(FakeCloud cloud) : CredIr.Contracts.V1.
                 if (CrashAfterNextEffect)
                 {
                     CrashAfterNextEffect = false;
-                    throw new InvalidOperationException("simulated coordinator crash after the cloud call");
+                    EffectDone.TrySetResult(true);
+                    await Task.Delay(Timeout.Infinite, context.CancellationToken);
                 }
 
                 result.Status = StepStatus.Succeeded;
@@ -70,9 +76,9 @@ internal sealed class StandInContainment(FakeCloud cloud) : CredIr.Contracts.V1.
         }
     }
 
-    private IAsyncEnumerable<PlanStep> RollbackContainmentStream(RollbackRequest request, ServerCallContext context) => Empty<PlanStep>();
+    private static IAsyncEnumerable<PlanStep> RollbackContainmentStream(RollbackRequest request, ServerCallContext context) => Empty<PlanStep>();
 
-    private IAsyncEnumerable<VerificationUpdate> VerifyContainmentStream(VerifyContainmentRequest request, ServerCallContext context) => Empty<VerificationUpdate>();
+    private static IAsyncEnumerable<VerificationUpdate> VerifyContainmentStream(VerifyContainmentRequest request, ServerCallContext context) => Empty<VerificationUpdate>();
 
     private static async IAsyncEnumerable<T> Empty<T>([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -83,8 +89,8 @@ internal sealed class StandInContainment(FakeCloud cloud) : CredIr.Contracts.V1.
 
     public override Task ExecuteContainment(ExecutePlanRequest request, IServerStreamWriter<PlanStep> responseStream, ServerCallContext context) =>
         responseStream.WriteAllAsync(ExecuteContainmentStream(request, context), context.CancellationToken);
-     public override Task RollbackContainment(RollbackRequest request, IServerStreamWriter<PlanStep> responseStream, ServerCallContext context) =>
+    public override Task RollbackContainment(RollbackRequest request, IServerStreamWriter<PlanStep> responseStream, ServerCallContext context) =>
         responseStream.WriteAllAsync(RollbackContainmentStream(request, context), context.CancellationToken);
-     public override Task VerifyContainment(VerifyContainmentRequest request, IServerStreamWriter<VerificationUpdate> responseStream, ServerCallContext context) =>
+    public override Task VerifyContainment(VerifyContainmentRequest request, IServerStreamWriter<VerificationUpdate> responseStream, ServerCallContext context) =>
         responseStream.WriteAllAsync(VerifyContainmentStream(request, context), context.CancellationToken);
 }

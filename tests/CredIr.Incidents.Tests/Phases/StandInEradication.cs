@@ -79,6 +79,6 @@ internal sealed class StandInEradication(FakeCloud cloud) : CredIr.Contracts.V1.
 
     public override Task Scan(ScanRequest request, IServerStreamWriter<ScanUpdate> responseStream, ServerCallContext context) =>
         responseStream.WriteAllAsync(ScanStream(request, context), context.CancellationToken);
-     public override Task ExecuteEradication(ExecutePlanRequest request, IServerStreamWriter<PlanStep> responseStream, ServerCallContext context) =>
+    public override Task ExecuteEradication(ExecutePlanRequest request, IServerStreamWriter<PlanStep> responseStream, ServerCallContext context) =>
         responseStream.WriteAllAsync(ExecuteEradicationStream(request, context), context.CancellationToken);
 }

@@ -15,7 +15,7 @@ public sealed class IncidentsOptionsTests
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => IncidentHarness.StartAsync(store));
 
-        Assert.Contains("Incidents:Store", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("Incidents:Store", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -23,7 +23,7 @@ public sealed class IncidentsOptionsTests
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => IncidentHarness.StartAsync("Host=db;Password=hunter2;Bogus Key=1"));
 
-        Assert.DoesNotContain("hunter2", error.Status.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public sealed class IncidentsOptionsTests
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
             IncidentHarness.StartAsync("sqlite:x.db", settings: new Dictionary<string, string?> { ["IdleActivationTimeout"] = "00:00:00" }));
 
-        Assert.Contains("Incidents:IdleActivationTimeout", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("Incidents:IdleActivationTimeout", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -45,7 +45,7 @@ public sealed class IncidentsOptionsTests
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
             IncidentHarness.StartAsync("sqlite:x.db", settings: new Dictionary<string, string?> { [setting] = value }));
 
-        Assert.Contains(key, error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -57,7 +57,7 @@ public sealed class IncidentsOptionsTests
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
             IncidentHarness.StartAsync("sqlite:x.db", settings: new Dictionary<string, string?> { [setting] = value }));
 
-        Assert.Contains($"Incidents:{setting}", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains($"Incidents:{setting}", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -57,14 +57,14 @@ public sealed class IamRecoveryTests : IAsyncLifetime
         Assert.True(Documents.PolicyDocumentsAreSame(ReadReports, inline.PolicyDocument));
         Assert.Empty(keys);
         var final = progress.Final()[item.ItemId];
-        Assert.Equal(StepStatus.Manual, final.StatusCode);
+        Assert.Equal(StepStatus.Manual, final.Status);
         var manual = Assert.Single(final.Steps, s => s.Status == StepStatus.Manual);
         Assert.Contains("credentials", manual.Description, StringComparison.Ordinal);
         Assert.Contains("aws iam create-access-key --user-name dave", manual.ParametersJson, StringComparison.Ordinal);
-        Assert.Contains(final.Steps, s => (s.Action, s.StatusCode) == ("iam:TagUser", StepStatus.Succeeded));
-        Assert.Contains(final.Steps, s => (s.Action, s.StatusCode) == ("iam:PutUserPermissionsBoundary", StepStatus.Succeeded));
-        Assert.All(final.Steps.Where(s => s.Status != StepStatus.Manual), s => Assert.Equal(StepStatus.Succeeded, s.StatusCode));
-        Assert.All(replay.Steps.Where(s => s.Action != "manual:Task"), s => Assert.Equal(StepStatus.AlreadyDone, s.StatusCode));
+        Assert.Contains(final.Steps, s => (s.Action, s.Status) == ("iam:TagUser", StepStatus.Succeeded));
+        Assert.Contains(final.Steps, s => (s.Action, s.Status) == ("iam:PutUserPermissionsBoundary", StepStatus.Succeeded));
+        Assert.All(final.Steps.Where(s => s.Status != StepStatus.Manual), s => Assert.Equal(StepStatus.Succeeded, s.Status));
+        Assert.All(replay.Steps.Where(s => s.Action != "manual:Task"), s => Assert.Equal(StepStatus.AlreadyDone, s.Status));
     }
 
     [Fact]
@@ -88,11 +88,11 @@ public sealed class IamRecoveryTests : IAsyncLifetime
         var users = await ListAsync(asRole.Iam.ListUsersAsync());
         var refused = await Assert.ThrowsAsync<AwsServiceException>(() => asRole.Iam.CreateUserAsync(new CreateUserRequest("sneaky")));
 
-        Assert.Equal(StepStatus.Succeeded, final.StatusCode);
+        Assert.Equal(StepStatus.Succeeded, final.Status);
         Assert.Equal((Boundary, "owner=reporting-team"), (role.PermissionsBoundaryArn, string.Join(',', role.Tags.Select(t => $"{t.Key}={t.Value}"))));
         Assert.NotEmpty(users);
         Assert.Equal("AccessDenied", refused.Code);
-        Assert.Contains("permissions boundary", refused.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("permissions boundary", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class IamRecoveryTests : IAsyncLifetime
         var events = _h.ActorEvents(Org.LeakedKey);
 
         var plan = await _h.PlanAsync(events);
-        var refused = await Assert.ThrowsAsync<RpcException>(() => _h.PlanAsync(events, new Dictionary<string, RecoveryStrategy> { [DaveArn] = RecoveryStrategy.RecreateFromCmdb }).ResponseAsync);
+        var refused = await Assert.ThrowsAsync<RpcException>(() => _h.PlanAsync(events, new Dictionary<string, RecoveryStrategy> { [DaveArn] = RecoveryStrategy.RecreateFromCmdb }));
 
         var item = Assert.Single(plan.Items);
         Assert.Equal(RecoveryStrategy.Manual, item.Strategy);
@@ -128,10 +128,10 @@ public sealed class IamRecoveryTests : IAsyncLifetime
 
         Assert.Equal(RecoveryStrategy.RestoreFromBackup, item.Strategy);
         Assert.Equal($"cmdb:{RoleArn}#assumeRolePolicyDocument", item.BackupReference);
-        Assert.Equal(StepStatus.Succeeded, first.StatusCode);
+        Assert.Equal(StepStatus.Succeeded, first.Status);
         Assert.True(Documents.PolicyDocumentsAreSame(Trust, role.AssumeRolePolicyDocument));
         Assert.Contains("999999999999", first.Steps[0].PriorStateJson, StringComparison.Ordinal);
-        Assert.Equal(StepStatus.AlreadyDone, second.StatusCode);
+        Assert.Equal(StepStatus.AlreadyDone, second.Status);
         var change = Assert.Single(changes);
         Assert.Equal((RoleArn, "iam:UpdateAssumeRolePolicy", "inc-7"), (change.ResourceArn, change.Action, change.IncidentId));
         Assert.Equal(_h.Sandbox.Clock.GetUtcNow().Date, change.ChangedAt.Date);
@@ -155,7 +155,7 @@ public sealed class IamRecoveryTests : IAsyncLifetime
 
         Assert.Equal((RecoveryStrategy.RestoreFromBackup, ResourceChange.Modified), (item.Strategy, item.Change));
         Assert.Equal("reporting/read-reports", item.Resource.Id);
-        Assert.Equal(StepStatus.Succeeded, final.StatusCode);
+        Assert.Equal(StepStatus.Succeeded, final.Status);
         Assert.True(Documents.PolicyDocumentsAreSame(ReadReports, restored.PolicyDocument));
     }
 
@@ -170,7 +170,7 @@ public sealed class IamRecoveryTests : IAsyncLifetime
 
         var final = (await _h.ExecuteAsync(plan.Items)).Final()[plan.Items[0].ItemId];
 
-        Assert.Equal(StepStatus.Failed, final.StatusCode);
+        Assert.Equal(StepStatus.Failed, final.Status);
         Assert.StartsWith("iam:GetRole failed with NoSuchEntity: The role with name reporting cannot be found.", final.Steps[0].ResultMessage, StringComparison.Ordinal);
         Assert.Empty(await _h.Updater.ReadAsync(null, CancellationToken.None));
     }

@@ -24,7 +24,7 @@ public sealed class InstanceRecoveryTests : IAsyncLifetime
         var (id, _) = await LaunchAndLetTheActorOpenItAsync();
 
         var plan = await _h.PlanAsync(_h.ActorEvents(Org.LeakedKey));
-        var refused = await Assert.ThrowsAsync<RpcException>(() => _h.PlanAsync(_h.ActorEvents(Org.LeakedKey), new Dictionary<string, RecoveryStrategy> { [id] = RecoveryStrategy.Replace }).ResponseAsync);
+        var refused = await Assert.ThrowsAsync<RpcException>(() => _h.PlanAsync(_h.ActorEvents(Org.LeakedKey), new Dictionary<string, RecoveryStrategy> { [id] = RecoveryStrategy.Replace }));
 
         var item = Assert.Single(plan.Items);
         Assert.Equal((RecoveryStrategy.Isolate, ResourceChange.Modified, id), (item.Strategy, item.Change, item.Resource.Id));
@@ -53,8 +53,8 @@ public sealed class InstanceRecoveryTests : IAsyncLifetime
         var snapshots = await ToListAsync(ec2.DescribeSnapshotsAsync(new DescribeSnapshotsRequest(Filters: [new Ec2Filter("tag:credir:forensics-of", [id])])));
         var terminate = await Assert.ThrowsAsync<AwsServiceException>(() => ec2.TerminateInstancesAsync(new TerminateInstancesRequest([id])));
 
-        Assert.Equal(StepStatus.Manual, first.StatusCode);
-        Assert.All(first.Steps.Where(s => s.Action != "manual:Task"), s => Assert.Equal(StepStatus.Succeeded, s.StatusCode));
+        Assert.Equal(StepStatus.Manual, first.Status);
+        Assert.All(first.Steps.Where(s => s.Action != "manual:Task"), s => Assert.Equal(StepStatus.Succeeded, s.Status));
         Assert.Contains(actorGroup, first.Steps[1].PriorStateJson, StringComparison.Ordinal);
         var group = Assert.Single(isolation);
         Assert.Equal($"credir-isolation-{id}", group.GroupName);
@@ -63,7 +63,7 @@ public sealed class InstanceRecoveryTests : IAsyncLifetime
         Assert.Equal([group.GroupId], instance.SecurityGroupIds);
         Assert.Equal(instance.VolumeIds, snapshots.Select(s => s.VolumeId));
         Assert.Equal("OperationNotPermitted", terminate.Code);
-        Assert.All(second.Steps.Where(s => s.Action != "manual:Task"), s => Assert.Equal(StepStatus.AlreadyDone, s.StatusCode));
+        Assert.All(second.Steps.Where(s => s.Action != "manual:Task"), s => Assert.Equal(StepStatus.AlreadyDone, s.Status));
         Assert.Single(await ToListAsync(ec2.DescribeSnapshotsAsync(new DescribeSnapshotsRequest(Filters: [new Ec2Filter("tag:credir:forensics-of", [id])]))));
         var logged = await _h.Updater.ReadAsync("inc-7", CancellationToken.None);
         Assert.Equal(4, logged.Count);
@@ -83,7 +83,7 @@ public sealed class InstanceRecoveryTests : IAsyncLifetime
 
         Assert.Equal((RecoveryStrategy.Replace, "asg:web-asg"), (item.Strategy, item.BackupReference));
         Assert.Equal(["ec2:CreateSnapshot(forensics)", "ec2:TerminateInstances(replace)"], final.Steps.Select(s => s.Action));
-        Assert.Equal(StepStatus.Succeeded, final.StatusCode);
+        Assert.Equal(StepStatus.Succeeded, final.Status);
         Assert.Equal("terminated", instance.State);
         Assert.Equal([$"vol-{id[2..]}"], snapshots.Select(s => s.VolumeId));
     }

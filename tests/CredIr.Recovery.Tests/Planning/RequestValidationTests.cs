@@ -17,7 +17,7 @@ public sealed class RequestValidationTests : IAsyncLifetime
     [Fact]
     public async Task Plan_EventWithoutRawJson_InvalidArgumentNamingTheField()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => _h.PlanAsync([new TrailEvent { EventId = "e-1", EventName = "DeleteUser" }]).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() => _h.PlanAsync([new TrailEvent { EventId = "e-1", EventName = "DeleteUser" }]));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.StartsWith("events[0].raw_json", error.Status.Detail, StringComparison.Ordinal);
@@ -27,7 +27,7 @@ public sealed class RequestValidationTests : IAsyncLifetime
     public async Task Plan_OverrideNamingNoItem_InvalidArgumentListingTheItems()
     {
         var error = await Assert.ThrowsAsync<RpcException>(() => _h.PlanAsync(_h.ActorEvents(),
-            new Dictionary<string, RecoveryStrategy> { ["arn:aws:iam::111111111111:user/nobody"] = RecoveryStrategy.Manual }).ResponseAsync);
+            new Dictionary<string, RecoveryStrategy> { ["arn:aws:iam::111111111111:user/nobody"] = RecoveryStrategy.Manual }));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains("strategy_overrides: no recovery item has the ARN or id arn:aws:iam::111111111111:user/nobody", error.Status.Detail, StringComparison.Ordinal);
@@ -47,11 +47,13 @@ public sealed class RequestValidationTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Execute_WithoutRequestId_InvalidArgument()
+    public async Task Execute_WithoutRequestId_InvalidArgument()
     {
         var request = RecoveryHarness.Approved([new RecoveryItem { ItemId = "x", Steps = { new PlanStep { StepId = "x#1", Action = "manual:Task" } } }], "");
+        using var call = _h.Service.ExecuteRecovery(request, new CallOptions(cancellationToken: CancellationToken.None));
 
-        var error = Assert.Throws<RpcException>(() => _h.Service.ExecuteRecovery(request, new CallOptions(cancellationToken: CancellationToken.None)).Responses());
+        // The status ends the stream before any item: nothing is executed.
+        var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(CancellationToken.None));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.StartsWith("request_id", error.Status.Detail, StringComparison.Ordinal);

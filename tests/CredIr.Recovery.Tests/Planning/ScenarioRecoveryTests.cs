@@ -69,11 +69,11 @@ public sealed class ScenarioRecoveryTests : IAsyncLifetime
         var second = (await _h.ExecuteAsync([item], "req-2")).Final()[item.ItemId];
         var changes = await _h.Updater.ReadAsync("inc-7", CancellationToken.None);
 
-        Assert.Equal(StepStatus.Succeeded, first.StatusCode);
+        Assert.Equal(StepStatus.Succeeded, first.Status);
         Assert.Equal("v1", policy.DefaultVersionId);
         Assert.Contains("was v2", first.Steps[0].ResultMessage, StringComparison.Ordinal);
         Assert.Equal("""{"defaultVersionId":"v2"}""", first.Steps[0].PriorStateJson);
-        Assert.Equal(StepStatus.AlreadyDone, second.StatusCode);
+        Assert.Equal(StepStatus.AlreadyDone, second.Status);
         var change = Assert.Single(changes);
         Assert.Equal((PolicyArn, "iam:SetDefaultPolicyVersion", "v1", "req-1"), (change.ResourceArn, change.Action, change.BackupReference, change.RequestId));
     }
@@ -88,9 +88,9 @@ public sealed class ScenarioRecoveryTests : IAsyncLifetime
         var second = (await _h.ExecuteAsync([item], "req-2")).Final()[item.ItemId];
         var restored = await _h.Admin(Org.Prod).S3.GetObjectMetadataAsync(new GetObjectMetadataRequest("acme-prod-data", "backups/db-2026-11-20.sql"));
 
-        Assert.Equal(StepStatus.Succeeded, first.StatusCode);
+        Assert.Equal(StepStatus.Succeeded, first.Status);
         Assert.Equal(item.BackupReference, restored.VersionId);
         Assert.Equal("-- dump\n".Length, restored.ContentLength);
-        Assert.Equal(StepStatus.AlreadyDone, second.StatusCode);
+        Assert.Equal(StepStatus.AlreadyDone, second.Status);
     }
 }

@@ -112,7 +112,7 @@ internal sealed class RecoveryHarness : IAsyncDisposable
             request.StrategyOverrides.Add(overrides);
         }
 
-        return Service.PlanRecoveryAsync(request, new CallOptions(cancellationToken: CancellationToken.None));
+        return Service.PlanRecoveryAsync(request, new CallOptions(cancellationToken: CancellationToken.None)).ResponseAsync;
     }
 
     public async Task<List<RecoveryItem>> ExecuteAsync(IEnumerable<RecoveryItem> items, string requestId = "req-1")

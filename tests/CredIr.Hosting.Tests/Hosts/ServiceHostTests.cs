@@ -1,10 +1,10 @@
-using CredIr.Grpc.Tests.Support;
+using CredIr.Hosting.Tests.Support;
 
-namespace CredIr.Grpc.Tests.Hosts;
+namespace CredIr.Hosting.Tests.Hosts;
 
 /// <summary>
 /// Every service host, and the gateway, runs alone as its own process with nothing but an address
-/// and answers a grpc.health.v1 Check from python3-grpcio with SERVING.
+/// and answers a grpc.health.v1 Check from python3-grpcio with SERVING, for the host and for its service.
 /// </summary>
 public sealed class ServiceHostTests
 {
@@ -19,8 +19,10 @@ public sealed class ServiceHostTests
         await using var process = await HostProcess.StartAsync(host);
 
         var status = await Python.RunAsync("health_check.py", process.Target);
+        var service = await Python.RunAsync("health_check.py", process.Target, "credir.v1." + host);
 
         Assert.True(status == "SERVING", $"health check of {host} answered '{status}'; host output:\n{process.Output}");
+        Assert.True(service == "SERVING", $"health check of credir.v1.{host} answered '{service}'; host output:\n{process.Output}");
     }
 
     [Fact]

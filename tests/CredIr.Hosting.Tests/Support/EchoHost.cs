@@ -1,10 +1,11 @@
+using CredIr.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace CredIr.Grpc.Tests.Support;
+namespace CredIr.Hosting.Tests.Support;
 
 /// <summary>A real Kestrel gRPC host on a loopback port, serving the echo service, health and reflection.</summary>
 public sealed class EchoHost : IAsyncLifetime
@@ -18,8 +19,6 @@ public sealed class EchoHost : IAsyncLifetime
 
     public Uri Address { get; private set; } = null!;
 
-    public HealthStatusRegistry Health => _app!.Services.GetRequiredService<HealthStatusRegistry>();
-
     /// <summary>"127.0.0.1:port", as grpcio wants it.</summary>
     public string Target => $"{Address.Host}:{Address.Port}";
 
@@ -27,11 +26,13 @@ public sealed class EchoHost : IAsyncLifetime
     {
         var builder = WebApplication.CreateBuilder(["--urls", "http://127.0.0.1:0"]);
         builder.Logging.ClearProviders();
-        builder.AddCredIrGrpcHost(options => options.CallerKey = CallerKey);
+        builder.Configuration["Grpc:CallerKey"] = CallerKey;
+        builder.AddCredIrGrpcHost();
+        builder.Services.AddServiceHealth("credir.test.v1.Echo");
         builder.Services.AddSingleton(Probe);
-        builder.Services.AddSingleton<IEchoService, EchoService>();
+        builder.Services.AddSingleton<EchoService>();
         _app = builder.Build();
-        _app.MapGrpcService<IEchoService>();
+        _app.MapGrpcService<EchoService>();
         _app.MapGrpcInfrastructure();
         await _app.StartAsync();
         var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;

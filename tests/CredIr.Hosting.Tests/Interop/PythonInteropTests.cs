@@ -1,7 +1,8 @@
+using Grpc.Core;
 using System.Text.Json;
-using CredIr.Grpc.Tests.Support;
+using CredIr.Hosting.Tests.Support;
 
-namespace CredIr.Grpc.Tests.Interop;
+namespace CredIr.Hosting.Tests.Interop;
 
 /// <summary>Our server, called by Debian's python3-grpcio (its own C core, its own HTTP/2).</summary>
 public sealed class PythonInteropTests(PythonInteropFixture fixture) : IClassFixture<PythonInteropFixture>

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using CredIr.Grpc.Tests.Support;
+using CredIr.Hosting.Tests.Support;
 
-namespace CredIr.Grpc.Tests.Interop;
+namespace CredIr.Hosting.Tests.Interop;
 
 /// <summary>One echo host and one python3-grpcio process for the whole class: python starts slowly.</summary>
 public sealed class PythonInteropFixture : IAsyncLifetime

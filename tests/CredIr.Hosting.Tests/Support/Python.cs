@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CredIr.Tests;
 
-namespace CredIr.Grpc.Tests.Support;
+namespace CredIr.Hosting.Tests.Support;
 
 /// <summary>The Python client of these tests: the echo test service, health and reflection.</summary>
 public static class Python

@@ -1,4 +1,4 @@
-namespace CredIr.Grpc.Tests.Support;
+namespace CredIr.Hosting.Tests.Support;
 
 /// <summary>What the test echo service observed, for tests to await.</summary>
 public sealed class EchoProbe

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text;
 
-namespace CredIr.Grpc.Tests.Support;
+namespace CredIr.Hosting.Tests.Support;
 
 /// <summary>
 /// One built service host run alone, as an operator runs it: <c>dotnet CredIr.X.dll --urls
