@@ -10,9 +10,6 @@ public sealed partial class IncidentsService
     /// <summary>credir.v1.Incidents' refusals as statuses, for the error interceptor and in-process calls.</summary>
     public static RpcErrorMap ErrorMap { get; } = new(Contracts.V1.Incidents.Descriptor.FullName, Translate);
 
-    // Runs a call off the caller's stack frame, so that a refusal thrown before the first await still fails the returned task.
-    private static async Task<T> Run<T>(Func<Task<T>> call) => await call();
-
     /// <summary>The gRPC status for a refusal; null for anything else (the host reports INTERNAL).</summary>
     internal static RpcException? Translate(Exception exception) => exception switch
     {

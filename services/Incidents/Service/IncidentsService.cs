@@ -26,62 +26,60 @@ public sealed partial class IncidentsService : Contracts.V1.Incidents.IncidentsB
     }
 
     public override Task<Incident> OpenIncident(OpenIncidentRequest request, ServerCallContext context) =>
-        Run(() => OpenAsync(request, context));
+        OpenAsync(request, context);
 
     public override Task<Incident> GetIncident(GetIncidentRequest request, ServerCallContext context) =>
-        Run(() => Grain(request.IncidentId).GetAsync(context.CancellationToken));
+        Grain(request.IncidentId).GetAsync(context.CancellationToken);
 
-    public override Task<ListIncidentsResponse> ListIncidents(ListIncidentsRequest request, ServerCallContext context) =>
-        Run(async () =>
-        {
-            var page = await _store.ListAsync(new IncidentQuery(request.Phases, request.PageSize, request.PageToken), context.CancellationToken);
-            return new ListIncidentsResponse { Incidents = { page.Incidents }, NextPageToken = page.NextPageToken ?? string.Empty };
-        });
+    public override async Task<ListIncidentsResponse> ListIncidents(ListIncidentsRequest request, ServerCallContext context)
+    {
+        var page = await _store.ListAsync(new IncidentQuery(request.Phases, request.PageSize, request.PageToken), context.CancellationToken);
+        return new ListIncidentsResponse { Incidents = { page.Incidents }, NextPageToken = page.NextPageToken ?? string.Empty };
+    }
 
     public override Task WatchIncident(WatchIncidentRequest request, IServerStreamWriter<IncidentChange> responseStream, ServerCallContext context) =>
         responseStream.WriteAllAsync(Grain(request.IncidentId).WatchAsync(request.FromVersion, context.CancellationToken), context.CancellationToken);
 
     public override Task<Incident> Advance(AdvanceRequest request, ServerCallContext context) =>
-        Run(() => Grain(request.IncidentId).AdvanceAsync(request, Actor(context), context.CancellationToken));
+        Grain(request.IncidentId).AdvanceAsync(request, Actor(context), context.CancellationToken);
 
     public override Task<Incident> Approve(DecideRequest request, ServerCallContext context) =>
-        Run(() => Grain(request.IncidentId).DecideAsync(request, approve: true, context.Caller() ?? string.Empty, context.CancellationToken));
+        Grain(request.IncidentId).DecideAsync(request, approve: true, context.Caller() ?? string.Empty, context.CancellationToken);
 
     public override Task<Incident> Reject(DecideRequest request, ServerCallContext context) =>
-        Run(() => Grain(request.IncidentId).DecideAsync(request, approve: false, context.Caller() ?? string.Empty, context.CancellationToken));
+        Grain(request.IncidentId).DecideAsync(request, approve: false, context.Caller() ?? string.Empty, context.CancellationToken);
 
     public override Task<Incident> SetCompromiseTime(SetCompromiseTimeRequest request, ServerCallContext context) =>
-        Run(() => Grain(request.IncidentId).SetCompromiseTimeAsync(request, Actor(context), context.CancellationToken));
+        Grain(request.IncidentId).SetCompromiseTimeAsync(request, Actor(context), context.CancellationToken);
 
     public override Task<Incident> AddNote(AddNoteRequest request, ServerCallContext context) =>
-        Run(() => Grain(request.IncidentId).AddNoteAsync(request, Actor(context), context.CancellationToken));
+        Grain(request.IncidentId).AddNoteAsync(request, Actor(context), context.CancellationToken);
 
     public override Task<Incident> CompleteCommunication(CompleteCommunicationRequest request, ServerCallContext context) =>
-        Run(() => Grain(request.IncidentId).CompleteCommunicationAsync(request, Actor(context), context.CancellationToken));
+        Grain(request.IncidentId).CompleteCommunicationAsync(request, Actor(context), context.CancellationToken);
 
     public override Task<Incident> CloseIncident(CloseIncidentRequest request, ServerCallContext context) =>
-        Run(() => Grain(request.IncidentId).CloseAsync(request, Actor(context), context.CancellationToken));
+        Grain(request.IncidentId).CloseAsync(request, Actor(context), context.CancellationToken);
 
     public override Task ExportEvidence(ExportEvidenceRequest request, IServerStreamWriter<EvidenceEntry> responseStream, ServerCallContext context) =>
         responseStream.WriteAllAsync(ExportAsync(request.IncidentId, context.CancellationToken), context.CancellationToken);
 
-    public override Task<VerifyEvidenceResponse> VerifyEvidence(VerifyEvidenceRequest request, ServerCallContext context) =>
-        Run(async () =>
+    public override async Task<VerifyEvidenceResponse> VerifyEvidence(VerifyEvidenceRequest request, ServerCallContext context)
+    {
+        await Grain(request.IncidentId).GetAsync(context.CancellationToken);
+        var result = await _evidence.VerifyAsync(request.IncidentId, context.CancellationToken);
+        return new VerifyEvidenceResponse
         {
-            await Grain(request.IncidentId).GetAsync(context.CancellationToken);
-            var result = await _evidence.VerifyAsync(request.IncidentId, context.CancellationToken);
-            return new VerifyEvidenceResponse
-            {
-                Intact = result.Intact,
-                Entries = result.Entries,
-                FirstBadSequence = result.FirstBadSequence,
-                Message = result.Message,
-                HeadHash = result.HeadHash,
-            };
-        });
+            Intact = result.Intact,
+            Entries = result.Entries,
+            FirstBadSequence = result.FirstBadSequence,
+            Message = result.Message,
+            HeadHash = result.HeadHash,
+        };
+    }
 
     public override Task<Report> GetReport(GetReportRequest request, ServerCallContext context) =>
-        Run(() => ReportAsync(request, context.CancellationToken));
+        ReportAsync(request, context.CancellationToken);
 
     private IIncidentGrain Grain(string incidentId)
     {

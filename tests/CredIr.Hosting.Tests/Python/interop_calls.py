@@ -73,8 +73,9 @@ def main():
     requests = [
         reflection_pb2.ServerReflectionRequest(list_services=""),
         reflection_pb2.ServerReflectionRequest(file_containing_symbol="credir.test.v1.Echo"),
-        reflection_pb2.ServerReflectionRequest(file_by_filename="grpc/health/v1/health.proto"),
+        reflection_pb2.ServerReflectionRequest(file_containing_symbol="grpc.health.v1.Health"),
         reflection_pb2.ServerReflectionRequest(file_containing_symbol="no.such.Symbol"),
+        reflection_pb2.ServerReflectionRequest(file_by_filename="echo.proto"),
     ]
     answers = list(reflection.ServerReflectionInfo(iter(requests), timeout=TIMEOUT))
 
@@ -90,6 +91,7 @@ def main():
         "echo_files": files(answers[1]),
         "health_files": files(answers[2]),
         "missing_error": answers[3].error_response.error_code,
+        "echo_by_name": files(answers[4]),
     }
     print(json.dumps(out))
 
