@@ -71,6 +71,6 @@ public sealed class AwsEndpointResolverTests
         var resolver = Resolver(new AwsClientOptions(), new Dictionary<string, string> { ["AWS_ENDPOINT_URL_IAM"] = "not a url" });
 
         var error = Assert.Throws<InvalidOperationException>(() => resolver.Resolve(AwsServiceKind.Iam, "us-east-1"));
-        Assert.Contains("AWS_ENDPOINT_URL_IAM", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("AWS_ENDPOINT_URL_IAM", error.Message, StringComparison.Ordinal);
     }
 }

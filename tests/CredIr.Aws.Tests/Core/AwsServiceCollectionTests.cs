@@ -34,6 +34,6 @@ public sealed class AwsServiceCollectionTests(SandboxFixture fixture) : IClassFi
     {
         var error = Assert.Throws<InvalidOperationException>(() => new AwsClientOptions { MaxAttempts = 0 }.Validate());
 
-        Assert.Contains("Aws:MaxAttempts", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("Aws:MaxAttempts", error.Message, StringComparison.Ordinal);
     }
 }

@@ -36,7 +36,7 @@ public sealed class UserAgentTests(SandboxFixture fixture) : IClassFixture<Sandb
 
         var error = Assert.Throws<InvalidOperationException>(options.Validate);
 
-        Assert.Contains("Aws:UserAgent", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("Aws:UserAgent", error.Message, StringComparison.Ordinal);
     }
 
     private static async Task<JsonElement> LatestGetUserRecordAsync(AwsScope admin)

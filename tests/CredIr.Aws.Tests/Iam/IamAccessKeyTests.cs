@@ -16,7 +16,7 @@ public sealed class IamAccessKeyTests(SandboxFixture fixture) : IClassFixture<Sa
         var identity = await asDave.Sts.GetCallerIdentityAsync();
 
         Assert.StartsWith("AKIA", created.AccessKey.AccessKeyId, StringComparison.Ordinal);
-        Assert.Equal(AccessKeyStatus.Active, created.AccessKey.StatusCode);
+        Assert.Equal(AccessKeyStatus.Active, created.AccessKey.Status);
         Assert.EndsWith(":user/dave", identity.Arn, StringComparison.Ordinal);
         Assert.DoesNotContain(created.AccessKey.SecretAccessKey, created.ToString(), StringComparison.Ordinal);
     }

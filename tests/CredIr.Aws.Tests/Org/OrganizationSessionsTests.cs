@@ -23,7 +23,7 @@ public sealed class OrganizationSessionsTests(SandboxFixture fixture) : IClassFi
         var accounts = await clients.Admin().Organizations.ListAccountsAsync().ToListAsync();
 
         Assert.Equal([TestScenario.Management, TestScenario.Workload, TestScenario.Locked], accounts.Select(a => a.Id).Order());
-        Assert.All(accounts, a => Assert.Equal("ACTIVE", a.StatusCode));
+        Assert.All(accounts, a => Assert.Equal("ACTIVE", a.Status));
         Assert.True(clients.Counter.Count > 1, "the scenario answers an empty page with a token first");
     }
 

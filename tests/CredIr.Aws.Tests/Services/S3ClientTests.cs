@@ -85,7 +85,7 @@ public sealed class S3ClientTests(SandboxFixture fixture) : IClassFixture<Sandbo
         await s3.DeleteBucketAsync(new DeleteBucketRequest("versioned-later"));
 
         Assert.Null(before.Status);
-        Assert.Equal("Enabled", after.StatusCode);
+        Assert.Equal("Enabled", after.Status);
         Assert.DoesNotContain((await s3.ListBucketsAsync()).Buckets, b => b.Name == "versioned-later");
     }
 

@@ -94,7 +94,7 @@ public sealed class StsClientTests(SandboxFixture fixture) : IClassFixture<Sandb
         Assert.False(string.IsNullOrEmpty(error.RequestId));
         Assert.False(error.IsRetryable);
         Assert.Equal(1, clients.Counter.Count);
-        Assert.DoesNotContain("not-a-secret-we-issued", error.Status.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-a-secret-we-issued", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

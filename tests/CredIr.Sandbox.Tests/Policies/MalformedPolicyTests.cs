@@ -35,7 +35,7 @@ public sealed class MalformedPolicyTests
     {
         var error = Assert.Throws<MalformedPolicyDocumentException>(() => PolicyDocument.Parse(json));
 
-        Assert.Equal(message, error.Status.Detail);
+        Assert.Equal(message, error.Message);
     }
 
     [Theory]
@@ -49,7 +49,7 @@ public sealed class MalformedPolicyTests
     {
         var error = Assert.Throws<MalformedPolicyDocumentException>(() => PolicyDocument.Parse(json, PolicyDocumentKind.Trust));
 
-        Assert.Equal(message, error.Status.Detail);
+        Assert.Equal(message, error.Message);
     }
 
     [Fact]
@@ -101,6 +101,6 @@ public sealed class MalformedPolicyTests
         var error = Assert.Throws<MalformedPolicyDocumentException>(() => PolicyDocument.Parse(
             """{"Version":"2012-10-17","Statement":{"Effect":"Deny","Principal":"*","Action":"*","Resource":"*"}}""", PolicyDocumentKind.ServiceControl));
 
-        Assert.Equal("Policy document should not specify a principal.", error.Status.Detail);
+        Assert.Equal("Policy document should not specify a principal.", error.Message);
     }
 }

@@ -17,7 +17,7 @@ public sealed class AccountStatusValidationTests
 
         var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.Validate(scenario, "inline"));
 
-        Assert.Contains("organization.accounts (mgmt).status", error.Status.Detail, StringComparison.Ordinal);
-        Assert.Contains("'CLOSED'", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("organization.accounts (mgmt).status", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'CLOSED'", error.Message, StringComparison.Ordinal);
     }
 }
