@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CredIr.Grpc;
+using Grpc.Core;
 
 namespace CredIr.Gateway;
 

@@ -6,7 +6,7 @@ namespace CredIr.Cli.Client;
 /// </summary>
 internal static class CallerIdentity
 {
-    public const string Header = CredIr.Grpc.CallerHeaders.Caller;
+    public const string Header = CredIr.Hosting.CallerHeaders.Caller;
 
     public static string Current =>
         Environment.GetEnvironmentVariable("CREDIR_USER") is { Length: > 0 } user ? user : Environment.UserName;

@@ -1,20 +1,26 @@
 using System.Runtime.CompilerServices;
-using CredIr.Contracts.Services;
-using CredIr.Grpc;
+using CredIr.Contracts.Calls;
+using Grpc.Core;
+using Grpc.Net.Client;
+using IncidentsApi = CredIr.Contracts.V1.Incidents;
 
 namespace CredIr.Cli.Client;
 
 /// <summary>
-/// The Incidents service as the commands use it: over gRPC at a server, or in this process (the
-/// demo, <c>respond</c> without --server). Every call carries who the CLI acts as, and a failure
-/// comes out as one <see cref="CliException"/> line.
+/// The Incidents service as the commands use it, through its generated client: over gRPC at a server, or in
+/// this process (the demo, <c>respond</c> without --server). Every call carries who the CLI acts as and a
+/// deadline, and a failure comes out as one <see cref="CliException"/> line.
 /// </summary>
 internal sealed class IncidentsClient : IDisposable
 {
+    // Advance runs the playbook up to the next approval (a scan included); a watch follows an incident until stopped.
+    private static readonly TimeSpan UnaryTimeout = TimeSpan.FromMinutes(30);
+    private static readonly TimeSpan StreamTimeout = TimeSpan.FromHours(24);
+
     private readonly GrpcChannel? _channel;
     private readonly Uri? _server;
 
-    private IncidentsClient(IIncidentsService service, GrpcChannel? channel, Uri? server, string caller)
+    private IncidentsClient(IncidentsApi.IncidentsClient service, GrpcChannel? channel, Uri? server, string caller)
     {
         Service = service;
         _channel = channel;
@@ -22,7 +28,7 @@ internal sealed class IncidentsClient : IDisposable
         Caller = caller;
     }
 
-    public IIncidentsService Service { get; }
+    public IncidentsApi.IncidentsClient Service { get; }
 
     public string Caller { get; }
 
@@ -31,33 +37,33 @@ internal sealed class IncidentsClient : IDisposable
 
     public static IncidentsClient Connect(Uri server)
     {
-        var channel = GrpcChannel.ForAddress(server);
-        return new IncidentsClient(channel.CreateClient<IIncidentsService>(), channel, server, CallerIdentity.Current);
+        var channel = GrpcChannel.ForAddress(server, new GrpcChannelOptions
+        {
+            // The CLI talks to a CredIr server directly; an environment proxy must not capture h2c traffic.
+            HttpHandler = new SocketsHttpHandler { UseProxy = false, EnableMultipleHttp2Connections = true },
+        });
+        return new IncidentsClient(new IncidentsApi.IncidentsClient(channel), channel, server, CallerIdentity.Current);
     }
 
-    public static IncidentsClient InProcess(IIncidentsService service, string caller) => new(service, null, null, caller);
+    public static IncidentsClient InProcess(IncidentsApi.IncidentsClient service, string caller) => new(service, null, null, caller);
 
-    public CallContext Context(CancellationToken cancellationToken)
+    public CallOptions Context(CancellationToken cancellationToken, bool stream = false)
     {
-        if (_server is null)
-        {
-            return CallContext.InProcess(cancellationToken, Caller);
-        }
-
-        var headers = new Metadata().Add(CallerIdentity.Header, Caller);
-        if (Environment.GetEnvironmentVariable("CREDIR_TOKEN") is { Length: > 0 } token)
+        var headers = new Metadata { { CallerIdentity.Header, Caller } };
+        if (_server is not null && Environment.GetEnvironmentVariable("CREDIR_TOKEN") is { Length: > 0 } token)
         {
             headers.Add("authorization", "Bearer " + token);
         }
 
-        return new CallContext(headers, cancellationToken: cancellationToken);
+        return new CallOptions(headers, Deadlines.After(stream ? StreamTimeout : UnaryTimeout), cancellationToken);
     }
 
-    public async Task<T> CallAsync<T>(Func<IIncidentsService, CallContext, Task<T>> call, CancellationToken cancellationToken)
+    public async Task<T> CallAsync<T>(Func<IncidentsApi.IncidentsClient, CallOptions, AsyncUnaryCall<T>> call, CancellationToken cancellationToken)
     {
         try
         {
-            return await call(Service, Context(cancellationToken));
+            using var pending = call(Service, Context(cancellationToken));
+            return await pending;
         }
         catch (RpcException error)
         {
@@ -65,9 +71,9 @@ internal sealed class IncidentsClient : IDisposable
         }
     }
 
-    public async IAsyncEnumerable<T> StreamAsync<T>(Func<IIncidentsService, CallContext, IAsyncEnumerable<T>> call, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<T> StreamAsync<T>(Func<IncidentsApi.IncidentsClient, CallOptions, AsyncServerStreamingCall<T>> call, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var e = call(Service, Context(cancellationToken)).GetAsyncEnumerator(cancellationToken);
+        await using var e = call(Service, Context(cancellationToken, stream: true)).Responses(cancellationToken).GetAsyncEnumerator(cancellationToken);
         while (true)
         {
             try
@@ -90,7 +96,7 @@ internal sealed class IncidentsClient : IDisposable
 
     // A call this process cancelled ends as CANCELLED from the channel: that is a cancellation, not an error to print.
     private Exception Translate(RpcException error, CancellationToken cancellationToken) =>
-        cancellationToken.IsCancellationRequested ? new OperationCanceledException(error.Message, error, cancellationToken) : Translate(error);
+        cancellationToken.IsCancellationRequested ? new OperationCanceledException(error.Status.Detail, error, cancellationToken) : Translate(error);
 
     public void Dispose() => _channel?.Dispose();
 }

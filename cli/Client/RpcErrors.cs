@@ -1,17 +1,17 @@
 using System.Text;
-using CredIr.Grpc;
+using Grpc.Core;
 
 namespace CredIr.Cli.Client;
 
 /// <summary>Turns a gRPC failure into the one line a user reads: the status as gRPC names it, and what to do.</summary>
 internal static class RpcErrors
 {
-    public static CliException ToCli(RpcException error, string server) => error.Status switch
+    public static CliException ToCli(RpcException error, string server) => error.StatusCode switch
     {
         StatusCode.Unavailable => new CliException(
-            $"cannot reach the CredIr server at {server} ({error.Message}); start one with 'credir serve' or point --server / ${ServerAddress.EnvironmentVariable} at it"),
-        StatusCode.InvalidArgument => new CliException($"{Name(error.Status)}: {error.Message}", 2),
-        _ => new CliException($"{Name(error.Status)}: {error.Message}"),
+            $"cannot reach the CredIr server at {server} ({error.Status.Detail}); start one with 'credir serve' or point --server / ${ServerAddress.EnvironmentVariable} at it"),
+        StatusCode.InvalidArgument => new CliException($"{Name(error.StatusCode)}: {error.Status.Detail}", 2),
+        _ => new CliException($"{Name(error.StatusCode)}: {error.Status.Detail}"),
     };
 
     /// <summary>NotFound becomes NOT_FOUND, as gRPC documents its codes.</summary>

@@ -44,10 +44,10 @@ internal static class CliApp
             await Console.Error.WriteLineAsync($"credir: {e.Message}");
             return e.ExitCode;
         }
-        catch (Grpc.RpcException e)
+        catch (global::Grpc.Core.RpcException e)
         {
             // A phase service called in this process refused: its status is the message.
-            await Console.Error.WriteLineAsync($"credir: {Client.RpcErrors.Name(e.Status)}: {e.Message}");
+            await Console.Error.WriteLineAsync($"credir: {Client.RpcErrors.Name(e.StatusCode)}: {e.Status.Detail}");
             return 1;
         }
         catch (OperationCanceledException)

@@ -28,7 +28,7 @@ internal static class IncidentsWatchCommand
             var request = new WatchIncidentRequest { IncidentId = result.GetValue(id)!, FromVersion = result.GetValue(from) };
             try
             {
-                await foreach (var change in client.StreamAsync((s, c) => s.WatchIncidentAsync(request, c), ct))
+                await foreach (var change in client.StreamAsync((s, c) => s.WatchIncident(request, c), ct))
                 {
                     if (json)
                     {

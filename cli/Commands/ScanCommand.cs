@@ -5,7 +5,7 @@ using CredIr.Cli.Scan;
 using CredIr.Contracts.V1;
 using CredIr.Eradication;
 using CredIr.Eradication.Scanning;
-using CredIr.Grpc;
+using Grpc.Core;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -84,7 +84,7 @@ internal static class ScanCommand
             request.Credentials.AddRange(result.GetValue(keys)!.Select(static k => new Credential { AccessKeyId = k }));
             using var host = BuildHost(endpointUrl);
             var handler = host.Services.GetRequiredService<ScanHandler>();
-            var updates = Guard(handler.ScanAsync(request, CallContext.InProcess(ct)), ct);
+            var updates = Guard(handler.ScanAsync(request, ct), ct);
             var gaps = await ScanPrinter.PrintAsync(request.Credentials, updates, result.GetValue(output), Terminal.Detect(), ct);
             return gaps > 0 ? IncompleteScan : 0;
         });
@@ -124,7 +124,7 @@ internal static class ScanCommand
             }
             catch (RpcException error)
             {
-                throw new CliException(error.Message, error.Status == StatusCode.InvalidArgument ? CliApp.UsageError : 1);
+                throw new CliException(error.Status.Detail, error.StatusCode == StatusCode.InvalidArgument ? CliApp.UsageError : 1);
             }
 
             yield return e.Current;

@@ -1,4 +1,3 @@
-using CredIr.Contracts.Services;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,7 +19,7 @@ internal sealed class LocalServices : IAsyncDisposable
 
     public WebApplication App => Composition.App;
 
-    public IIncidentsService Incidents => App.Services.GetRequiredService<IIncidentsService>();
+    public Contracts.V1.Incidents.IncidentsClient Incidents => App.Services.GetRequiredService<Contracts.V1.Incidents.IncidentsClient>();
 
     public static async Task<LocalServices> StartAsync(IReadOnlyDictionary<string, string?> settings, string[] args, CancellationToken cancellationToken)
     {

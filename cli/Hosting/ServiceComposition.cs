@@ -1,10 +1,10 @@
 using CredIr.Containment;
-using CredIr.Contracts.Services;
 using CredIr.Eradication;
-using CredIr.Grpc;
+using CredIr.Hosting;
+using Grpc.Core;
+using Grpc.Net.Client;
 using CredIr.Identification;
 using CredIr.Incidents.Hosting;
-using CredIr.Incidents.Service;
 using CredIr.Recovery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -58,21 +58,22 @@ internal sealed class ServiceComposition
         }
 
         builder.AddCredIrGrpcHost();
+
+        // No gateway key configured: the host has no authentication at all, so the name a client declares is
+        // believed from loopback only, where any local user could call anyway (docs/cli.md, "Identity").
+        builder.Services.PostConfigure<CredIrGrpcOptions>(static o => o.TrustLoopbackCaller = string.IsNullOrEmpty(o.CallerKey));
         var hosted = new List<string>();
         var remote = new List<string>();
         var missing = new List<string>();
         var maps = new List<Action<WebApplication>>();
-        Phase<IIdentificationService>("identification", "Identification", b => b.AddIdentificationServices());
-        Phase<IContainmentService>("containment", "Containment", b => b.AddContainmentServices());
-        Phase<IEradicationService>("eradication", "Eradication", b => b.AddEradicationServices());
-        Phase<IRecoveryService>("recovery", "Recovery", b => b.AddRecoveryServices());
+        Phase<Contracts.V1.Identification.IdentificationBase, Contracts.V1.Identification.IdentificationClient>("identification", "Identification", b => b.AddIdentificationServices(), static c => new(c));
+        Phase<Contracts.V1.Containment.ContainmentBase, Contracts.V1.Containment.ContainmentClient>("containment", "Containment", b => b.AddContainmentServices(), static c => new(c));
+        Phase<Contracts.V1.Eradication.EradicationBase, Contracts.V1.Eradication.EradicationClient>("eradication", "Eradication", b => b.AddEradicationServices(), static c => new(c));
+        Phase<Contracts.V1.Recovery.RecoveryBase, Contracts.V1.Recovery.RecoveryClient>("recovery", "Recovery", b => b.AddRecoveryServices(), static c => new(c));
         if (services.Contains("incidents"))
         {
             builder.AddIncidentServices();
-            var resolution = new CallerResolution(builder.Configuration["Grpc:CallerKey"]);
-            builder.Services.Remove(builder.Services.Last(static d => d.ServiceType == typeof(IIncidentsService)));
-            builder.Services.AddSingleton<IIncidentsService>(sp => new CallerResolvingIncidents(sp.GetRequiredService<IncidentsService>(), resolution));
-            maps.Add(static a => a.MapGrpcService<IIncidentsService>());
+            maps.Add(static a => a.MapGrpcService<Contracts.V1.Incidents.IncidentsBase>());
             hosted.Add("incidents");
         }
 
@@ -85,17 +86,18 @@ internal sealed class ServiceComposition
         app.MapGrpcInfrastructure();
         return new ServiceComposition(app, hosted, remote, missing);
 
-        void Phase<TContract>(string name, string section, Action<WebApplicationBuilder> add)
-            where TContract : class
+        void Phase<TBase, TClient>(string name, string section, Action<WebApplicationBuilder> add, Func<CallInvoker, TClient> client)
+            where TBase : class
+            where TClient : class
         {
             if (services.Contains(name))
             {
                 add(builder);
 
                 // A phase project may register its helpers before its gRPC contract exists: then it is not served.
-                if (builder.Services.Any(static d => d.ServiceType == typeof(TContract)))
+                if (builder.Services.Any(static d => d.ServiceType == typeof(TBase)))
                 {
-                    maps.Add(static a => a.MapGrpcService<TContract>());
+                    maps.Add(static a => a.MapGrpcService<TBase>());
                     hosted.Add(name);
                     return;
                 }
@@ -103,8 +105,12 @@ internal sealed class ServiceComposition
             else if (builder.Configuration[$"Services:{section}:Address"] is { Length: > 0 } address)
             {
                 var uri = new Uri(address);
-                builder.Services.AddKeyedSingleton(name, (_, _) => GrpcChannel.ForAddress(uri));
-                builder.Services.AddSingleton(sp => sp.GetRequiredKeyedService<GrpcChannel>(name).CreateClient<TContract>());
+                // One long-lived channel per remote phase; the coordinator puts a deadline on every call.
+                builder.Services.AddKeyedSingleton(name, (_, _) => GrpcChannel.ForAddress(uri, new GrpcChannelOptions
+                {
+                    HttpHandler = new SocketsHttpHandler { UseProxy = false, EnableMultipleHttp2Connections = true },
+                }));
+                builder.Services.AddSingleton(sp => client(sp.GetRequiredKeyedService<GrpcChannel>(name).CreateCallInvoker()));
                 remote.Add(name);
                 return;
             }

@@ -1,7 +1,7 @@
 using CredIr.Cli.Client;
 using CredIr.Cli.Incidents;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 
 namespace CredIr.Cli.Playbook;
 
@@ -72,7 +72,7 @@ internal sealed class PlaybookRunner(IncidentsClient client, ProgressPrinter pro
     {
         try
         {
-            await foreach (var change in client.StreamAsync((s, c) => s.WatchIncidentAsync(new WatchIncidentRequest { IncidentId = incidentId }, c), cancellationToken))
+            await foreach (var change in client.StreamAsync((s, c) => s.WatchIncident(new WatchIncidentRequest { IncidentId = incidentId }, c), cancellationToken))
             {
                 progress.Change(change);
                 feed.Publish(change.Incident);
@@ -142,10 +142,10 @@ internal sealed class PlaybookRunner(IncidentsClient client, ProgressPrinter pro
             await client.Service.ApproveAsync(request, client.Context(cancellationToken));
             return null;
         }
-        catch (RpcException error) when (error.Status == StatusCode.PermissionDenied)
+        catch (RpcException error) when (error.StatusCode == StatusCode.PermissionDenied)
         {
             // The two-person rule: someone else must approve; the run resumes when they do.
-            progress.Line($"{error.Message} Waiting for another approver: {approveCommand}");
+            progress.Line($"{error.Status.Detail} Waiting for another approver: {approveCommand}");
             var decided = await feed.WaitAsync(i => i.Approvals.Any(a => a.ApprovalId == pending.ApprovalId && a.Decision != ApprovalDecision.Pending), cancellationToken);
             return IsGranted(decided, pending.ApprovalId) ? null : RunEnd.Rejected;
         }

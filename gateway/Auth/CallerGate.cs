@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using CredIr.Grpc;
+using Grpc.Core;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 

@@ -1,11 +1,12 @@
-using CredIr.Grpc;
+using CredIr.Hosting;
+using Grpc.Core;
 
 namespace CredIr.Gateway.Auth;
 
 /// <summary>
 /// How the gateway tells a service who called (<see cref="CallerHeaders"/>): the authenticated
 /// subject and the shared Gateway:CallerKey. The gateway strips both from incoming requests; a
-/// service with the same key as Grpc:CallerKey sees the caller in CallContext.Caller.
+/// service with the same key as Grpc:CallerKey sees the caller in ServerCallContext.Caller().
 /// </summary>
 public static class GatewayCaller
 {

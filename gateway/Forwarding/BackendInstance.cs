@@ -1,4 +1,4 @@
-using CredIr.Grpc;
+using Grpc.Net.Client;
 
 namespace CredIr.Gateway.Forwarding;
 
@@ -11,7 +11,7 @@ internal sealed class BackendInstance(Uri address, HttpMessageHandler handler) :
 
     public bool Healthy => _healthy;
 
-    public GrpcChannel Channel { get; } = GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = handler, DisposeHttpHandler = false });
+    public GrpcChannel Channel { get; } = GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = handler });
 
     public void MarkHealthy(bool healthy) => _healthy = healthy;
 

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
 using CredIr.Gateway.Auth;
-using CredIr.Grpc;
+using Grpc.Core;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,7 @@
 using CredIr.Gateway.Forwarding;
-using CredIr.Grpc;
-using CredIr.Grpc.Health.V1;
+using Grpc.Core;
+using CredIr.Contracts.Calls;
+using Grpc.Health.V1;
 using Microsoft.Extensions.Options;
 
 namespace CredIr.Gateway.Health;
@@ -59,9 +60,8 @@ internal sealed partial class BackendHealthChecker(
         var healthy = false;
         try
         {
-            var context = new CallContext(deadline: time.GetUtcNow() + options.Value.HealthCheckTimeout, cancellationToken: cancellationToken);
-            var response = await instance.Channel.UnaryAsync(
-                "grpc.health.v1.Health/Check", new HealthCheckRequest(), HealthCheckResponse.Parser, context).ConfigureAwait(false);
+            var response = await new global::Grpc.Health.V1.Health.HealthClient(instance.Channel).CheckAsync(
+                new HealthCheckRequest(), deadline: Deadlines.After(options.Value.HealthCheckTimeout), cancellationToken: cancellationToken).ResponseAsync.ConfigureAwait(false);
             healthy = response.Status == HealthCheckResponse.Types.ServingStatus.Serving;
         }
         catch (Exception e) when (e is RpcException or HttpRequestException or OperationCanceledException)

@@ -1,5 +1,3 @@
-using CredIr.Contracts.Services;
-using CredIr.Grpc;
 using Microsoft.Extensions.Options;
 
 namespace CredIr.Gateway.InProcess;
@@ -13,11 +11,11 @@ internal sealed class InProcessServices
 {
     private static readonly (string Name, Type Contract, Func<IEndpointRouteBuilder, IEndpointConventionBuilder> Map)[] Known =
     [
-        ("Identification", typeof(IIdentificationService), static e => e.MapGrpcService<IIdentificationService>()),
-        ("Containment", typeof(IContainmentService), static e => e.MapGrpcService<IContainmentService>()),
-        ("Eradication", typeof(IEradicationService), static e => e.MapGrpcService<IEradicationService>()),
-        ("Recovery", typeof(IRecoveryService), static e => e.MapGrpcService<IRecoveryService>()),
-        ("Incidents", typeof(IIncidentsService), static e => e.MapGrpcService<IIncidentsService>()),
+        ("Identification", typeof(Contracts.V1.Identification.IdentificationBase), static e => e.MapGrpcService<Contracts.V1.Identification.IdentificationBase>()),
+        ("Containment", typeof(Contracts.V1.Containment.ContainmentBase), static e => e.MapGrpcService<Contracts.V1.Containment.ContainmentBase>()),
+        ("Eradication", typeof(Contracts.V1.Eradication.EradicationBase), static e => e.MapGrpcService<Contracts.V1.Eradication.EradicationBase>()),
+        ("Recovery", typeof(Contracts.V1.Recovery.RecoveryBase), static e => e.MapGrpcService<Contracts.V1.Recovery.RecoveryBase>()),
+        ("Incidents", typeof(Contracts.V1.Incidents.IncidentsBase), static e => e.MapGrpcService<Contracts.V1.Incidents.IncidentsBase>()),
     ];
 
     private readonly HashSet<string> _served;
@@ -37,7 +35,7 @@ internal sealed class InProcessServices
     /// <summary>
     /// Maps the gRPC endpoints of every in-process service ahead of the forwarding route, which
     /// matches the same paths. Authentication, roles, rate limit and audit run before them as
-    /// before a forwarded call; the authenticated user is the services' CallContext.Caller.
+    /// before a forwarded call; the authenticated user is the services' caller (ServerCallContext.Caller()).
     /// </summary>
     public void Map(IEndpointRouteBuilder endpoints)
     {

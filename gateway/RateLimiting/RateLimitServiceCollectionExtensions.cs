@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using CredIr.Gateway.Auth;
-using CredIr.Grpc;
+using Grpc.Core;
 using Microsoft.Extensions.Options;
 
 namespace CredIr.Gateway.RateLimiting;

@@ -1,7 +1,7 @@
 using System.Globalization;
-using CredIr.Contracts.Services;
+using CredIr.Contracts.Calls;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 
 namespace CredIr.Gateway.Rest;
 
@@ -34,7 +34,7 @@ internal static class IncidentRoutes
             WatchEvents.WriteAsync),
     ];
 
-    public static IIncidentsService Client(RestCall call) => call.Incidents;
+    public static Contracts.V1.Incidents.IncidentsClient Client(RestCall call) => call.Incidents;
 
     private static ListIncidentsRequest ListRequest(RestCall call)
     {
@@ -43,14 +43,14 @@ internal static class IncidentRoutes
         {
             request.PageSize = int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
                 ? n
-                : throw new RpcException(StatusCode.InvalidArgument, "page_size must be a whole number.");
+                : throw new RpcException(new Status(StatusCode.InvalidArgument, "page_size must be a whole number."));
         }
 
         foreach (var phase in call.Http.Request.Query["phase"])
         {
             request.Phases.Add(Enum.TryParse<Phase>(ToPascal(phase ?? string.Empty), out var p)
                 ? p
-                : throw new RpcException(StatusCode.InvalidArgument, $"phase '{phase}' is not a phase (e.g. PHASE_CONTAINED)."));
+                : throw new RpcException(new Status(StatusCode.InvalidArgument, $"phase '{phase}' is not a phase (e.g. PHASE_CONTAINED).")));
         }
 
         return request;
@@ -81,7 +81,7 @@ internal static class IncidentRoutes
             "html" => ReportFormat.Html,
             "markdown" or "md" => ReportFormat.Markdown,
             "json" => ReportFormat.Json,
-            var other => throw new RpcException(StatusCode.InvalidArgument, $"format '{other}' is not html, markdown or json."),
+            var other => throw new RpcException(new Status(StatusCode.InvalidArgument, $"format '{other}' is not html, markdown or json.")),
         };
         var report = await Client(call).GetReportAsync(new GetReportRequest { IncidentId = call.Route("id"), Format = format }, call.Context());
         call.Http.Response.ContentType = string.IsNullOrEmpty(report.ContentType) ? "text/plain" : report.ContentType;
@@ -91,7 +91,7 @@ internal static class IncidentRoutes
     private static async Task WriteEvidenceAsync(RestCall call)
     {
         var entries = new List<string>();
-        await foreach (var entry in Client(call).ExportEvidenceAsync(new ExportEvidenceRequest { IncidentId = call.Route("id") }, call.Context()))
+        await foreach (var entry in Client(call).ExportEvidence(new ExportEvidenceRequest { IncidentId = call.Route("id") }, call.Context(stream: true)).Responses(call.Http.RequestAborted))
         {
             entries.Add(ProtoJson.Formatter.Format(entry));
         }

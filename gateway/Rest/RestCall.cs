@@ -1,7 +1,8 @@
 using System.Text;
-using CredIr.Contracts.Services;
+using CredIr.Contracts.Calls;
 using CredIr.Gateway.Auth;
-using CredIr.Grpc;
+using Grpc.Core;
+using IncidentsApi = CredIr.Contracts.V1.Incidents;
 using Google.Protobuf;
 
 namespace CredIr.Gateway.Rest;
@@ -10,32 +11,34 @@ namespace CredIr.Gateway.Rest;
 /// One REST request: its route values, body, the Incidents service (in this process, or a client of
 /// a remote instance), and a call context carrying the caller to it.
 /// </summary>
-internal sealed class RestCall(HttpContext http, IIncidentsService incidents, bool inProcess, string callerKey, int maxJsonBytes)
+internal sealed class RestCall(HttpContext http, IncidentsApi.IncidentsClient incidents, bool inProcess, string callerKey, int maxJsonBytes)
 {
     public HttpContext Http { get; } = http;
 
-    public IIncidentsService Incidents { get; } = incidents;
+    // Advance runs the playbook up to the next approval (a scan included); a watch lasts as long as its client.
+    private static readonly TimeSpan UnaryTimeout = TimeSpan.FromMinutes(30);
+    private static readonly TimeSpan StreamTimeout = TimeSpan.FromHours(24);
+
+    public IncidentsApi.IncidentsClient Incidents { get; } = incidents;
 
     public string Route(string name) => Http.Request.RouteValues[name] as string ?? string.Empty;
 
     public string? Query(string name) => Http.Request.Query[name].FirstOrDefault();
 
-    public CallContext Context()
+    /// <summary>The caller (in-process: believed as is; remote: vouched for with the caller key), a deadline, the request's abort.</summary>
+    public CallOptions Context(bool stream = false)
     {
-        var caller = RoleReader.Subject(Http.User);
-        if (inProcess)
-        {
-            return CallContext.InProcess(Http.RequestAborted, caller);
-        }
-
         var headers = new Metadata();
-        if (caller is not null)
+        if (RoleReader.Subject(Http.User) is { } caller)
         {
             headers.Add(GatewayCaller.CallerHeader, caller);
-            headers.Add(GatewayCaller.KeyHeader, callerKey);
+            if (!inProcess)
+            {
+                headers.Add(GatewayCaller.KeyHeader, callerKey);
+            }
         }
 
-        return new CallContext(headers, cancellationToken: Http.RequestAborted);
+        return new CallOptions(headers, Deadlines.After(stream ? StreamTimeout : UnaryTimeout), Http.RequestAborted);
     }
 
     /// <summary>The JSON body as a message; an empty body is an empty message.</summary>
@@ -65,7 +68,7 @@ internal sealed class RestCall(HttpContext http, IIncidentsService incidents, bo
         }
         catch (Exception e) when (e is InvalidProtocolBufferException or InvalidJsonException or FormatException)
         {
-            throw new RpcException(StatusCode.InvalidArgument, $"The body is not a valid {typeof(T).Name} in proto3 JSON: {e.Message}");
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"The body is not a valid {typeof(T).Name} in proto3 JSON: {e.Message}"));
         }
     }
 

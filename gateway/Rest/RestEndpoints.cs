@@ -1,9 +1,8 @@
 using System.Text.Json;
-using CredIr.Contracts.Services;
 using CredIr.Gateway.Auth;
 using CredIr.Gateway.Forwarding;
 using CredIr.Gateway.InProcess;
-using CredIr.Grpc;
+using Grpc.Core;
 using Microsoft.Extensions.Options;
 
 namespace CredIr.Gateway.Rest;
@@ -41,14 +40,14 @@ internal static class RestEndpoints
             return;
         }
 
-        var incidents = backend is null ? services.GetRequiredService<IIncidentsService>() : backend.Channel.CreateClient<IIncidentsService>();
+        var incidents = backend is null ? services.GetRequiredService<Contracts.V1.Incidents.IncidentsClient>() : new Contracts.V1.Incidents.IncidentsClient(backend.Channel);
         try
         {
             await route.Handle(new RestCall(http, incidents, inProcess, options.CallerKey, options.MaxJsonBodyBytes)).ConfigureAwait(false);
         }
         catch (RpcException e) when (!http.Response.HasStarted)
         {
-            await GatewayErrors.WriteJsonAsync(http, e.Status, e.Message).ConfigureAwait(false);
+            await GatewayErrors.WriteJsonAsync(http, e.StatusCode, e.Status.Detail).ConfigureAwait(false);
         }
         catch (RequestTooLargeException e) when (!http.Response.HasStarted)
         {

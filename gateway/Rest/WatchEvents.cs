@@ -1,3 +1,4 @@
+using CredIr.Contracts.Calls;
 using System.Globalization;
 using CredIr.Contracts.V1;
 
@@ -18,7 +19,7 @@ internal static class WatchEvents
         }
 
         var response = call.Http.Response;
-        var changes = IncidentRoutes.Client(call).WatchIncidentAsync(request, call.Context());
+        var changes = IncidentRoutes.Client(call).WatchIncident(request, call.Context(stream: true)).Responses(call.Http.RequestAborted);
         await using var enumerator = changes.GetAsyncEnumerator(call.Http.RequestAborted);
 
         // The first change decides between a JSON error (unknown incident, refusal) and an event stream.

@@ -2,9 +2,9 @@ using CredIr.Containment.Execution;
 using CredIr.Containment.Planning;
 using CredIr.Containment.Rollback;
 using CredIr.Containment.Verification;
-using CredIr.Contracts.Services;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using CredIr.Hosting;
+using Grpc.Core;
 using Microsoft.Extensions.Logging;
 
 namespace CredIr.Containment;
@@ -15,21 +15,21 @@ internal sealed class ContainmentService(
     ContainmentExecutor executor,
     RollbackExecutor rollback,
     VerificationWatcher watcher,
-    ILogger<ContainmentService> logger) : IContainmentService
+    ILogger<ContainmentService> logger) : Contracts.V1.Containment.ContainmentBase
 {
-    public async Task<Plan> PlanContainmentAsync(PlanContainmentRequest request, CallContext context)
+    public override async Task<Plan> PlanContainment(PlanContainmentRequest request, ServerCallContext context)
     {
         var plan = await planner.PlanAsync(request, context.CancellationToken).ConfigureAwait(false);
         ContainmentLog.Planned(logger, request.IncidentId, plan.PlanId, plan.Steps.Count);
         return plan;
     }
 
-    public IAsyncEnumerable<PlanStep> ExecuteContainmentAsync(ExecutePlanRequest request, CallContext context) =>
-        executor.ExecuteAsync(request, context.CancellationToken);
+    public override Task ExecuteContainment(ExecutePlanRequest request, IServerStreamWriter<PlanStep> responseStream, ServerCallContext context) =>
+        responseStream.WriteAllAsync(executor.ExecuteAsync(request, context.CancellationToken), context.CancellationToken);
 
-    public IAsyncEnumerable<PlanStep> RollbackContainmentAsync(RollbackRequest request, CallContext context) =>
-        rollback.RollbackAsync(request, context.CancellationToken);
+    public override Task RollbackContainment(RollbackRequest request, IServerStreamWriter<PlanStep> responseStream, ServerCallContext context) =>
+        responseStream.WriteAllAsync(rollback.RollbackAsync(request, context.CancellationToken), context.CancellationToken);
 
-    public IAsyncEnumerable<VerificationUpdate> VerifyContainmentAsync(VerifyContainmentRequest request, CallContext context) =>
-        watcher.WatchAsync(request, context.CancellationToken);
+    public override Task VerifyContainment(VerifyContainmentRequest request, IServerStreamWriter<VerificationUpdate> responseStream, ServerCallContext context) =>
+        responseStream.WriteAllAsync(watcher.WatchAsync(request, context.CancellationToken), context.CancellationToken);
 }

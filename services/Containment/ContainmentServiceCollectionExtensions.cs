@@ -4,7 +4,9 @@ using CredIr.Containment.Execution;
 using CredIr.Containment.Planning;
 using CredIr.Containment.Rollback;
 using CredIr.Containment.Verification;
-using CredIr.Contracts.Services;
+using CredIr.Hosting;
+using CredIr.Hosting.InProcess;
+using ContainmentApi = CredIr.Contracts.V1.Containment;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,8 +17,8 @@ namespace CredIr.Containment;
 public static class ContainmentServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the containment service (<see cref="IContainmentService"/>; map it with
-    /// MapGrpcService&lt;IContainmentService&gt;()), its options (section "Containment", validated at
+    /// Registers the containment service (credir.v1.Containment; map it with
+    /// MapGrpcService&lt;Containment.ContainmentBase&gt;(); and an in-process Containment.ContainmentClient), its options (section "Containment", validated at
     /// start), and, unless the host registered its own, the AWS runtime (AddCredIrAws: sections "Aws"
     /// and "Aws:Organization", whose RoleName is the response role), the responder's credentials
     /// (the AWS SDK's default chain) and the system clock.
@@ -51,7 +53,9 @@ public static class ContainmentServiceCollectionExtensions
         services.TryAddSingleton<ContainmentExecutor>();
         services.TryAddSingleton<RollbackExecutor>();
         services.TryAddSingleton<VerificationWatcher>();
-        services.TryAddSingleton<IContainmentService, ContainmentService>();
+        services.TryAddSingleton<ContainmentApi.ContainmentBase, ContainmentService>();
+        services.AddServiceHealth(ContainmentApi.Descriptor.FullName);
+        services.AddInProcessClient<ContainmentApi.ContainmentBase, ContainmentApi.ContainmentClient>(ContainmentApi.BindService, static i => new ContainmentApi.ContainmentClient(i));
         return services;
     }
 }

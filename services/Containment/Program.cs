@@ -1,12 +1,12 @@
 using CredIr.Containment;
-using CredIr.Contracts.Services;
-using CredIr.Grpc;
+using CredIr.Hosting;
+using ContainmentApi = CredIr.Contracts.V1.Containment;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCredIrGrpcHost();
 builder.AddContainmentServices();
 
 var app = builder.Build();
-app.MapGrpcService<IContainmentService>();
+app.MapGrpcService<ContainmentApi.ContainmentBase>();
 app.MapGrpcInfrastructure();
 await app.RunAsync();

@@ -1,9 +1,9 @@
-using CredIr.Contracts.Services;
 using CredIr.Contracts.V1;
 using CredIr.Eradication.Execution;
 using CredIr.Eradication.Planning;
 using CredIr.Eradication.Scanning;
-using CredIr.Grpc;
+using CredIr.Hosting;
+using Grpc.Core;
 
 namespace CredIr.Eradication;
 
@@ -11,11 +11,14 @@ namespace CredIr.Eradication;
 /// credir.v1.Eradication: the scan over log files and LookupEvents; the plan from the current state of what the
 /// actor created (read through the response role in each account); its approved execution, step by step.
 /// </summary>
-public sealed class EradicationService(ScanHandler scan, PlanHandler plans, EradicationExecutor executor) : IEradicationService
+public sealed class EradicationService(ScanHandler scan, PlanHandler plans, EradicationExecutor executor) : Contracts.V1.Eradication.EradicationBase
 {
-    public IAsyncEnumerable<ScanUpdate> ScanAsync(ScanRequest request, CallContext context) => scan.ScanAsync(request, context);
+    public override Task Scan(ScanRequest request, IServerStreamWriter<ScanUpdate> responseStream, ServerCallContext context) =>
+        responseStream.WriteAllAsync(scan.ScanAsync(request, context.CancellationToken), context.CancellationToken);
 
-    public Task<Plan> PlanEradicationAsync(PlanEradicationRequest request, CallContext context) => plans.PlanEradicationAsync(request, context);
+    public override Task<Plan> PlanEradication(PlanEradicationRequest request, ServerCallContext context) =>
+        plans.PlanEradicationAsync(request, context.CancellationToken);
 
-    public IAsyncEnumerable<PlanStep> ExecuteEradicationAsync(ExecutePlanRequest request, CallContext context) => executor.ExecuteAsync(request, context);
+    public override Task ExecuteEradication(ExecutePlanRequest request, IServerStreamWriter<PlanStep> responseStream, ServerCallContext context) =>
+        responseStream.WriteAllAsync(executor.ExecuteAsync(request, context.CancellationToken), context.CancellationToken);
 }

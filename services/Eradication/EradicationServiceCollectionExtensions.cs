@@ -1,5 +1,7 @@
 using CredIr.Aws;
-using CredIr.Contracts.Services;
+using CredIr.Hosting;
+using CredIr.Hosting.InProcess;
+using EradicationApi = CredIr.Contracts.V1.Eradication;
 using CredIr.Eradication.Cloud;
 using CredIr.Eradication.Execution;
 using CredIr.Eradication.Planning;
@@ -18,7 +20,7 @@ namespace CredIr.Eradication;
 public static class EradicationServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IEradicationService"/> (map it with <c>app.MapGrpcService&lt;IEradicationService&gt;()</c>), the scan (<see cref="ScanHandler"/>), the trail sources, the rules tables,
+    /// Registers credir.v1.Eradication (map it with <c>app.MapGrpcService&lt;Eradication.EradicationBase&gt;()</c>; an in-process Eradication.EradicationClient too), the scan (<see cref="ScanHandler"/>), the trail sources, the rules tables,
     /// the plan (<see cref="PlanHandler"/>, reading current state through <see cref="IResourceStateReaderFactory"/>: the AWS clients unless the host registers its own),
     /// the execution (<see cref="EradicationExecutor"/>), both acting as the host's <see cref="AwsScope"/> when it registers one (else the default credential chain), and, unless the host has its own, the system clock. Options: sections "Eradication" (CmdbPath), "Eradication:LogFiles", "Eradication:LookupEvents", "Eradication:Athena", "Aws" and "Aws:Organization", checked at start.
     /// </summary>
@@ -58,7 +60,9 @@ public static class EradicationServiceCollectionExtensions
         builder.Services.TryAddSingleton<BlastRadiusFinder>();
         builder.Services.TryAddSingleton<PlanHandler>();
         builder.Services.TryAddSingleton<EradicationExecutor>();
-        builder.Services.TryAddSingleton<IEradicationService, EradicationService>();
+        builder.Services.TryAddSingleton<EradicationApi.EradicationBase, EradicationService>();
+        builder.Services.AddServiceHealth(EradicationApi.Descriptor.FullName);
+        builder.Services.AddInProcessClient<EradicationApi.EradicationBase, EradicationApi.EradicationClient>(EradicationApi.BindService, static i => new EradicationApi.EradicationClient(i));
         return builder;
     }
 }

@@ -1,12 +1,12 @@
-using CredIr.Contracts.Services;
 using CredIr.Eradication;
-using CredIr.Grpc;
+using CredIr.Hosting;
+using EradicationApi = CredIr.Contracts.V1.Eradication;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCredIrGrpcHost();
 builder.AddEradicationServices();
 
 var app = builder.Build();
-app.MapGrpcService<IEradicationService>();
+app.MapGrpcService<EradicationApi.EradicationBase>();
 app.MapGrpcInfrastructure();
 await app.RunAsync();

@@ -1,6 +1,5 @@
-using CredIr.Contracts.Services;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Identification.Cmdb;
 using CredIr.Identification.CompromiseTime;
 using CredIr.Identification.Evidence;
@@ -20,31 +19,29 @@ public sealed class IdentificationService(
     Notifier notifier,
     IOptions<IdentificationOptions> options,
     TimeProvider time,
-    ILogger<IdentificationService> logger) : IIdentificationService
+    ILogger<IdentificationService> logger) : Contracts.V1.Identification.IdentificationBase
 {
     private const int MaxBaselineDays = 90;
 
-    public Task<IdentifyResponse> IdentifyAsync(IdentifyRequest request, CallContext context) =>
-        Guard(() => IdentifyCoreAsync(request, context.CancellationToken));
+    public override Task<IdentifyResponse> Identify(IdentifyRequest request, ServerCallContext context) =>
+        IdentifyCoreAsync(request, context.CancellationToken);
 
-    public Task<FindStakeholdersResponse> FindStakeholdersAsync(FindStakeholdersRequest request, CallContext context) =>
-        Guard(() =>
-        {
-            var found = StakeholderFinder.Find(cmdb.Current(), request.AccountIds, request.Resources, request.Applications);
-            var response = new FindStakeholdersResponse();
-            response.Stakeholders.AddRange(found.Stakeholders);
-            response.Applications.AddRange(found.Applications);
-            response.Communications.AddRange(found.Communications);
-            return Task.FromResult(response);
-        });
+    public override Task<FindStakeholdersResponse> FindStakeholders(FindStakeholdersRequest request, ServerCallContext context)
+    {
+        var found = StakeholderFinder.Find(cmdb.Current(), request.AccountIds, request.Resources, request.Applications);
+        var response = new FindStakeholdersResponse();
+        response.Stakeholders.AddRange(found.Stakeholders);
+        response.Applications.AddRange(found.Applications);
+        response.Communications.AddRange(found.Communications);
+        return Task.FromResult(response);
+    }
 
-    public Task<NotifyResponse> NotifyAsync(NotifyRequest request, CallContext context) =>
-        Guard(async () =>
-        {
-            var response = new NotifyResponse();
-            response.Notifications.AddRange(await notifier.NotifyAsync(request, context.CancellationToken));
-            return response;
-        });
+    public override async Task<NotifyResponse> Notify(NotifyRequest request, ServerCallContext context)
+    {
+        var response = new NotifyResponse();
+        response.Notifications.AddRange(await notifier.NotifyAsync(request, context.CancellationToken));
+        return response;
+    }
 
     private async Task<IdentifyResponse> IdentifyCoreAsync(IdentifyRequest request, CancellationToken cancellationToken)
     {
@@ -130,17 +127,4 @@ public sealed class IdentificationService(
         InputKind.QuarantinePolicyEvent => "cloudtrail-quarantine-event",
         _ => "input",
     };
-
-    private async Task<T> Guard<T>(Func<Task<T>> call)
-    {
-        try
-        {
-            return await call();
-        }
-        catch (Exception ex) when (RpcErrors.Map(ex) is { } mapped)
-        {
-            IdentificationLog.Refused(logger, mapped.Status.ToString(), mapped.Message);
-            throw mapped;
-        }
-    }
 }

@@ -1,5 +1,7 @@
 using CredIr.Aws;
-using CredIr.Contracts.Services;
+using CredIr.Hosting;
+using CredIr.Hosting.InProcess;
+using IdentificationApi = CredIr.Contracts.V1.Identification;
 using CredIr.Identification.Cmdb;
 using CredIr.Identification.Inputs;
 using CredIr.Identification.Notifications;
@@ -17,9 +19,9 @@ namespace CredIr.Identification;
 public static class IdentificationServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IIdentificationService"/> and what it needs: options (validated at start), the parser, the
+    /// Registers credir.v1.Identification (and an in-process Identification.IdentificationClient) and what it needs: options (validated at start), the parser, the
     /// CMDB, the notification outbox and its dispatcher (a hosted service), and AWS access through CredIr.Aws unless an
-    /// <see cref="ICredentialDirectory"/> is already registered. Map it with <c>app.MapGrpcService&lt;IIdentificationService&gt;()</c>.
+    /// <see cref="ICredentialDirectory"/> is already registered. Map it with <c>app.MapGrpcService&lt;Identification.IdentificationBase&gt;()</c>.
     /// </summary>
     public static IHostApplicationBuilder AddIdentificationServices(this IHostApplicationBuilder builder)
     {
@@ -45,7 +47,10 @@ public static class IdentificationServiceCollectionExtensions
         services.TryAddSingleton<Notifier>();
 
         AddAwsDirectory(builder);
-        services.TryAddSingleton<IIdentificationService, IdentificationService>();
+        services.TryAddSingleton<IdentificationApi.IdentificationBase, IdentificationService>();
+        services.AddSingleton(static sp => RpcErrors.Logged(sp.GetRequiredService<ILogger<IdentificationService>>()));
+        services.AddServiceHealth(IdentificationApi.Descriptor.FullName);
+        services.AddInProcessClient<IdentificationApi.IdentificationBase, IdentificationApi.IdentificationClient>(IdentificationApi.BindService, static i => new IdentificationApi.IdentificationClient(i));
         return builder;
     }
 

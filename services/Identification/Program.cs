@@ -1,12 +1,12 @@
-using CredIr.Contracts.Services;
-using CredIr.Grpc;
+using CredIr.Hosting;
 using CredIr.Identification;
+using IdentificationApi = CredIr.Contracts.V1.Identification;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCredIrGrpcHost();
 builder.AddIdentificationServices();
 
 var app = builder.Build();
-app.MapGrpcService<IIdentificationService>();
+app.MapGrpcService<IdentificationApi.IdentificationBase>();
 app.MapGrpcInfrastructure();
 await app.RunAsync();

@@ -1,12 +1,12 @@
-using CredIr.Contracts.Services;
-using CredIr.Grpc;
+using CredIr.Hosting;
 using CredIr.Incidents.Hosting;
+using IncidentsApi = CredIr.Contracts.V1.Incidents;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCredIrGrpcHost();
 builder.AddIncidentServices();
 
 var app = builder.Build();
-app.MapGrpcService<IIncidentsService>();
+app.MapGrpcService<IncidentsApi.IncidentsBase>();
 app.MapGrpcInfrastructure();
 await app.RunAsync();

@@ -1,12 +1,12 @@
-using CredIr.Contracts.Services;
-using CredIr.Grpc;
+using CredIr.Hosting;
 using CredIr.Recovery;
+using RecoveryApi = CredIr.Contracts.V1.Recovery;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCredIrGrpcHost();
 builder.AddRecoveryServices();
 
 var app = builder.Build();
-app.MapGrpcService<IRecoveryService>();
+app.MapGrpcService<RecoveryApi.RecoveryBase>();
 app.MapGrpcInfrastructure();
 await app.RunAsync();

@@ -1,8 +1,7 @@
-using System.Runtime.CompilerServices;
 using System.Text;
-using CredIr.Contracts.Services;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using CredIr.Hosting;
+using Grpc.Core;
 using CredIr.Playbook.Trail;
 using CredIr.Recovery.Cmdb;
 using CredIr.Recovery.Execution;
@@ -13,13 +12,13 @@ using Microsoft.Extensions.Logging;
 namespace CredIr.Recovery;
 
 /// <summary>credir.v1.Recovery: plans recovery from the actor's events and executes approved items.</summary>
-internal sealed class RecoveryService(RecoveryPlanner planner, RecoveryExecutor executor, CmdbResources cmdb, TimeProvider time, ILogger<RecoveryService> logger) : IRecoveryService
+internal sealed class RecoveryService(RecoveryPlanner planner, RecoveryExecutor executor, CmdbResources cmdb, TimeProvider time, ILogger<RecoveryService> logger) : Contracts.V1.Recovery.RecoveryBase
 {
-    public async Task<PlanRecoveryResponse> PlanRecoveryAsync(PlanRecoveryRequest request, CallContext context)
+    public override async Task<PlanRecoveryResponse> PlanRecovery(PlanRecoveryRequest request, ServerCallContext context)
     {
         if (string.IsNullOrWhiteSpace(request.IncidentId))
         {
-            throw new RpcException(StatusCode.InvalidArgument, "incident_id is required");
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "incident_id is required"));
         }
 
         var records = Records(request.Events);
@@ -27,53 +26,46 @@ internal sealed class RecoveryService(RecoveryPlanner planner, RecoveryExecutor 
         {
             if (strategy == RecoveryStrategy.Unspecified || !System.Enum.IsDefined(strategy))
             {
-                throw new RpcException(StatusCode.InvalidArgument, $"strategy_overrides[{key}]: give one of REPLACE, RESTORE_FROM_BACKUP, RECREATE_FROM_CMDB, ISOLATE, MANUAL");
+                throw new RpcException(new Status(StatusCode.InvalidArgument, $"strategy_overrides[{key}]: give one of REPLACE, RESTORE_FROM_BACKUP, RECREATE_FROM_CMDB, ISOLATE, MANUAL"));
             }
         }
 
         var accounts = request.Scope is { AllAccounts: false, AccountIds.Count: > 0 } scope ? scope.AccountIds.ToHashSet(StringComparer.Ordinal) : null;
-        try
+        var items = await planner.PlanAsync(records, request.StrategyOverrides, cmdb.Load(), a => accounts is null || accounts.Contains(a), context.CancellationToken).ConfigureAwait(false);
+        RecoveryLog.Planned(logger, request.IncidentId, items.Count, records.Count);
+        var plan = new Plan
         {
-            var items = await planner.PlanAsync(records, request.StrategyOverrides, cmdb.Load(), a => accounts is null || accounts.Contains(a), context.CancellationToken).ConfigureAwait(false);
-            RecoveryLog.Planned(logger, request.IncidentId, items.Count, records.Count);
-            var plan = new Plan
-            {
-                PlanId = $"recovery|{request.IncidentId}",
-                Kind = PlanKind.Recovery,
-                CreatedAt = Timestamp.FromDateTimeOffset(time.GetUtcNow()),
-            };
-            plan.Steps.Add(items.SelectMany(i => i.Steps));
-            var response = new PlanRecoveryResponse { Plan = plan };
-            response.Items.Add(items);
-            return response;
-        }
-        catch (Exception e) when (RpcErrors.Map(e) is { } mapped)
-        {
-            throw mapped;
-        }
+            PlanId = $"recovery|{request.IncidentId}",
+            Kind = PlanKind.Recovery,
+            CreatedAt = Timestamp.FromDateTimeOffset(time.GetUtcNow()),
+        };
+        plan.Steps.Add(items.SelectMany(i => i.Steps));
+        var response = new PlanRecoveryResponse { Plan = plan };
+        response.Items.Add(items);
+        return response;
     }
 
-    public IAsyncEnumerable<RecoveryItem> ExecuteRecoveryAsync(ExecuteRecoveryRequest request, CallContext context)
+    public override Task ExecuteRecovery(ExecuteRecoveryRequest request, IServerStreamWriter<RecoveryItem> responseStream, ServerCallContext context)
     {
         // Checked before the stream starts, so a bad request fails the call instead of a half-sent stream.
         if (string.IsNullOrWhiteSpace(request.RequestId))
         {
-            throw new RpcException(StatusCode.InvalidArgument, "request_id is required (it keys the journal, so a retry is recognised)");
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "request_id is required (it keys the journal, so a retry is recognised)"));
         }
 
         if (string.IsNullOrWhiteSpace(request.IncidentId))
         {
-            throw new RpcException(StatusCode.InvalidArgument, "incident_id is required");
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "incident_id is required"));
         }
 
         if (request.Approval is null || string.IsNullOrWhiteSpace(request.Approval.ApprovalId) || string.IsNullOrWhiteSpace(request.Approval.ApprovedBy))
         {
-            throw new RpcException(StatusCode.FailedPrecondition, "approval: recovery changes the cloud; get the plan approved and pass its approval token (approval_id and approved_by)");
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, "approval: recovery changes the cloud; get the plan approved and pass its approval token (approval_id and approved_by)"));
         }
 
         if (request.Items.Count == 0)
         {
-            throw new RpcException(StatusCode.InvalidArgument, "items: give the recovery items to execute (from PlanRecovery)");
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "items: give the recovery items to execute (from PlanRecovery)"));
         }
 
         for (var i = 0; i < request.Items.Count; i++)
@@ -81,39 +73,18 @@ internal sealed class RecoveryService(RecoveryPlanner planner, RecoveryExecutor 
             var item = request.Items[i];
             if (string.IsNullOrEmpty(item.ItemId) || item.Steps.Count == 0)
             {
-                throw new RpcException(StatusCode.InvalidArgument, $"items[{i}]: an item needs its item_id and steps (from PlanRecovery)");
+                throw new RpcException(new Status(StatusCode.InvalidArgument, $"items[{i}]: an item needs its item_id and steps (from PlanRecovery)"));
             }
         }
 
-        return ExecuteCoreAsync(request, context.CancellationToken);
-    }
-
-    private async IAsyncEnumerable<RecoveryItem> ExecuteCoreAsync(ExecuteRecoveryRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await using var items = executor.ExecuteAsync(request, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        while (true)
-        {
-            try
-            {
-                if (!await items.MoveNextAsync().ConfigureAwait(false))
-                {
-                    yield break;
-                }
-            }
-            catch (Exception e) when (RpcErrors.Map(e) is { } mapped)
-            {
-                throw mapped;
-            }
-
-            yield return items.Current;
-        }
+        return responseStream.WriteAllAsync(executor.ExecuteAsync(request, context.CancellationToken), context.CancellationToken);
     }
 
     private static List<CloudTrailRecord> Records(Google.Protobuf.Collections.RepeatedField<TrailEvent> events)
     {
         if (events.Count == 0)
         {
-            throw new RpcException(StatusCode.InvalidArgument, "events: give the actor's events (from the eradication scan)");
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "events: give the actor's events (from the eradication scan)"));
         }
 
         var records = new List<CloudTrailRecord>(events.Count);
@@ -121,7 +92,7 @@ internal sealed class RecoveryService(RecoveryPlanner planner, RecoveryExecutor 
         {
             if (string.IsNullOrEmpty(events[i].RawJson))
             {
-                throw new RpcException(StatusCode.InvalidArgument, $"events[{i}].raw_json: the record is needed to know what the event changed");
+                throw new RpcException(new Status(StatusCode.InvalidArgument, $"events[{i}].raw_json: the record is needed to know what the event changed"));
             }
 
             try
@@ -130,7 +101,7 @@ internal sealed class RecoveryService(RecoveryPlanner planner, RecoveryExecutor 
             }
             catch (System.Text.Json.JsonException e)
             {
-                throw new RpcException(StatusCode.InvalidArgument, $"events[{i}].raw_json is not a CloudTrail record: {e.Message}");
+                throw new RpcException(new Status(StatusCode.InvalidArgument, $"events[{i}].raw_json is not a CloudTrail record: {e.Message}"));
             }
         }
 

@@ -1,5 +1,7 @@
 using CredIr.Aws;
-using CredIr.Contracts.Services;
+using CredIr.Hosting;
+using CredIr.Hosting.InProcess;
+using RecoveryApi = CredIr.Contracts.V1.Recovery;
 using CredIr.Playbook.Extraction;
 using CredIr.Recovery.Cloud;
 using CredIr.Recovery.Cmdb;
@@ -13,7 +15,7 @@ namespace CredIr.Recovery;
 public static class RecoveryServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IRecoveryService"/> (map it with <c>app.MapGrpcService&lt;IRecoveryService&gt;()</c>), the
+    /// Registers credir.v1.Recovery (map it with <c>app.MapGrpcService&lt;Recovery.RecoveryBase&gt;()</c>; an in-process Recovery.RecoveryClient too), the
     /// CMDB reader and the <see cref="ICmdbUpdater"/> (a change log file beside the CMDB) unless one is registered, and
     /// AWS access through CredIr.Aws: the default credential chain's <see cref="AwsScope"/> (or the host's) entering
     /// member accounts through the response role (section "Aws:Organization"). Options: section "Recovery".
@@ -52,7 +54,10 @@ public static class RecoveryServiceCollectionExtensions
         services.TryAddSingleton<RecoveryPlanner>();
         services.TryAddSingleton<StepRunner>();
         services.TryAddSingleton<RecoveryExecutor>();
-        services.TryAddSingleton<IRecoveryService, RecoveryService>();
+        services.TryAddSingleton<RecoveryApi.RecoveryBase, RecoveryService>();
+        services.AddSingleton(new RpcErrorMap(RecoveryApi.Descriptor.FullName, RpcErrors.Map));
+        services.AddServiceHealth(RecoveryApi.Descriptor.FullName);
+        services.AddInProcessClient<RecoveryApi.RecoveryBase, RecoveryApi.RecoveryClient>(RecoveryApi.BindService, static i => new RecoveryApi.RecoveryClient(i));
         return builder;
     }
 }

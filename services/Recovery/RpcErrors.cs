@@ -1,5 +1,5 @@
 using CredIr.Aws;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Recovery.Cmdb;
 
 namespace CredIr.Recovery;
@@ -10,13 +10,13 @@ internal static class RpcErrors
     public static RpcException? Map(Exception exception) => exception switch
     {
         RpcException => null,
-        CmdbUnavailableException cmdb => new RpcException(StatusCode.FailedPrecondition, cmdb.Message),
+        CmdbUnavailableException cmdb => new RpcException(new Status(StatusCode.FailedPrecondition, cmdb.Message)),
         AwsServiceException { Code: "AccessDenied" or "AccessDeniedException" or "UnauthorizedOperation" or "AllAccessDisabled" } denied =>
-            new RpcException(StatusCode.PermissionDenied, $"CredIr's AWS credentials may not call {denied.Service}:{denied.Operation}: {denied.ErrorMessage}"),
+            new RpcException(new Status(StatusCode.PermissionDenied, $"CredIr's AWS credentials may not call {denied.Service}:{denied.Operation}: {denied.ErrorMessage}")),
         AwsServiceException { IsRetryable: true } busy =>
-            new RpcException(StatusCode.Unavailable, $"{busy.Service}:{busy.Operation} kept failing with {busy.Code} after {busy.Attempts} attempts; try again later"),
-        AwsServiceException aws => new RpcException(StatusCode.FailedPrecondition, $"{aws.Service}:{aws.Operation} failed with {aws.Code}: {aws.ErrorMessage}"),
-        HttpRequestException http => new RpcException(StatusCode.Unavailable, $"AWS could not be reached: {http.Message}"),
+            new RpcException(new Status(StatusCode.Unavailable, $"{busy.Service}:{busy.Operation} kept failing with {busy.Code} after {busy.Attempts} attempts; try again later")),
+        AwsServiceException aws => new RpcException(new Status(StatusCode.FailedPrecondition, $"{aws.Service}:{aws.Operation} failed with {aws.Code}: {aws.ErrorMessage}")),
+        HttpRequestException http => new RpcException(new Status(StatusCode.Unavailable, $"AWS could not be reached: {http.Message}")),
         _ => null,
     };
 }

@@ -1,9 +1,11 @@
+using CredIr.Contracts.Calls;
+using CredIr.Hosting;
+using Grpc.Net.Client;
 using System.Diagnostics;
 using System.Text;
-using CredIr.Contracts.Services;
 using CredIr.Contracts.V1;
 using CredIr.Gateway;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Incidents.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -11,7 +13,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using CallContext = CredIr.Grpc.CallContext;
 
 namespace CredIr.Bench.Gateway;
 
@@ -38,15 +39,15 @@ internal static class GatewayBenchmark
             using var direct = GrpcChannel.ForAddress(backend.Urls.First());
             using var through = GrpcChannel.ForAddress(gateway.Urls.First());
             using var within = GrpcChannel.ForAddress(inProcess.Urls.First());
-            var headers = new Metadata().Add("authorization", "Bearer " + Token());
+            var headers = new Metadata { { "authorization", "Bearer " + Token() } };
             var shared = await OpenAsync(direct, headers);
-            var own = await OpenAsync(within, new Metadata().Add("authorization", "Bearer " + Token("responder")));
+            var own = await OpenAsync(within, new Metadata { { "authorization", "Bearer " + Token("responder") } });
             Console.WriteLine($"gateway: {calls} sequential calls then {calls} calls from {workers} callers per line; load average {CredIr.Bench.Grpc.GrpcBenchmark.LoadAverage()}");
 
             var targets = new[] { ("direct", direct, shared), ("gateway", through, shared), ("in-proc", within, own) };
             foreach (var (name, channel, request) in targets.Concat(targets))
             {
-                var client = channel.CreateClient<IIncidentsService>();
+                var client = new CredIr.Contracts.V1.Incidents.IncidentsClient(channel);
                 var latencies = await SequentialAsync(client, request, headers, calls);
                 var perSecond = await ConcurrentAsync(client, request, headers, calls, workers);
                 Console.WriteLine($"{name,-8} unary GetIncident  p50 {Percentile(latencies, 0.50):F3} ms  p99 {Percentile(latencies, 0.99):F3} ms  {perSecond:F0} calls/s ({workers} callers)");
@@ -65,25 +66,25 @@ internal static class GatewayBenchmark
 
     private static async Task<GetIncidentRequest> OpenAsync(GrpcChannel channel, Metadata headers)
     {
-        var opened = await channel.CreateClient<IIncidentsService>().OpenIncidentAsync(
-            new OpenIncidentRequest { RequestId = "bench", Input = new IdentificationInput { AccessKeyId = "AKIABENCH0000000001" } }, new CallContext(headers));
+        var opened = await new CredIr.Contracts.V1.Incidents.IncidentsClient(channel).OpenIncidentAsync(
+            new OpenIncidentRequest { RequestId = "bench", Input = new IdentificationInput { AccessKeyId = "AKIABENCH0000000001" } }, new CallOptions(headers, Deadlines.After(TimeSpan.FromMinutes(1))));
         return new GetIncidentRequest { IncidentId = opened.IncidentId };
     }
 
-    private static async Task<List<double>> SequentialAsync(IIncidentsService client, GetIncidentRequest request, Metadata headers, int calls)
+    private static async Task<List<double>> SequentialAsync(CredIr.Contracts.V1.Incidents.IncidentsClient client, GetIncidentRequest request, Metadata headers, int calls)
     {
         var latencies = new List<double>(calls);
         for (var i = 0; i < calls; i++)
         {
             var start = Stopwatch.GetTimestamp();
-            await client.GetIncidentAsync(request, new CallContext(headers));
+            await client.GetIncidentAsync(request, new CallOptions(headers, Deadlines.After(TimeSpan.FromMinutes(1))));
             latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
         }
 
         return latencies;
     }
 
-    private static async Task<double> ConcurrentAsync(IIncidentsService client, GetIncidentRequest request, Metadata headers, int calls, int workers)
+    private static async Task<double> ConcurrentAsync(CredIr.Contracts.V1.Incidents.IncidentsClient client, GetIncidentRequest request, Metadata headers, int calls, int workers)
     {
         var remaining = calls;
         var clock = Stopwatch.StartNew();
@@ -91,7 +92,7 @@ internal static class GatewayBenchmark
         {
             while (Interlocked.Decrement(ref remaining) >= 0)
             {
-                await client.GetIncidentAsync(request, new CallContext(headers));
+                await client.GetIncidentAsync(request, new CallOptions(headers, Deadlines.After(TimeSpan.FromMinutes(1))));
             }
         })));
         return calls / clock.Elapsed.TotalSeconds;
@@ -106,7 +107,7 @@ internal static class GatewayBenchmark
         builder.AddCredIrGrpcHost();
         builder.AddIncidentServices();
         var app = builder.Build();
-        app.MapGrpcService<IIncidentsService>();
+        app.MapGrpcService<CredIr.Contracts.V1.Incidents.IncidentsBase>();
         app.MapGrpcInfrastructure();
         await app.StartAsync();
         return app;

@@ -1,20 +1,19 @@
 using CredIr.Bench.Grpc.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 
 namespace CredIr.Bench.Grpc;
 
-internal sealed class BenchService : IBenchService
+/// <summary>credir.bench.v1.Bench on Grpc.AspNetCore: echoes a payload, or streams it back Count times.</summary>
+internal sealed class BenchService : V1.Bench.BenchBase
 {
-    public Task<Payload> PingAsync(Payload request, CallContext context) => Task.FromResult(new Payload { Data = request.Data });
+    public override Task<Payload> Ping(Payload request, ServerCallContext context) => Task.FromResult(new Payload { Data = request.Data });
 
-    public async IAsyncEnumerable<Payload> StreamAsync(StreamRequest request, CallContext context)
+    public override async Task Stream(StreamRequest request, IServerStreamWriter<Payload> responseStream, ServerCallContext context)
     {
         var message = new Payload { Data = request.Data };
         for (var i = 0; i < request.Count; i++)
         {
-            yield return message;
+            await responseStream.WriteAsync(message, context.CancellationToken).ConfigureAwait(false);
         }
-
-        await Task.CompletedTask;
     }
 }

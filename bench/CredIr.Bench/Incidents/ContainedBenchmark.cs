@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using CredIr.Containment;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Identification;
 using CredIr.Incidents.Hosting;
 using CredIr.Incidents.Service;
@@ -64,8 +64,8 @@ internal static class ContainedBenchmark
         await host.StartAsync();
         try
         {
-            var service = host.Services.GetRequiredService<IncidentsService>();
-            var caller = CallContext.InProcess(CancellationToken.None, "bench");
+            var service = host.Services.GetRequiredService<CredIr.Contracts.V1.Incidents.IncidentsClient>();
+            var caller = new CallOptions(new Metadata { { CredIr.Hosting.CallerHeaders.Caller, "bench" } }, cancellationToken: CancellationToken.None);
             var run = Guid.NewGuid().ToString("N")[..8];
 
             // One incident first, outside the clock: JIT and the first connections are not what is measured.
@@ -96,7 +96,7 @@ internal static class ContainedBenchmark
         }
     }
 
-    private static async Task<Incident> DriveAsync(IncidentsService service, string requestId, int key, CallContext caller)
+    private static async Task<Incident> DriveAsync(CredIr.Contracts.V1.Incidents.IncidentsClient service, string requestId, int key, CallOptions caller)
     {
         var opened = await service.OpenIncidentAsync(new OpenIncidentRequest
         {

@@ -1,7 +1,8 @@
+using CredIr.Contracts.Calls;
 using System.Diagnostics;
 using System.Globalization;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Incidents.Hosting;
 using CredIr.Incidents.Service;
 using CredIr.Incidents.Storage;
@@ -62,9 +63,9 @@ internal static class IncidentsBenchmark
     {
         using var coordinator = await StartCoordinatorAsync(store);
         var provider = coordinator.Services;
-        var service = provider.GetRequiredService<IncidentsService>();
+        var service = provider.GetRequiredService<CredIr.Contracts.V1.Incidents.IncidentsClient>();
         var grains = provider.GetRequiredService<IGrainFactory>();
-        var caller = CallContext.InProcess(CancellationToken.None, "bench");
+        var caller = new CallOptions(new Metadata { { CredIr.Hosting.CallerHeaders.Caller, "bench" } }, cancellationToken: CancellationToken.None);
         var run = Guid.NewGuid().ToString("N")[..8];
 
         // Every change below writes the document once and appends one evidence entry.
@@ -118,7 +119,7 @@ internal static class IncidentsBenchmark
 
         // A second silo of the same cluster: its watcher reads the incident's single activation on the first.
         using var other = await StartCoordinatorAsync(store);
-        var remote = await CrossCoordinatorWatchAsync(service, other.Services.GetRequiredService<IncidentsService>(), TimeSpan.FromMilliseconds(50), ids[1 % ids.Length], caller);
+        var remote = await CrossCoordinatorWatchAsync(service, other.Services.GetRequiredService<CredIr.Contracts.V1.Incidents.IncidentsClient>(), TimeSpan.FromMilliseconds(50), ids[1 % ids.Length], caller);
         Console.WriteLine($"{name}:   change start -> watcher on another silo  p50 {Percentile(remote, 0.50):F1} ms   p99 {Percentile(remote, 0.99):F1} ms");
     }
 
@@ -133,12 +134,12 @@ internal static class IncidentsBenchmark
     }
 
     /// <summary>For each note written by <paramref name="writer"/>: how long until a watcher on <paramref name="watcher"/> held it.</summary>
-    private static async Task<List<double>> CrossCoordinatorWatchAsync(IncidentsService writer, IncidentsService watcher, TimeSpan poll, string incidentId, CallContext caller)
+    private static async Task<List<double>> CrossCoordinatorWatchAsync(CredIr.Contracts.V1.Incidents.IncidentsClient writer, CredIr.Contracts.V1.Incidents.IncidentsClient watcher, TimeSpan poll, string incidentId, CallOptions caller)
     {
         const int Changes = 20;
         using var stop = new CancellationTokenSource();
         var current = await watcher.GetIncidentAsync(new GetIncidentRequest { IncidentId = incidentId }, caller);
-        await using var watch = watcher.WatchIncidentAsync(new WatchIncidentRequest { IncidentId = incidentId, FromVersion = current.Version }, CallContext.InProcess(stop.Token, "watcher")).GetAsyncEnumerator(stop.Token);
+        await using var watch = watcher.WatchIncident(new WatchIncidentRequest { IncidentId = incidentId, FromVersion = current.Version }, new CallOptions(new Metadata { { CredIr.Hosting.CallerHeaders.Caller, "watcher" } }, cancellationToken: stop.Token)).Responses().GetAsyncEnumerator(stop.Token);
         var delays = new List<double>();
         for (var i = 0; i < Changes; i++)
         {
@@ -163,13 +164,13 @@ internal static class IncidentsBenchmark
     }
 
     /// <summary>For each note: how long the write took, and how long until a watcher held the new version.</summary>
-    private static async Task<(List<double> Writes, List<double> Notifications)> WatchLatencyAsync(IncidentsService service, string incidentId, CallContext caller)
+    private static async Task<(List<double> Writes, List<double> Notifications)> WatchLatencyAsync(CredIr.Contracts.V1.Incidents.IncidentsClient service, string incidentId, CallOptions caller)
     {
         const int Changes = 500;
         using var stop = new CancellationTokenSource();
         var current = await service.GetIncidentAsync(new GetIncidentRequest { IncidentId = incidentId }, caller);
-        var watchContext = CallContext.InProcess(stop.Token, "watcher");
-        await using var watch = service.WatchIncidentAsync(new WatchIncidentRequest { IncidentId = incidentId, FromVersion = current.Version }, watchContext).GetAsyncEnumerator(stop.Token);
+        var watchContext = new CallOptions(new Metadata { { CredIr.Hosting.CallerHeaders.Caller, "watcher" } }, cancellationToken: stop.Token);
+        await using var watch = service.WatchIncident(new WatchIncidentRequest { IncidentId = incidentId, FromVersion = current.Version }, watchContext).Responses().GetAsyncEnumerator(stop.Token);
         var writes = new List<double>();
         var notifications = new List<double>();
         for (var i = 0; i < Changes; i++)

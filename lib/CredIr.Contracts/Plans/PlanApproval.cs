@@ -1,5 +1,5 @@
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 
 namespace CredIr.Contracts.Plans;
 
@@ -17,18 +17,18 @@ public static class PlanApproval
     {
         if (plan is null || plan.Steps.Count == 0)
         {
-            throw new RpcException(StatusCode.InvalidArgument, $"{planField}: a plan with at least one step is required.");
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"{planField}: a plan with at least one step is required."));
         }
 
         if (approval is null || string.IsNullOrEmpty(approval.ApprovalId))
         {
-            throw new RpcException(StatusCode.FailedPrecondition, $"plan {plan.PlanId} is not approved: the request carries no approval token.");
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"plan {plan.PlanId} is not approved: the request carries no approval token."));
         }
 
         if (!string.Equals(approval.PlanId, plan.PlanId, StringComparison.Ordinal))
         {
-            throw new RpcException(StatusCode.FailedPrecondition,
-                $"plan {plan.PlanId} is not approved: approval {approval.ApprovalId} is for plan {(string.IsNullOrEmpty(approval.PlanId) ? "(none)" : approval.PlanId)}.");
+            throw new RpcException(new Status(StatusCode.FailedPrecondition,
+                $"plan {plan.PlanId} is not approved: approval {approval.ApprovalId} is for plan {(string.IsNullOrEmpty(approval.PlanId) ? "(none)" : approval.PlanId)}."));
         }
     }
 }

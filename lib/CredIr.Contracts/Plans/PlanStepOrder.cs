@@ -1,5 +1,5 @@
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 
 namespace CredIr.Contracts.Plans;
 
@@ -16,13 +16,13 @@ public static class PlanStepOrder
         {
             if (string.IsNullOrEmpty(step.StepId) || !byId.TryAdd(step.StepId, step))
             {
-                throw new RpcException(StatusCode.InvalidArgument, $"plan.steps: step id '{step.StepId}' is empty or appears twice.");
+                throw new RpcException(new Status(StatusCode.InvalidArgument, $"plan.steps: step id '{step.StepId}' is empty or appears twice."));
             }
         }
 
         foreach (var id in only.Where(id => !byId.ContainsKey(id)))
         {
-            throw new RpcException(StatusCode.InvalidArgument, $"step_ids: step {id} is not in the plan.");
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"step_ids: step {id} is not in the plan."));
         }
 
         var ordered = new List<PlanStep>(steps.Count);
@@ -41,7 +41,7 @@ public static class PlanStepOrder
         {
             if (!done)
             {
-                throw new RpcException(StatusCode.InvalidArgument, $"plan.steps: step {step.StepId} depends on itself through depends_on.");
+                throw new RpcException(new Status(StatusCode.InvalidArgument, $"plan.steps: step {step.StepId} depends on itself through depends_on."));
             }
 
             return;

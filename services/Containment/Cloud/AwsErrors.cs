@@ -1,5 +1,5 @@
 using CredIr.Aws;
-using CredIr.Grpc;
+using Grpc.Core;
 
 namespace CredIr.Containment.Cloud;
 
@@ -17,15 +17,15 @@ internal static class AwsErrors
     public static RpcException ToRpc(Exception error, string doing) => error switch
     {
         RpcException rpc => rpc,
-        AwsServiceException { Code: "NoSuchEntity" } aws => new RpcException(StatusCode.NotFound, $"{doing}: {aws.ErrorMessage}"),
+        AwsServiceException { Code: "NoSuchEntity" } aws => new RpcException(new Status(StatusCode.NotFound, $"{doing}: {aws.ErrorMessage}")),
         AwsServiceException aws when IsRefusal(aws.Code) =>
-            new RpcException(StatusCode.PermissionDenied, $"{doing}: AWS refused the responder ({aws.Code}): {aws.ErrorMessage}"),
+            new RpcException(new Status(StatusCode.PermissionDenied, $"{doing}: AWS refused the responder ({aws.Code}): {aws.ErrorMessage}")),
         AwsServiceException { IsRetryable: true } aws =>
-            new RpcException(StatusCode.Unavailable, $"{doing}: AWS is unavailable after {aws.Attempts} attempts ({aws.Code}): {aws.ErrorMessage}"),
-        AwsServiceException aws => new RpcException(StatusCode.Internal, $"{doing}: {aws.Code}: {aws.ErrorMessage}"),
+            new RpcException(new Status(StatusCode.Unavailable, $"{doing}: AWS is unavailable after {aws.Attempts} attempts ({aws.Code}): {aws.ErrorMessage}")),
+        AwsServiceException aws => new RpcException(new Status(StatusCode.Internal, $"{doing}: {aws.Code}: {aws.ErrorMessage}")),
         HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException or IOException =>
-            new RpcException(StatusCode.Unavailable, $"{doing}: AWS could not be reached ({error.GetType().Name})."),
-        _ => new RpcException(StatusCode.Internal, $"{doing}: {error.GetType().Name}."),
+            new RpcException(new Status(StatusCode.Unavailable, $"{doing}: AWS could not be reached ({error.GetType().Name}).")),
+        _ => new RpcException(new Status(StatusCode.Internal, $"{doing}: {error.GetType().Name}.")),
     };
 
     public static bool IsCloudError(Exception error) =>

@@ -4,7 +4,7 @@ using CredIr.Containment.GuardRails;
 using CredIr.Containment.Planning;
 using CredIr.Contracts.Plans;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -53,8 +53,8 @@ internal sealed class ContainmentExecutor(
         var key = await responder.AccessKeyIdAsync().ConfigureAwait(false);
         if (plan.Steps.Any(s => string.Equals(s.AccessKeyId, key, StringComparison.Ordinal)))
         {
-            throw new RpcException(StatusCode.FailedPrecondition,
-                $"The responder's own access key {key} is one of the credentials this plan contains: containment never acts with them. Act with other credentials.");
+            throw new RpcException(new Status(StatusCode.FailedPrecondition,
+                $"The responder's own access key {key} is one of the credentials this plan contains: containment never acts with them. Act with other credentials."));
         }
     }
 

@@ -2,7 +2,7 @@ using CredIr.Aws;
 using CredIr.Containment.Cloud;
 using CredIr.Containment.GuardRails;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 using Microsoft.Extensions.Options;
 
 namespace CredIr.Containment.Planning;
@@ -18,8 +18,8 @@ internal sealed class ContainmentPlanner(ResponderAccess access, IOptions<Contai
         var responderKey = await responder.AccessKeyIdAsync().ConfigureAwait(false);
         if (compromised.Contains(responderKey))
         {
-            throw new RpcException(StatusCode.FailedPrecondition,
-                $"The responder's own access key {responderKey} is one of the compromised credentials: containment never acts with them. Act with other credentials.");
+            throw new RpcException(new Status(StatusCode.FailedPrecondition,
+                $"The responder's own access key {responderKey} is one of the compromised credentials: containment never acts with them. Act with other credentials."));
         }
 
         var now = time.GetUtcNow();
@@ -120,7 +120,7 @@ internal sealed class ContainmentPlanner(ResponderAccess access, IOptions<Contai
         }
         catch (AwsServiceException e) when (!e.IsRetryable)
         {
-            throw new RpcException(StatusCode.NotFound, $"{target.Field}.access_key_id: the account of access key {target.AccessKeyId} could not be found (sts:GetAccessKeyInfo: {e.Code}: {e.ErrorMessage}).");
+            throw new RpcException(new Status(StatusCode.NotFound, $"{target.Field}.access_key_id: the account of access key {target.AccessKeyId} could not be found (sts:GetAccessKeyInfo: {e.Code}: {e.ErrorMessage})."));
         }
     }
 
@@ -163,7 +163,7 @@ internal sealed class ContainmentPlanner(ResponderAccess access, IOptions<Contai
         catch (AwsServiceException e) when (!e.IsRetryable)
         {
             // IAM answers a key it does not hold in this account exactly as one the caller may not read.
-            throw new RpcException(StatusCode.NotFound, $"{target.Field}.access_key_id: access key {target.AccessKeyId} was not found in account {target.AccountId} (iam:GetAccessKeyLastUsed: {e.Code}: {e.ErrorMessage}).");
+            throw new RpcException(new Status(StatusCode.NotFound, $"{target.Field}.access_key_id: access key {target.AccessKeyId} was not found in account {target.AccountId} (iam:GetAccessKeyLastUsed: {e.Code}: {e.ErrorMessage})."));
         }
     }
 

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using CredIr.Aws;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 
 namespace CredIr.Containment.Planning;
 
@@ -120,7 +120,7 @@ internal static partial class RequestValidator
 
     private static string? Nonempty(string value) => string.IsNullOrEmpty(value) ? null : value;
 
-    private static RpcException Invalid(string message) => new(StatusCode.InvalidArgument, message);
+    private static RpcException Invalid(string message) => new(new Status(StatusCode.InvalidArgument, message));
 
     [GeneratedRegex("^A[SK]IA[A-Z0-9]{12,124}$")]
     private static partial Regex KeyId();

@@ -1,6 +1,6 @@
 using CredIr.Aws;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 
 namespace CredIr.Containment.Planning;
 
@@ -19,7 +19,7 @@ internal static class RolePlanner
         }
         catch (AwsServiceException e) when (e.Code == "NoSuchEntity")
         {
-            throw new RpcException(StatusCode.NotFound, $"{target.Field}: IAM role '{roleName}' does not exist in account {target.AccountId}: {e.ErrorMessage}");
+            throw new RpcException(new Status(StatusCode.NotFound, $"{target.Field}: IAM role '{roleName}' does not exist in account {target.AccountId}: {e.ErrorMessage}"));
         }
 
         if (role.Path.StartsWith(ServiceLinkedPath, StringComparison.Ordinal))

@@ -1,7 +1,7 @@
 using CredIr.Aws;
 using CredIr.Containment.Cloud;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 
 namespace CredIr.Containment.Planning;
 
@@ -19,13 +19,13 @@ internal static class UserPlanner
         }
         catch (AwsServiceException e) when (e.Code == "NoSuchEntity")
         {
-            throw new RpcException(StatusCode.NotFound, $"{target.Field}: IAM user '{userName}' does not exist in account {target.AccountId}: {e.ErrorMessage}");
+            throw new RpcException(new Status(StatusCode.NotFound, $"{target.Field}: IAM user '{userName}' does not exist in account {target.AccountId}: {e.ErrorMessage}"));
         }
 
         var keys = await ListAsync(iam.ListAccessKeysAsync(new ListAccessKeysRequest(userName), ct)).ConfigureAwait(false);
         if (target.Kind == CredentialKind.AccessKey && keys.All(k => k.AccessKeyId != target.AccessKeyId))
         {
-            throw new RpcException(StatusCode.NotFound, $"{target.Field}.access_key_id: access key {target.AccessKeyId} does not exist on user {userName} in account {target.AccountId}.");
+            throw new RpcException(new Status(StatusCode.NotFound, $"{target.Field}.access_key_id: access key {target.AccessKeyId} does not exist on user {userName} in account {target.AccountId}."));
         }
 
         var resource = new ResourceRef { Arn = user.Arn, Type = "AWS::IAM::User", Id = userName, AccountId = target.AccountId };

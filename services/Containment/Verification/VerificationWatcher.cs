@@ -3,7 +3,7 @@ using CredIr.Aws;
 using CredIr.Containment.Cloud;
 using CredIr.Containment.Planning;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -22,7 +22,7 @@ internal sealed class VerificationWatcher(ResponderAccess access, IOptions<Conta
         var targets = RequestValidator.Validate(request.Credentials);
         if (request.ContainedAt is null)
         {
-            throw new RpcException(StatusCode.InvalidArgument, "contained_at: the time containment took effect is required.");
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "contained_at: the time containment took effect is required."));
         }
 
         var settings = options.Value;
@@ -31,7 +31,7 @@ internal sealed class VerificationWatcher(ResponderAccess access, IOptions<Conta
         var delay = request.DeliveryDelay is { } d ? d.ToTimeSpan() : settings.VerificationDeliveryDelay;
         if (delay < TimeSpan.Zero || poll <= TimeSpan.Zero)
         {
-            throw new RpcException(StatusCode.InvalidArgument, "delivery_delay must not be negative and poll_interval must be positive.");
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "delivery_delay must not be negative and poll_interval must be positive."));
         }
 
         var containedAt = request.ContainedAt.ToDateTimeOffset();
@@ -125,6 +125,6 @@ internal sealed class VerificationWatcher(ResponderAccess access, IOptions<Conta
         }
 
         var span = duration.ToTimeSpan();
-        return span > TimeSpan.Zero ? span : throw new RpcException(StatusCode.InvalidArgument, $"{field}: must be positive, not {span}.");
+        return span > TimeSpan.Zero ? span : throw new RpcException(new Status(StatusCode.InvalidArgument, $"{field}: must be positive, not {span}."));
     }
 }

@@ -1,5 +1,5 @@
 using CredIr.Aws;
-using CredIr.Grpc;
+using Grpc.Core;
 
 namespace CredIr.Eradication.Cloud;
 
@@ -21,10 +21,10 @@ internal static class AwsCodes
     public static RpcException ToRpc(Exception error, string doing) => error switch
     {
         AwsServiceException { Code: "AccessDenied" or "AccessDeniedException" or "UnauthorizedOperation" or "InvalidClientTokenId" or "ExpiredToken" or "SignatureDoesNotMatch" } aws =>
-            new RpcException(StatusCode.PermissionDenied, $"{doing}: AWS refused the responder ({aws.Code}): {aws.ErrorMessage}"),
-        AwsServiceException { IsRetryable: true } aws => new RpcException(StatusCode.Unavailable, $"{doing}: AWS is unavailable ({aws.Code}): {aws.ErrorMessage}"),
-        AwsServiceException aws => new RpcException(StatusCode.Internal, $"{doing}: {aws.Service} {aws.Operation} failed: {aws.Code}: {aws.ErrorMessage}"),
-        _ => new RpcException(StatusCode.Unavailable, $"{doing}: AWS could not be reached ({error.GetType().Name})."),
+            new RpcException(new Status(StatusCode.PermissionDenied, $"{doing}: AWS refused the responder ({aws.Code}): {aws.ErrorMessage}")),
+        AwsServiceException { IsRetryable: true } aws => new RpcException(new Status(StatusCode.Unavailable, $"{doing}: AWS is unavailable ({aws.Code}): {aws.ErrorMessage}")),
+        AwsServiceException aws => new RpcException(new Status(StatusCode.Internal, $"{doing}: {aws.Service} {aws.Operation} failed: {aws.Code}: {aws.ErrorMessage}")),
+        _ => new RpcException(new Status(StatusCode.Unavailable, $"{doing}: AWS could not be reached ({error.GetType().Name}).")),
     };
 
     public static string Describe(Exception error) => error is AwsServiceException aws

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using CredIr.Contracts.Plans;
 using CredIr.Contracts.V1;
 using CredIr.Eradication.Cloud;
-using CredIr.Grpc;
+using Grpc.Core;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Logging;
 
@@ -28,20 +28,19 @@ public sealed class EradicationExecutor
         _logger = logger;
     }
 
-    public async IAsyncEnumerable<PlanStep> ExecuteAsync(ExecutePlanRequest request, CallContext context)
+    public async IAsyncEnumerable<PlanStep> ExecuteAsync(ExecutePlanRequest request, [EnumeratorCancellation] CancellationToken ct)
     {
-        var ct = context.CancellationToken;
         PlanApproval.Require(request.Approval, request.Plan, "plan");
         if (request.Plan.Kind is not (PlanKind.Eradication or PlanKind.Unspecified))
         {
-            throw new RpcException(StatusCode.InvalidArgument, $"plan {request.Plan.PlanId} is a {request.Plan.Kind} plan: ExecuteEradication executes eradication plans only.");
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"plan {request.Plan.PlanId} is a {request.Plan.Kind} plan: ExecuteEradication executes eradication plans only."));
         }
 
         var responderKey = await _cloud.ResponderAccessKeyIdAsync();
         if (request.Plan.CredentialIds.Contains(responderKey) || request.Plan.Steps.Any(s => s.AccessKeyId == responderKey))
         {
-            throw new RpcException(StatusCode.FailedPrecondition,
-                $"The responder's own access key {responderKey} is one of the credentials this plan removes: eradication never acts with them. Act with other credentials.");
+            throw new RpcException(new Status(StatusCode.FailedPrecondition,
+                $"The responder's own access key {responderKey} is one of the credentials this plan removes: eradication never acts with them. Act with other credentials."));
         }
 
         var steps = PlanStepOrder.Sort(request.Plan.Steps, request.StepIds);

@@ -1,5 +1,5 @@
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Identification.Cmdb;
 using Microsoft.Extensions.Options;
 
@@ -87,7 +87,7 @@ public sealed class BlastRadiusFinder(IOptions<EradicationOptions> options)
         }
         catch (CmdbFormatException e)
         {
-            throw new RpcException(StatusCode.FailedPrecondition, $"{e.Message} (Eradication:CmdbPath): fix the CMDB file, then plan again.");
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"{e.Message} (Eradication:CmdbPath): fix the CMDB file, then plan again."));
         }
     }
 }

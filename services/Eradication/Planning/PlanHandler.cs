@@ -2,7 +2,7 @@ using System.Text;
 using CredIr.Contracts.V1;
 using CredIr.Eradication.Cloud;
 using CredIr.Eradication.Closure;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Playbook.Extraction;
 using CredIr.Playbook.Trail;
 
@@ -14,11 +14,11 @@ namespace CredIr.Eradication.Planning;
 /// </summary>
 public sealed class PlanHandler(IResourceStateReaderFactory readers, RecordExtractor extractor, BlastRadiusFinder blastRadius, TimeProvider time)
 {
-    public async Task<Plan> PlanEradicationAsync(PlanEradicationRequest request, CallContext context)
+    public async Task<Plan> PlanEradicationAsync(PlanEradicationRequest request, CancellationToken cancellationToken)
     {
         if (request.Events.Count == 0)
         {
-            throw new RpcException(StatusCode.InvalidArgument, "events: give the events the scan attributed to the actor");
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "events: give the events the scan attributed to the actor"));
         }
 
         var ledger = new ResourceLedger();
@@ -26,7 +26,7 @@ public sealed class PlanHandler(IResourceStateReaderFactory readers, RecordExtra
         {
             if (string.IsNullOrEmpty(request.Events[i].RawJson))
             {
-                throw new RpcException(StatusCode.InvalidArgument, $"events[{i}].raw_json: the record is needed to know what the event created");
+                throw new RpcException(new Status(StatusCode.InvalidArgument, $"events[{i}].raw_json: the record is needed to know what the event created"));
             }
 
             CloudTrailRecord record;
@@ -36,7 +36,7 @@ public sealed class PlanHandler(IResourceStateReaderFactory readers, RecordExtra
             }
             catch (System.Text.Json.JsonException e)
             {
-                throw new RpcException(StatusCode.InvalidArgument, $"events[{i}].raw_json is not a CloudTrail record: {e.Message}");
+                throw new RpcException(new Status(StatusCode.InvalidArgument, $"events[{i}].raw_json is not a CloudTrail record: {e.Message}"));
             }
 
             ledger.Add(record.EventTime, extractor.Extract(record).Resources);
@@ -48,9 +48,9 @@ public sealed class PlanHandler(IResourceStateReaderFactory readers, RecordExtra
         EradicationDraft draft;
         try
         {
-            draft = await new EradicationPlanner(reader).PlanAsync(created, new EradicationPlanOptions { AllowEmptyingBuckets = request.AllowEmptyingBuckets }, context.CancellationToken);
+            draft = await new EradicationPlanner(reader).PlanAsync(created, new EradicationPlanOptions { AllowEmptyingBuckets = request.AllowEmptyingBuckets }, cancellationToken);
         }
-        catch (Exception e) when (AwsCodes.IsCloudError(e) && !context.CancellationToken.IsCancellationRequested)
+        catch (Exception e) when (AwsCodes.IsCloudError(e) && !cancellationToken.IsCancellationRequested)
         {
             throw AwsCodes.ToRpc(e, "reading the current state of what the actor created");
         }

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using CredIr.Contracts.V1;
 using CredIr.Eradication.Closure;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Playbook.Classification;
 using CredIr.Playbook.Extraction;
 using ContractSourceKind = CredIr.Contracts.V1.TrailSourceKind;
@@ -14,9 +14,8 @@ namespace CredIr.Eradication.Scanning;
 /// </summary>
 public sealed class ScanHandler(Trails.TrailSourceFactory sources, EventClassifier classifier, RecordExtractor extractor, TimeProvider time)
 {
-    public async IAsyncEnumerable<ScanUpdate> ScanAsync(ScanRequest request, CallContext context)
+    public async IAsyncEnumerable<ScanUpdate> ScanAsync(ScanRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var cancellationToken = context.CancellationToken;
         ScanRequestValidator.Validate(request, time.GetUtcNow());
         var since = request.Since.ToDateTimeOffset();
         var closure = new ClosureRequest

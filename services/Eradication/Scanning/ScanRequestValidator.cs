@@ -1,7 +1,7 @@
 using CredIr.Contracts.V1;
 using CredIr.Eradication.Trails.Athena;
 using CredIr.Eradication.Trails.LogFiles;
-using CredIr.Grpc;
+using Grpc.Core;
 
 namespace CredIr.Eradication.Scanning;
 
@@ -115,7 +115,7 @@ internal static partial class ScanRequestValidator
     private static bool LooksLikeKeyId(string value) =>
         value.Length is >= 16 and <= 128 && value.All(char.IsAsciiLetterOrDigit);
 
-    private static RpcException Invalid(string message) => new(StatusCode.InvalidArgument, message);
+    private static RpcException Invalid(string message) => new(new Status(StatusCode.InvalidArgument, message));
 
     [System.Text.RegularExpressions.GeneratedRegex("^s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex S3Location();

@@ -1,5 +1,7 @@
-using CredIr.Contracts.Services;
+using CredIr.Hosting;
+using CredIr.Hosting.InProcess;
 using CredIr.Incidents.Cluster;
+using CredIr.Incidents.Health;
 using CredIr.Incidents.Domain;
 using CredIr.Incidents.Evidence;
 using CredIr.Incidents.Grains;
@@ -19,7 +21,7 @@ namespace CredIr.Incidents.Hosting;
 public static class IncidentsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IIncidentsService"/>, this process's Orleans silo (the incident grains), the store chosen
+    /// Registers credir.v1.Incidents (IncidentsService, mapped as Incidents.IncidentsBase; an in-process Incidents.IncidentsClient; its health: the store), this process's Orleans silo (the incident grains), the store chosen
     /// by Incidents:Store (migrated at start-up) and the options (validated at start-up). The phase
     /// services are taken from the container when registered (in-process or gRPC clients); a phase
     /// without one stops incidents there with a clear "waiting for".
@@ -52,10 +54,10 @@ public static class IncidentsServiceCollectionExtensions
         services.TryAddSingleton<JournaledExecutor>();
         services.TryAddSingleton<EvidenceLog>();
         services.TryAddSingleton(sp => new PhaseServices(
-            sp.GetService<IIdentificationService>(),
-            sp.GetService<IContainmentService>(),
-            sp.GetService<IEradicationService>(),
-            sp.GetService<IRecoveryService>()));
+            sp.GetService<Contracts.V1.Identification.IdentificationClient>(),
+            sp.GetService<Contracts.V1.Containment.ContainmentClient>(),
+            sp.GetService<Contracts.V1.Eradication.EradicationClient>(),
+            sp.GetService<Contracts.V1.Recovery.RecoveryClient>()));
         services.TryAddSingleton<IPlaybookDriver, PlaybookDriver>();
         services.TryAddSingleton(sp => new IncidentsService(
             sp.GetRequiredService<IGrainFactory>(),
@@ -63,7 +65,12 @@ public static class IncidentsServiceCollectionExtensions
             sp.GetRequiredService<EvidenceLog>(),
             sp.GetRequiredService<TimeProvider>(),
             Options(sp).AdvanceCallWait));
-        services.TryAddSingleton<IIncidentsService>(sp => sp.GetRequiredService<IncidentsService>());
+        services.TryAddSingleton<Contracts.V1.Incidents.IncidentsBase>(sp => sp.GetRequiredService<IncidentsService>());
+        services.AddSingleton(IncidentsService.ErrorMap);
+        services.AddServiceHealth(Contracts.V1.Incidents.Descriptor.FullName);
+        services.AddHealthChecks().AddCheck<IncidentStoreHealthCheck>("incident-store", tags: [Contracts.V1.Incidents.Descriptor.FullName]);
+        services.AddInProcessClient<Contracts.V1.Incidents.IncidentsBase, Contracts.V1.Incidents.IncidentsClient>(
+            Contracts.V1.Incidents.BindService, static i => new Contracts.V1.Incidents.IncidentsClient(i));
         return services;
     }
 

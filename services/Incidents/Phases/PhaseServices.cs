@@ -1,4 +1,3 @@
-using CredIr.Contracts.Services;
 
 namespace CredIr.Incidents.Phases;
 
@@ -7,7 +6,7 @@ namespace CredIr.Incidents.Phases;
 /// gRPC clients when separate. A phase without one stops the incident there with a clear reason.
 /// </summary>
 internal sealed record PhaseServices(
-    IIdentificationService? Identification,
-    IContainmentService? Containment,
-    IEradicationService? Eradication,
-    IRecoveryService? Recovery);
+    Contracts.V1.Identification.IdentificationClient? Identification,
+    Contracts.V1.Containment.ContainmentClient? Containment,
+    Contracts.V1.Eradication.EradicationClient? Eradication,
+    Contracts.V1.Recovery.RecoveryClient? Recovery);

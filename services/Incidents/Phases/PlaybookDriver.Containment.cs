@@ -1,4 +1,5 @@
-using CredIr.Contracts.Services;
+using Grpc.Core;
+using CredIr.Contracts.Calls;
 using CredIr.Contracts.V1;
 using CredIr.Reports.Building;
 using CredIr.Incidents.Domain;
@@ -68,11 +69,11 @@ internal sealed partial class PlaybookDriver
             return false;
         }
 
-        return await ExecuteAsync(session, plan, approval, request => containment.ExecuteContainmentAsync(request, Context(actor, cancellationToken)), cancellationToken);
+        return await ExecuteAsync(session, plan, approval, request => containment.ExecuteContainment(request, Context(actor, cancellationToken, stream: true)).Responses(), cancellationToken);
     }
 
     /// <summary>A containment plan for these credentials, proposed for approval; the next round gates and runs it.</summary>
-    private async Task<bool> ProposeContainmentAsync(IIncidentSession session, IContainmentService containment, List<Credential> credentials, string actor, CancellationToken cancellationToken)
+    private async Task<bool> ProposeContainmentAsync(IIncidentSession session, Contracts.V1.Containment.ContainmentClient containment, List<Credential> credentials, string actor, CancellationToken cancellationToken)
     {
         var proposed = await containment.PlanContainmentAsync(new PlanContainmentRequest
         {

@@ -1,3 +1,5 @@
+using Grpc.Core;
+using CredIr.Contracts.Calls;
 using CredIr.Contracts.V1;
 using CredIr.Incidents.Domain;
 using CredIr.Incidents.Grains;
@@ -19,7 +21,7 @@ internal sealed partial class PlaybookDriver
 
         if (!session.Current.Findings.ScanComplete)
         {
-            var complete = await new ScanRecorder(session, eradication, Context(actor, cancellationToken)).RunAsync(cancellationToken);
+            var complete = await new ScanRecorder(session, eradication, Context(actor, cancellationToken, stream: true)).RunAsync(cancellationToken);
             if (!complete)
             {
                 await StopAsync(session, "advance again to resume the scan from its checkpoints", "the scan ended before covering every account and region", cancellationToken);
@@ -58,6 +60,6 @@ internal sealed partial class PlaybookDriver
             return false;
         }
 
-        return await ExecuteAsync(session, plan, approval, request => eradication.ExecuteEradicationAsync(request, Context(actor, cancellationToken)), cancellationToken);
+        return await ExecuteAsync(session, plan, approval, request => eradication.ExecuteEradication(request, Context(actor, cancellationToken, stream: true)).Responses(), cancellationToken);
     }
 }

@@ -1,5 +1,5 @@
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Incidents.Domain;
 using CredIr.Incidents.Grains;
 using Google.Protobuf;

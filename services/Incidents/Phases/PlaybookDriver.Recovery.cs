@@ -1,3 +1,5 @@
+using Grpc.Core;
+using CredIr.Contracts.Calls;
 using CredIr.Contracts.V1;
 using CredIr.Incidents.Domain;
 using CredIr.Incidents.Grains;
@@ -58,7 +60,7 @@ internal sealed partial class PlaybookDriver
                     Items = { item },
                     Approval = PlanRules.Token(approval),
                 };
-                await foreach (var update in recovery.ExecuteRecoveryAsync(request, Context(actor, ct)).WithCancellation(ct))
+                await foreach (var update in recovery.ExecuteRecovery(request, Context(actor, ct, stream: true)).Responses(ct))
                 {
                     if (update.ItemId == item.ItemId)
                     {

@@ -1,4 +1,5 @@
-using CredIr.Contracts.Services;
+using Grpc.Core;
+using CredIr.Contracts.Calls;
 using CredIr.Contracts.V1;
 using CredIr.Incidents.Domain;
 using CredIr.Incidents.Grains;
@@ -16,7 +17,7 @@ internal sealed partial class PlaybookDriver
     /// allowed use go into the evidence and the timeline; a use that succeeded means containment
     /// did not hold, and the incident says so instead of claiming contained.
     /// </summary>
-    private async Task<ContainmentCheck> VerifyAsync(IIncidentSession session, IContainmentService containment, string actor, CancellationToken cancellationToken)
+    private async Task<ContainmentCheck> VerifyAsync(IIncidentSession session, Contracts.V1.Containment.ContainmentClient containment, string actor, CancellationToken cancellationToken)
     {
         var incident = session.Current;
         // Every key, the ones a guard rail kept from being stopped too: if the actor still uses
@@ -52,7 +53,7 @@ internal sealed partial class PlaybookDriver
         VerificationResult? result = null;
         var allowed = new List<TrailEvent>();
         var gaps = new List<SourceGap>();
-        await foreach (var update in containment.VerifyContainmentAsync(request, Context(actor, cancellationToken)).WithCancellation(cancellationToken))
+        await foreach (var update in containment.VerifyContainment(request, Context(actor, cancellationToken, stream: true)).Responses(cancellationToken))
         {
             switch (update.UpdateCase)
             {

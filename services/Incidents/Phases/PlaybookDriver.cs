@@ -1,5 +1,7 @@
+using CredIr.Hosting;
+using CredIr.Contracts.Calls;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Incidents.Domain;
 using CredIr.Incidents.Grains;
 using CredIr.Incidents.Hosting;
@@ -96,6 +98,14 @@ internal sealed partial class PlaybookDriver(
         return false;
     }
 
-    private static CallContext Context(string actor, CancellationToken cancellationToken) =>
-        CallContext.InProcess(cancellationToken, actor);
+    private static readonly TimeSpan UnaryCallTimeout = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan StreamCallTimeout = TimeSpan.FromHours(6);
+
+    /// <summary>
+    /// How the coordinator calls a phase, over HTTP/2 or in-process alike: as the actor (x-credir-caller, believed only
+    /// in-process or with the gateway's key), cancelled with the incident's work, and with a deadline. Plans and
+    /// lookups answer in seconds; streams (a scan over 90 days of trail, a 30-minute verification watch) run long.
+    /// </summary>
+    private static CallOptions Context(string actor, CancellationToken cancellationToken, bool stream = false) =>
+        new(new Metadata { { CallerHeaders.Caller, actor } }, Deadlines.After(stream ? StreamCallTimeout : UnaryCallTimeout), cancellationToken);
 }

@@ -1,6 +1,6 @@
-using CredIr.Contracts.Services;
+using CredIr.Contracts.Calls;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Incidents.Domain;
 using CredIr.Incidents.Grains;
 using CredIr.Incidents.Storage;
@@ -13,7 +13,7 @@ namespace CredIr.Incidents.Phases;
 /// the document), derived credentials into the document (which may reopen containment),
 /// checkpoints into the store so a restarted scan resumes, and the summary as the findings counts.
 /// </summary>
-internal sealed class ScanRecorder(IIncidentSession session, IEradicationService eradication, CallContext context)
+internal sealed class ScanRecorder(IIncidentSession session, Contracts.V1.Eradication.EradicationClient eradication, CallOptions context)
 {
     private const int BatchSize = 200;
     private readonly List<TrailEvent> _batch = [];
@@ -35,7 +35,7 @@ internal sealed class ScanRecorder(IIncidentSession session, IEradicationService
         };
 
         ScanSummary? summary = null;
-        await foreach (var update in eradication.ScanAsync(request, context).WithCancellation(cancellationToken))
+        await foreach (var update in eradication.Scan(request, context).Responses(cancellationToken))
         {
             switch (update.UpdateCase)
             {

@@ -1,5 +1,5 @@
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Reports;
 
 namespace CredIr.Incidents.Reporting;
@@ -11,7 +11,7 @@ internal sealed class IncidentReporter(ReportInputReader reader, TimeProvider ti
     {
         if (format is not (ReportFormat.Unspecified or ReportFormat.Json or ReportFormat.Markdown or ReportFormat.Html))
         {
-            throw new RpcException(StatusCode.InvalidArgument, $"format {(int)format} is unknown: ask for REPORT_FORMAT_JSON, REPORT_FORMAT_MARKDOWN or REPORT_FORMAT_HTML.");
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"format {(int)format} is unknown: ask for REPORT_FORMAT_JSON, REPORT_FORMAT_MARKDOWN or REPORT_FORMAT_HTML."));
         }
 
         var input = await reader.ReadAsync(incident, cancellationToken);

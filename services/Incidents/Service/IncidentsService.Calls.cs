@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Incidents.Domain;
 using CredIr.Incidents.Grains;
 using CredIr.Incidents.Reporting;
@@ -10,7 +10,7 @@ namespace CredIr.Incidents.Service;
 
 public sealed partial class IncidentsService
 {
-    private async Task<Incident> OpenAsync(OpenIncidentRequest request, CallContext context)
+    private async Task<Incident> OpenAsync(OpenIncidentRequest request, ServerCallContext context)
     {
         var cancellationToken = context.CancellationToken;
         if (request.RequestId.Length > 0 && await _store.FindRequestAsync(request.RequestId, cancellationToken) is { } existing)

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 
 namespace CredIr.Recovery.Execution;
 
@@ -16,16 +16,16 @@ internal sealed class StepParameters
         try
         {
             _values = JsonNode.Parse(string.IsNullOrEmpty(step.ParametersJson) ? "{}" : step.ParametersJson) as JsonObject
-                ?? throw new RpcException(StatusCode.InvalidArgument, $"steps[{step.StepId}].parameters_json must be a JSON object");
+                ?? throw new RpcException(new Status(StatusCode.InvalidArgument, $"steps[{step.StepId}].parameters_json must be a JSON object"));
         }
         catch (System.Text.Json.JsonException e)
         {
-            throw new RpcException(StatusCode.InvalidArgument, $"steps[{step.StepId}].parameters_json is not JSON: {e.Message}");
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"steps[{step.StepId}].parameters_json is not JSON: {e.Message}"));
         }
     }
 
     public string Required(string name) =>
-        Optional(name) ?? throw new RpcException(StatusCode.InvalidArgument, $"steps[{_stepId}].parameters_json.{name} is required");
+        Optional(name) ?? throw new RpcException(new Status(StatusCode.InvalidArgument, $"steps[{_stepId}].parameters_json.{name} is required"));
 
     public string? Optional(string name) => _values[name] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
 

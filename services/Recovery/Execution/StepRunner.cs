@@ -1,6 +1,6 @@
 using CredIr.Aws;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Recovery.Cloud;
 using CredIr.Recovery.Planning;
 
@@ -20,10 +20,10 @@ internal sealed partial class StepRunner(IAccountClients clients)
         }
 
         var p = new StepParameters(step);
-        var target = step.Target ?? throw new RpcException(StatusCode.InvalidArgument, $"steps[{step.StepId}].target is required");
+        var target = step.Target ?? throw new RpcException(new Status(StatusCode.InvalidArgument, $"steps[{step.StepId}].target is required"));
         if (string.IsNullOrEmpty(target.AccountId))
         {
-            throw new RpcException(StatusCode.InvalidArgument, $"steps[{step.StepId}].target.account_id is required");
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"steps[{step.StepId}].target.account_id is required"));
         }
 
         var scope = await clients.ForAccountAsync(target.AccountId, string.IsNullOrEmpty(target.Region) ? null : target.Region, cancellationToken).ConfigureAwait(false);
@@ -48,7 +48,7 @@ internal sealed partial class StepRunner(IAccountClients clients)
             RecoveryActions.IsolateInstance => await IsolateAsync(scope.Ec2, p, cancellationToken).ConfigureAwait(false),
             RecoveryActions.ProtectInstance => await ProtectAsync(scope.Ec2, p, cancellationToken).ConfigureAwait(false),
             RecoveryActions.SnapshotVolumes => await SnapshotAsync(scope.Ec2, p, cancellationToken).ConfigureAwait(false),
-            _ => throw new RpcException(StatusCode.InvalidArgument, $"steps[{step.StepId}].action '{step.Action}' is not a recovery action"),
+            _ => throw new RpcException(new Status(StatusCode.InvalidArgument, $"steps[{step.StepId}].action '{step.Action}' is not a recovery action")),
         };
     }
 

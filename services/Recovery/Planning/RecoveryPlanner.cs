@@ -1,5 +1,5 @@
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Playbook.Trail;
 using CredIr.Recovery.Cmdb;
 
@@ -27,8 +27,8 @@ internal sealed class RecoveryPlanner(ChangeFinder finder, IamPolicyPlanner poli
 
             var wanted = Override(change, overrides, used);
             var option = wanted is { } strategy
-                ? choices.Find(strategy) ?? (strategy == RecoveryStrategy.Manual ? AsManual(change, choices.Options[0]) : null) ?? throw new RpcException(StatusCode.FailedPrecondition,
-                    $"strategy_overrides[{Label(change)}]: {strategy.ToWireName()} cannot be used because {choices.WhyNot(strategy)}; possible: {string.Join(", ", choices.Options.Select(o => o.Strategy.ToWireName()))}")
+                ? choices.Find(strategy) ?? (strategy == RecoveryStrategy.Manual ? AsManual(change, choices.Options[0]) : null) ?? throw new RpcException(new Status(StatusCode.FailedPrecondition,
+                    $"strategy_overrides[{Label(change)}]: {strategy.ToWireName()} cannot be used because {choices.WhyNot(strategy)}; possible: {string.Join(", ", choices.Options.Select(o => o.Strategy.ToWireName()))}"))
                 : choices.Options[0];
             items.Add(ToItem(change, option, overridden: wanted is not null));
         }
@@ -36,8 +36,8 @@ internal sealed class RecoveryPlanner(ChangeFinder finder, IamPolicyPlanner poli
         var unknown = overrides.Keys.Where(k => !used.Contains(k)).ToList();
         if (unknown.Count > 0)
         {
-            throw new RpcException(StatusCode.InvalidArgument,
-                $"strategy_overrides: no recovery item has the ARN or id {string.Join(", ", unknown)}; items: {string.Join(", ", items.Select(i => i.ItemId))}");
+            throw new RpcException(new Status(StatusCode.InvalidArgument,
+                $"strategy_overrides: no recovery item has the ARN or id {string.Join(", ", unknown)}; items: {string.Join(", ", items.Select(i => i.ItemId))}"));
         }
 
         return items;

@@ -1,6 +1,6 @@
 using CredIr.Contracts.Plans;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 
 namespace CredIr.Containment.Tests.Execution;
 
@@ -30,8 +30,8 @@ public sealed class StepOrderTests
         var unknown = Assert.Throws<RpcException>(() => PlanStepOrder.Sort([Step("key")], ["nope"]));
         var cycle = Assert.Throws<RpcException>(() => PlanStepOrder.Sort([Step("a", "b"), Step("b", "a")], []));
 
-        Assert.Equal((StatusCode.InvalidArgument, "step_ids: step nope is not in the plan."), (unknown.Status, unknown.Message));
-        Assert.Equal(StatusCode.InvalidArgument, cycle.Status);
+        Assert.Equal((StatusCode.InvalidArgument, "step_ids: step nope is not in the plan."), (unknown.StatusCode, unknown.Status.Detail));
+        Assert.Equal(StatusCode.InvalidArgument, cycle.StatusCode);
     }
 
     private static PlanStep Step(string id, params string[] dependsOn)

@@ -1,6 +1,7 @@
+using CredIr.Contracts.Calls;
 using CredIr.Containment.Tests.Support;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Sandbox;
 
 namespace CredIr.Containment.Tests.Grpc;
@@ -36,10 +37,10 @@ public sealed class ContainmentOverGrpcTests : IAsyncLifetime
     [Fact]
     public async Task NoCredentials_InvalidArgumentNamingTheField()
     {
-        var e = await Assert.ThrowsAsync<RpcException>(() => _host.Client.PlanContainmentAsync(Request(), Context()));
+        var e = await Assert.ThrowsAsync<RpcException>(() => _host.Client.PlanContainmentAsync(Request(), Context()).ResponseAsync);
 
-        Assert.Equal(StatusCode.InvalidArgument, e.Status);
-        Assert.StartsWith("credentials:", e.Message, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+        Assert.StartsWith("credentials:", e.Status.Detail, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -49,28 +50,28 @@ public sealed class ContainmentOverGrpcTests : IAsyncLifetime
     [InlineData("akia-lower-case", "", "credentials[0].access_key_id:")]
     public async Task MalformedCredential_InvalidArgumentNamingTheField(string key, string arn, string prefix)
     {
-        var e = await Assert.ThrowsAsync<RpcException>(() => _host.Client.PlanContainmentAsync(Request(new Credential { AccessKeyId = key, PrincipalArn = arn }), Context()));
+        var e = await Assert.ThrowsAsync<RpcException>(() => _host.Client.PlanContainmentAsync(Request(new Credential { AccessKeyId = key, PrincipalArn = arn }), Context()).ResponseAsync);
 
-        Assert.Equal(StatusCode.InvalidArgument, e.Status);
-        Assert.StartsWith(prefix, e.Message, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+        Assert.StartsWith(prefix, e.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task UnknownAccessKey_NotFoundNamingTheKey()
     {
-        var e = await Assert.ThrowsAsync<RpcException>(() => _host.Client.PlanContainmentAsync(Request(Cred.Key("AKIA0000UNKNOWNKEY00")), Context()));
+        var e = await Assert.ThrowsAsync<RpcException>(() => _host.Client.PlanContainmentAsync(Request(Cred.Key("AKIA0000UNKNOWNKEY00")), Context()).ResponseAsync);
 
-        Assert.Equal(StatusCode.NotFound, e.Status);
-        Assert.Contains("AKIA0000UNKNOWNKEY00", e.Message, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.NotFound, e.StatusCode);
+        Assert.Contains("AKIA0000UNKNOWNKEY00", e.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task UnknownUser_NotFoundNamingTheUser()
     {
-        var e = await Assert.ThrowsAsync<RpcException>(() => _host.Client.PlanContainmentAsync(Request(Cred.User("111122223333", "nobody")), Context()));
+        var e = await Assert.ThrowsAsync<RpcException>(() => _host.Client.PlanContainmentAsync(Request(Cred.User("111122223333", "nobody")), Context()).ResponseAsync);
 
-        Assert.Equal(StatusCode.NotFound, e.Status);
-        Assert.Contains("'nobody'", e.Message, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.NotFound, e.StatusCode);
+        Assert.Contains("'nobody'", e.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -78,10 +79,10 @@ public sealed class ContainmentOverGrpcTests : IAsyncLifetime
     {
         _sandbox.Faults.Set("iam", new FaultOptions { ServerErrorRate = 1 });
 
-        var e = await Assert.ThrowsAsync<RpcException>(() => _host.Client.PlanContainmentAsync(Request(Cred.Key("AKIA4CIDEPLOYLEAKED5")), Context()));
+        var e = await Assert.ThrowsAsync<RpcException>(() => _host.Client.PlanContainmentAsync(Request(Cred.Key("AKIA4CIDEPLOYLEAKED5")), Context()).ResponseAsync);
 
-        Assert.Equal(StatusCode.Unavailable, e.Status);
-        Assert.Contains("after 2 attempts", e.Message, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.Unavailable, e.StatusCode);
+        Assert.Contains("after 2 attempts", e.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -89,10 +90,10 @@ public sealed class ContainmentOverGrpcTests : IAsyncLifetime
     {
         var plan = await _host.Client.PlanContainmentAsync(Request(Cred.Key("AKIA4CIDEPLOYLEAKED5")), Context());
 
-        var e = await Assert.ThrowsAsync<RpcException>(() => Collect.AllAsync(_host.Client.ExecuteContainmentAsync(new ExecutePlanRequest { Plan = plan }, Context())));
+        var e = await Assert.ThrowsAsync<RpcException>(() => Collect.AllAsync(_host.Client.ExecuteContainment(new ExecutePlanRequest { Plan = plan }, Context()).Responses()));
 
-        Assert.Equal(StatusCode.FailedPrecondition, e.Status);
-        Assert.Equal($"plan {plan.PlanId} is not approved: the request carries no approval token.", e.Message);
+        Assert.Equal(StatusCode.FailedPrecondition, e.StatusCode);
+        Assert.Equal($"plan {plan.PlanId} is not approved: the request carries no approval token.", e.Status.Detail);
     }
 
     [Fact]
@@ -100,7 +101,7 @@ public sealed class ContainmentOverGrpcTests : IAsyncLifetime
     {
         var plan = await _host.Client.PlanContainmentAsync(Request(Cred.Key("AKIA4CIDEPLOYLEAKED5")), Context());
 
-        var steps = await Collect.AllAsync(_host.Client.ExecuteContainmentAsync(new ExecutePlanRequest { Plan = plan, Approval = Harness.Approve(plan) }, Context()));
+        var steps = await Collect.AllAsync(_host.Client.ExecuteContainment(new ExecutePlanRequest { Plan = plan, Approval = Harness.Approve(plan) }, Context()).Responses());
 
         Assert.Equal(plan.Steps.Select(s => s.StepId), steps.Select(s => s.StepId));
         Assert.All(steps, s => Assert.Equal(StepStatus.Succeeded, s.Status));
@@ -113,5 +114,5 @@ public sealed class ContainmentOverGrpcTests : IAsyncLifetime
         return request;
     }
 
-    private static CallContext Context() => new(cancellationToken: new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+    private static CallOptions Context() => new(cancellationToken: new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
 }

@@ -1,6 +1,6 @@
 using CredIr.Containment.Planning;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 
 namespace CredIr.Containment.Tests.Planning;
 
@@ -34,7 +34,7 @@ public sealed class RequestValidatorTests
         var e = Assert.Throws<RpcException>(() => RequestValidator.Validate(
             new Credential { AccessKeyId = "ASIAFEDERATED0000001", Kind = CredentialKind.FederationToken, PrincipalArn = "arn:aws:sts::111122223333:federated-user/bob" }, 1));
 
-        Assert.Equal(StatusCode.InvalidArgument, e.Status);
-        Assert.StartsWith("credentials[1].user_name:", e.Message, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+        Assert.StartsWith("credentials[1].user_name:", e.Status.Detail, StringComparison.Ordinal);
     }
 }

@@ -1,7 +1,7 @@
 using CredIr.Aws;
 using CredIr.Containment.Tests.Support;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 
 namespace CredIr.Containment.Tests.Planning;
 
@@ -87,9 +87,9 @@ public sealed class UserKeyPlanTests : IAsyncLifetime
 
         var e = await Assert.ThrowsAsync<RpcException>(() => h.PlanAsync("inc-42", null, Cred.Key(LeakedKey)));
 
-        Assert.Equal(StatusCode.FailedPrecondition, e.Status);
-        Assert.Contains(LeakedKey, e.Message, StringComparison.Ordinal);
-        Assert.Contains("never acts with them", e.Message, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.FailedPrecondition, e.StatusCode);
+        Assert.Contains(LeakedKey, e.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("never acts with them", e.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

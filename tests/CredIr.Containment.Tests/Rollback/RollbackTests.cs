@@ -1,7 +1,8 @@
+using CredIr.Contracts.Calls;
 using CredIr.Aws;
 using CredIr.Containment.Tests.Support;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 
 namespace CredIr.Containment.Tests.Rollback;
 
@@ -63,9 +64,9 @@ public sealed class RollbackTests
         await using var h = await Harness.StartAsync("single-account-key-leak");
         var plan = await h.PlanAsync("inc-1", null, Cred.Key("AKIA4CIDEPLOYLEAKED5"));
 
-        var e = await Assert.ThrowsAsync<RpcException>(() => Collect.AllAsync(h.Service.RollbackContainmentAsync(new RollbackRequest { ExecutedPlan = plan }, Harness.Context())));
+        var e = await Assert.ThrowsAsync<RpcException>(() => Collect.AllAsync(h.Service.RollbackContainment(new RollbackRequest { ExecutedPlan = plan }, Harness.Context()).Responses()));
 
-        Assert.Equal(StatusCode.FailedPrecondition, e.Status);
-        Assert.Contains($"plan {plan.PlanId} is not approved", e.Message, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.FailedPrecondition, e.StatusCode);
+        Assert.Contains($"plan {plan.PlanId} is not approved", e.Status.Detail, StringComparison.Ordinal);
     }
 }

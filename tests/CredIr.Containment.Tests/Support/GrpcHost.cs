@@ -1,7 +1,8 @@
+using CredIr.Hosting;
+using Grpc.Net.Client;
 using CredIr.Aws;
 using CredIr.Containment.Cloud;
-using CredIr.Contracts.Services;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Sandbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -21,12 +22,12 @@ internal sealed class GrpcHost : IAsyncDisposable
     {
         _app = app;
         Channel = channel;
-        Client = channel.CreateClient<IContainmentService>();
+        Client = new CredIr.Contracts.V1.Containment.ContainmentClient(channel);
     }
 
     public GrpcChannel Channel { get; }
 
-    public IContainmentService Client { get; }
+    public CredIr.Contracts.V1.Containment.ContainmentClient Client { get; }
 
     public static async Task<GrpcHost> StartAsync(SandboxHost sandbox)
     {
@@ -47,7 +48,7 @@ internal sealed class GrpcHost : IAsyncDisposable
         builder.Services.AddSingleton(new ResponderCredentials(AwsCredentialChain.FromKeys(admin.AccessKeyId, admin.SecretAccessKey)));
         builder.AddContainmentServices();
         var app = builder.Build();
-        app.MapGrpcService<IContainmentService>();
+        app.MapGrpcService<CredIr.Contracts.V1.Containment.ContainmentBase>();
         app.MapGrpcInfrastructure();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

@@ -1,8 +1,8 @@
+using CredIr.Contracts.Calls;
 using CredIr.Aws;
 using CredIr.Containment.Cloud;
-using CredIr.Contracts.Services;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Sandbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,7 +26,7 @@ internal sealed class Harness : IAsyncDisposable
         _provider = provider;
         _http = http;
         Runtime = runtime;
-        Service = provider.GetRequiredService<IContainmentService>();
+        Service = provider.GetRequiredService<CredIr.Contracts.V1.Containment.ContainmentClient>();
     }
 
     public SandboxHost Sandbox { get; }
@@ -35,7 +35,7 @@ internal sealed class Harness : IAsyncDisposable
 
     public AwsRuntime Runtime { get; }
 
-    public IContainmentService Service { get; }
+    public CredIr.Contracts.V1.Containment.ContainmentClient Service { get; }
 
     public static async Task<Harness> StartAsync(string scenario, Func<SandboxHost, SandboxCredentials>? responder = null,
         IDictionary<string, string?>? settings = null)
@@ -84,23 +84,23 @@ internal sealed class Harness : IAsyncDisposable
     {
         var request = new PlanContainmentRequest { IncidentId = incidentId, Options = options ?? new ContainmentOptions() };
         request.Credentials.AddRange(credentials);
-        return Service.PlanContainmentAsync(request, Context());
+        return Service.PlanContainmentAsync(request, Context()).ResponseAsync;
     }
 
     public Task<List<PlanStep>> ExecuteAsync(Plan plan, string incidentId = "inc-1") =>
-        Collect.AllAsync(Service.ExecuteContainmentAsync(new ExecutePlanRequest { IncidentId = incidentId, Plan = plan, Approval = Approve(plan) }, Context()));
+        Collect.AllAsync(Service.ExecuteContainment(new ExecutePlanRequest { IncidentId = incidentId, Plan = plan, Approval = Approve(plan) }, Context()).Responses());
 
     public Task<List<PlanStep>> RollbackAsync(Plan plan, IEnumerable<PlanStep> executed)
     {
         var executedPlan = plan.Clone();
         executedPlan.Steps.Clear();
         executedPlan.Steps.AddRange(executed);
-        return Collect.AllAsync(Service.RollbackContainmentAsync(new RollbackRequest { IncidentId = "inc-1", ExecutedPlan = executedPlan, Approval = Approve(plan) }, Context()));
+        return Collect.AllAsync(Service.RollbackContainment(new RollbackRequest { IncidentId = "inc-1", ExecutedPlan = executedPlan, Approval = Approve(plan) }, Context()).Responses());
     }
 
     public static ApprovalToken Approve(Plan plan) => new() { ApprovalId = "appr-" + plan.PlanId, PlanId = plan.PlanId, ApprovedBy = "approver@example.com" };
 
-    public static CallContext Context() => CallContext.InProcess(new CancellationTokenSource(TimeSpan.FromSeconds(120)).Token);
+    public static CallOptions Context() => new CallOptions(cancellationToken: new CancellationTokenSource(TimeSpan.FromSeconds(120)).Token);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,7 +1,8 @@
+using CredIr.Contracts.Calls;
 using CredIr.Aws;
 using CredIr.Containment.Tests.Support;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 using Google.Protobuf.WellKnownTypes;
 
 namespace CredIr.Containment.Tests.Verification;
@@ -101,19 +102,19 @@ public sealed class VerificationTests : IAsyncLifetime
     {
         var request = new VerifyContainmentRequest { Credentials = { Cred.Key(LeakedKey) } };
 
-        var e = await Assert.ThrowsAsync<RpcException>(() => Collect.AllAsync(_h.Service.VerifyContainmentAsync(request, Harness.Context())));
+        var e = await Assert.ThrowsAsync<RpcException>(() => Collect.AllAsync(_h.Service.VerifyContainment(request, Harness.Context()).Responses()));
 
-        Assert.Equal(StatusCode.InvalidArgument, e.Status);
-        Assert.StartsWith("contained_at", e.Message, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+        Assert.StartsWith("contained_at", e.Status.Detail, StringComparison.Ordinal);
     }
 
     private IAsyncEnumerable<VerificationUpdate> Verify(DateTimeOffset containedAt, Credential credential) =>
-        _h.Service.VerifyContainmentAsync(new VerifyContainmentRequest
+        _h.Service.VerifyContainment(new VerifyContainmentRequest
         {
             IncidentId = "inc-1",
             Credentials = { credential },
             ContainedAt = Timestamp.FromDateTimeOffset(containedAt),
             PollInterval = Duration.FromTimeSpan(Poll),
             DeliveryDelay = Duration.FromTimeSpan(TimeSpan.FromMinutes(10)),
-        }, Harness.Context());
+        }, Harness.Context()).Responses();
 }

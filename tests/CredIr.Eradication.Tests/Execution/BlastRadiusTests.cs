@@ -1,3 +1,4 @@
+using CredIr.Contracts.Calls;
 using System.Text;
 using CredIr.Aws;
 

@@ -1,3 +1,5 @@
+using CredIr.Hosting.InProcess;
+using CredIr.Contracts.Calls;
 using System.Text.Json;
 using Amazon.Runtime;
 using CredIr.Aws;
@@ -6,7 +8,7 @@ using CredIr.Eradication.Cloud;
 using CredIr.Eradication.Execution;
 using CredIr.Eradication.Planning;
 using CredIr.Eradication.Scanning;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Playbook.Classification;
 using CredIr.Playbook.Extraction;
 using CredIr.Sandbox;
@@ -38,10 +40,11 @@ internal sealed class EradicationSandbox : IAsyncDisposable
         });
         Admin = As(sandbox.Accounts[0].AdminCredentials);
         Cloud = new EradicationCloud(Admin, new OrganizationSessionOptions());
-        Service = new EradicationService(
+        // Constructed directly, called through the generated client in-process (as the coordinator calls it).
+        Service = new Contracts.V1.Eradication.EradicationClient(InProcessCallInvoker.Create<Contracts.V1.Eradication.EradicationBase>(new EradicationService(
             new ScanHandler(TestSources.Factory(), new EventClassifier(), new RecordExtractor(), TimeProvider.System),
             new PlanHandler(new AwsResourceStateReaderFactory(Cloud), new RecordExtractor(), new BlastRadiusFinder(Options.Create(new EradicationOptions { CmdbPath = cmdbPath })), TimeProvider.System),
-            new EradicationExecutor(Cloud, TimeProvider.System, NullLogger<EradicationExecutor>.Instance));
+            new EradicationExecutor(Cloud, TimeProvider.System, NullLogger<EradicationExecutor>.Instance)), Contracts.V1.Eradication.BindService));
     }
 
     public SandboxHost Sandbox { get; }
@@ -53,7 +56,7 @@ internal sealed class EradicationSandbox : IAsyncDisposable
 
     public EradicationCloud Cloud { get; }
 
-    public EradicationService Service { get; }
+    public Contracts.V1.Eradication.EradicationClient Service { get; }
 
     public JsonElement GroundTruth => JsonDocument.Parse(Sandbox.Scenario.GroundTruth!.ToJsonString()).RootElement;
 
@@ -85,7 +88,7 @@ internal sealed class EradicationSandbox : IAsyncDisposable
         var folder = Path.Combine(_trail.Path, Guid.NewGuid().ToString("N"));
         await Sandbox.ExportTrailAsync(folder, CancellationToken.None);
         var events = new List<TrailEvent>();
-        await foreach (var update in Service.ScanAsync(
+        await foreach (var update in Service.Scan(
             new ScanRequest
             {
                 IncidentId = "inc-erad",
@@ -94,7 +97,7 @@ internal sealed class EradicationSandbox : IAsyncDisposable
                 Source = Contracts.V1.TrailSourceKind.LogFiles,
                 LogLocation = folder,
             },
-            CallContext.InProcess(CancellationToken.None)))
+            new CallOptions(cancellationToken: CancellationToken.None)).Responses())
         {
             if (update.UpdateCase == ScanUpdate.UpdateOneofCase.Event)
             {
@@ -108,7 +111,7 @@ internal sealed class EradicationSandbox : IAsyncDisposable
     public Task<Plan> PlanAsync(IEnumerable<TrailEvent> events, bool allowEmptyingBuckets = false) =>
         Service.PlanEradicationAsync(
             new PlanEradicationRequest { IncidentId = "inc-erad", Events = { events }, AllowEmptyingBuckets = allowEmptyingBuckets },
-            CallContext.InProcess(CancellationToken.None));
+            new CallOptions(cancellationToken: CancellationToken.None)).ResponseAsync;
 
     public static ExecutePlanRequest Approved(Plan plan, params string[] stepIds) => new()
     {
@@ -122,7 +125,7 @@ internal sealed class EradicationSandbox : IAsyncDisposable
     public async Task<List<PlanStep>> ExecuteAsync(ExecutePlanRequest request)
     {
         var results = new List<PlanStep>();
-        await foreach (var step in Service.ExecuteEradicationAsync(request, CallContext.InProcess(CancellationToken.None)))
+        await foreach (var step in Service.ExecuteEradication(request, new CallOptions(cancellationToken: CancellationToken.None)).Responses())
         {
             results.Add(step);
         }

@@ -1,7 +1,9 @@
+using CredIr.Hosting;
+using Grpc.Net.Client;
+using CredIr.Contracts.Calls;
 using CredIr.Aws;
-using CredIr.Contracts.Services;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -40,7 +42,7 @@ public sealed class GrpcEndToEndTests : IAsyncLifetime
         builder.Services.AddSingleton(_org.Admin);
         builder.AddEradicationServices();
         _app = builder.Build();
-        _app.MapGrpcService<IEradicationService>();
+        _app.MapGrpcService<CredIr.Contracts.V1.Eradication.EradicationBase>();
         _app.MapGrpcInfrastructure();
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -58,18 +60,18 @@ public sealed class GrpcEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task LeakedKey_ScanPlanExecuteOverTheWire_ActorResourcesGone_ReplayAlreadyDone()
     {
-        var client = _channel.CreateClient<IEradicationService>();
+        var client = new CredIr.Contracts.V1.Eradication.EradicationClient(_channel);
         using var trail = new TempFolder();
         await _org.Sandbox.ExportTrailAsync(trail.Path, CancellationToken.None);
         var events = new List<TrailEvent>();
-        await foreach (var update in client.ScanAsync(new ScanRequest
+        await foreach (var update in client.Scan(new ScanRequest
         {
             IncidentId = "inc-wire",
             Credentials = { new Credential { AccessKeyId = _org.LeakedKey } },
             Since = Timestamp.FromDateTimeOffset(_org.Sandbox.Clock.GetUtcNow().AddHours(-5)),
             Source = Contracts.V1.TrailSourceKind.LogFiles,
             LogLocation = trail.Path,
-        }, new CallContext()))
+        }, new CallOptions()).Responses())
         {
             if (update.UpdateCase == ScanUpdate.UpdateOneofCase.Event)
             {
@@ -77,12 +79,12 @@ public sealed class GrpcEndToEndTests : IAsyncLifetime
             }
         }
 
-        var plan = await client.PlanEradicationAsync(new PlanEradicationRequest { IncidentId = "inc-wire", Events = { events } }, new CallContext());
+        var plan = await client.PlanEradicationAsync(new PlanEradicationRequest { IncidentId = "inc-wire", Events = { events } }, new CallOptions());
         var unapproved = EradicationSandbox.Approved(plan);
         unapproved.Approval = null;
         var refused = await Assert.ThrowsAsync<RpcException>(async () =>
         {
-            await foreach (var unused in client.ExecuteEradicationAsync(unapproved, new CallContext()))
+            await foreach (var unused in client.ExecuteEradication(unapproved, new CallOptions()).Responses())
             {
                 Assert.Fail("no step may run without an approval");
             }
@@ -90,7 +92,7 @@ public sealed class GrpcEndToEndTests : IAsyncLifetime
         var executed = await ExecuteAsync(client, EradicationSandbox.Approved(plan));
         var replayed = await ExecuteAsync(client, EradicationSandbox.Approved(plan));
 
-        Assert.Equal(StatusCode.FailedPrecondition, refused.Status);
+        Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
         Assert.Contains(plan.Steps, s => s.Action == "ec2:TerminateInstances");
         Assert.Contains(plan.Steps, s => s.Action == "lambda:DeleteFunction");
         Assert.Contains(plan.Steps, s => s.Action == "iam:DeleteUser" && s.Target.Id == "svc-maint");
@@ -103,10 +105,10 @@ public sealed class GrpcEndToEndTests : IAsyncLifetime
         Assert.Equal("NoSuchEntity", user.Code);
     }
 
-    private static async Task<List<PlanStep>> ExecuteAsync(IEradicationService client, ExecutePlanRequest request)
+    private static async Task<List<PlanStep>> ExecuteAsync(CredIr.Contracts.V1.Eradication.EradicationClient client, ExecutePlanRequest request)
     {
         var steps = new List<PlanStep>();
-        await foreach (var step in client.ExecuteEradicationAsync(request, new CallContext()))
+        await foreach (var step in client.ExecuteEradication(request, new CallOptions()).Responses())
         {
             steps.Add(step);
         }

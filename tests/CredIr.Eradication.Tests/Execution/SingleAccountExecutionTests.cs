@@ -1,6 +1,7 @@
+using CredIr.Contracts.Calls;
 using CredIr.Aws;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 
 namespace CredIr.Eradication.Tests.Execution;
 
@@ -38,9 +39,9 @@ public sealed class SingleAccountExecutionTests : IAsyncLifetime
         request.Approval = new ApprovalToken { ApprovalId = "a-1", PlanId = "another-plan" };
         var wrongPlan = await Assert.ThrowsAsync<RpcException>(() => _org.ExecuteAsync(request));
 
-        Assert.Equal(StatusCode.FailedPrecondition, error.Status);
-        Assert.Contains("not approved", error.Message, StringComparison.Ordinal);
-        Assert.Equal(StatusCode.FailedPrecondition, wrongPlan.Status);
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+        Assert.Contains("not approved", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.FailedPrecondition, wrongPlan.StatusCode);
         Assert.Equal(before.Lines, (await _org.SnapshotAsync()).Lines);
     }
 
@@ -53,8 +54,8 @@ public sealed class SingleAccountExecutionTests : IAsyncLifetime
 
         var error = await Assert.ThrowsAsync<RpcException>(() => _org.ExecuteAsync(EradicationSandbox.Approved(plan)));
 
-        Assert.Equal(StatusCode.FailedPrecondition, error.Status);
-        Assert.Contains("never acts with them", error.Message, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+        Assert.Contains("never acts with them", error.Status.Detail, StringComparison.Ordinal);
         Assert.Equal(before.Lines, (await _org.SnapshotAsync()).Lines);
     }
 

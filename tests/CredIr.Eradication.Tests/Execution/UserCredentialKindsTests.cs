@@ -1,3 +1,4 @@
+using CredIr.Contracts.Calls;
 using CredIr.Aws;
 using CredIr.Contracts.V1;
 

@@ -1,9 +1,10 @@
+using CredIr.Contracts.Calls;
 using CredIr.Contracts.V1;
 using CredIr.Eradication.Planning;
 using CredIr.Eradication.Scanning;
 using CredIr.Eradication.Trails;
 using CredIr.Eradication.Trails.LogFiles;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Playbook.Classification;
 using CredIr.Playbook.Extraction;
 using Google.Protobuf.WellKnownTypes;
@@ -30,7 +31,7 @@ public sealed class PlanHandlerTests
                 Source = Contracts.V1.TrailSourceKind.LogFiles,
                 LogLocation = Datasets.InvictusStratus,
             },
-            CallContext.InProcess(CancellationToken.None)))
+            CancellationToken.None))
         {
             if (update.UpdateCase == ScanUpdate.UpdateOneofCase.Event)
             {
@@ -49,7 +50,7 @@ public sealed class PlanHandlerTests
         var request = new PlanEradicationRequest { IncidentId = "inc-1" };
         request.Events.AddRange(await ScanInvictusAsync());
 
-        var plan = await handler.PlanEradicationAsync(request, CallContext.InProcess(CancellationToken.None));
+        var plan = await handler.PlanEradicationAsync(request, CancellationToken.None);
 
         // Stratus cleans up after each technique: the four users, their keys and the instances were deleted by the
         // same key (jq: DeleteUser x4, TerminateInstances x2 by AKIATFQR7NSC8Q4X20BJ), so none may be planned again.
@@ -73,7 +74,7 @@ public sealed class PlanHandlerTests
         var request = new PlanEradicationRequest { IncidentId = "inc-1" };
         request.Events.AddRange(await ScanInvictusAsync());
 
-        var plan = await handler.PlanEradicationAsync(request, CallContext.InProcess(CancellationToken.None));
+        var plan = await handler.PlanEradicationAsync(request, CancellationToken.None);
 
         Assert.Equal(
             [
@@ -97,8 +98,8 @@ public sealed class PlanHandlerTests
     {
         var handler = new PlanHandler(new InMemoryStateReader(), new RecordExtractor(), NoCmdb, Clock);
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => handler.PlanEradicationAsync(new PlanEradicationRequest(), CallContext.InProcess(CancellationToken.None)));
+        var error = await Assert.ThrowsAsync<RpcException>(() => handler.PlanEradicationAsync(new PlanEradicationRequest(), CancellationToken.None));
 
-        Assert.Equal(StatusCode.InvalidArgument, error.Status);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
     }
 }

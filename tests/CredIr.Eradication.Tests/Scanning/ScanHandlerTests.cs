@@ -1,8 +1,9 @@
+using CredIr.Contracts.Calls;
 using CredIr.Contracts.V1;
 using CredIr.Eradication.Scanning;
 using CredIr.Eradication.Trails;
 using CredIr.Eradication.Trails.LogFiles;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Playbook.Classification;
 using CredIr.Playbook.Extraction;
 using Google.Protobuf.WellKnownTypes;
@@ -34,7 +35,7 @@ public sealed class ScanHandlerTests
     private static async Task<List<ScanUpdate>> ScanAsync(ScanRequest request)
     {
         var updates = new List<ScanUpdate>();
-        await foreach (var update in Handler().ScanAsync(request, CallContext.InProcess(CancellationToken.None)))
+        await foreach (var update in Handler().ScanAsync(request, CancellationToken.None))
         {
             updates.Add(update);
         }
@@ -110,8 +111,8 @@ public sealed class ScanHandlerTests
 
         var error = await Assert.ThrowsAsync<RpcException>(() => ScanAsync(request));
 
-        Assert.Equal(StatusCode.InvalidArgument, error.Status);
-        Assert.Contains(messagePart, error.Message, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains(messagePart, error.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -122,8 +123,8 @@ public sealed class ScanHandlerTests
 
         var error = await Assert.ThrowsAsync<RpcException>(() => ScanAsync(request));
 
-        Assert.Equal(StatusCode.InvalidArgument, error.Status);
-        Assert.Contains("log_location", error.Message, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("log_location", error.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -135,8 +136,8 @@ public sealed class ScanHandlerTests
 
         var error = await Assert.ThrowsAsync<RpcException>(() => ScanAsync(request));
 
-        Assert.Equal(StatusCode.InvalidArgument, error.Status);
-        Assert.Contains("athena.trail_location", error.Message, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("athena.trail_location", error.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -148,7 +149,7 @@ public sealed class ScanHandlerTests
 
         var error = await Assert.ThrowsAsync<RpcException>(() => ScanAsync(request));
 
-        Assert.Equal(StatusCode.InvalidArgument, error.Status);
-        Assert.Contains("athena.table", error.Message, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("athena.table", error.Status.Detail, StringComparison.Ordinal);
     }
 }

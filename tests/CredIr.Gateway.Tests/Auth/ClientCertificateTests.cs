@@ -1,8 +1,8 @@
+using Grpc.Net.Client;
 using System.Security.Cryptography.X509Certificates;
-using CredIr.Contracts.Services;
 using CredIr.Contracts.V1;
 using CredIr.Gateway.Tests.Support;
-using CredIr.Grpc;
+using Grpc.Core;
 using Microsoft.Extensions.Options;
 
 namespace CredIr.Gateway.Tests.Auth;
@@ -27,7 +27,7 @@ public sealed class ClientCertificateTests : IAsyncLifetime, IDisposable
         using var certificate = _trusted.Issue("soar-1");
         using var channel = Channel(certificate);
 
-        var opened = await channel.CreateClient<IIncidentsService>().OpenIncidentAsync(Open("mtls-open"), new CallContext());
+        var opened = await new CredIr.Contracts.V1.Incidents.IncidentsClient(channel).OpenIncidentAsync(Open("mtls-open"), new CallOptions());
 
         Assert.Equal("soar-platform", opened.OpenedBy);
     }
@@ -36,11 +36,11 @@ public sealed class ClientCertificateTests : IAsyncLifetime, IDisposable
     public async Task Certificate_MappedByDnsName_ApprovesAndIsRecordedAsTheApprover()
     {
         using var tokens = Channel(certificate: null);
-        var (incidentId, approvalId) = await Approvals.PendingAsync(tokens.CreateClient<IIncidentsService>(), "mtls-approve");
+        var (incidentId, approvalId) = await Approvals.PendingAsync(new CredIr.Contracts.V1.Incidents.IncidentsClient(tokens), "mtls-approve");
         using var certificate = _trusted.Issue("approval-bot", dnsName: "approver.credir.test");
         using var channel = Channel(certificate);
 
-        var decided = await channel.CreateClient<IIncidentsService>().ApproveAsync(new DecideRequest { IncidentId = incidentId, ApprovalId = approvalId }, new CallContext());
+        var decided = await new CredIr.Contracts.V1.Incidents.IncidentsClient(channel).ApproveAsync(new DecideRequest { IncidentId = incidentId, ApprovalId = approvalId }, new CallOptions());
 
         Assert.Equal("approval-bot", decided.Approvals.Single(a => a.ApprovalId == approvalId).DecidedBy);
     }
@@ -51,10 +51,10 @@ public sealed class ClientCertificateTests : IAsyncLifetime, IDisposable
         using var certificate = _stranger.Issue("soar-1");
         using var channel = Channel(certificate);
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => channel.CreateClient<IIncidentsService>().OpenIncidentAsync(Open("mtls-stranger"), new CallContext()));
+        var error = await Assert.ThrowsAsync<RpcException>(() => new CredIr.Contracts.V1.Incidents.IncidentsClient(channel).OpenIncidentAsync(Open("mtls-stranger"), new CallOptions()).ResponseAsync);
 
-        Assert.Equal(StatusCode.Unauthenticated, error.Status);
-        Assert.Contains("trusted issuer", error.Message, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
+        Assert.Contains("trusted issuer", error.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -63,10 +63,10 @@ public sealed class ClientCertificateTests : IAsyncLifetime, IDisposable
         using var certificate = _trusted.Issue("unknown-robot");
         using var channel = Channel(certificate);
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => channel.CreateClient<IIncidentsService>().OpenIncidentAsync(Open("mtls-unmapped"), new CallContext()));
+        var error = await Assert.ThrowsAsync<RpcException>(() => new CredIr.Contracts.V1.Incidents.IncidentsClient(channel).OpenIncidentAsync(Open("mtls-unmapped"), new CallOptions()).ResponseAsync);
 
-        Assert.Equal(StatusCode.Unauthenticated, error.Status);
-        Assert.Contains("mapped to no caller", error.Message, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
+        Assert.Contains("mapped to no caller", error.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -75,10 +75,10 @@ public sealed class ClientCertificateTests : IAsyncLifetime, IDisposable
         using var certificate = _trusted.Issue("soar-1");
         using var channel = Channel(certificate);
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => channel.CreateClient<IIncidentsService>()
-            .ApproveAsync(new DecideRequest { IncidentId = "i", ApprovalId = "a" }, new CallContext()));
+        var error = await Assert.ThrowsAsync<RpcException>(() => new CredIr.Contracts.V1.Incidents.IncidentsClient(channel)
+            .ApproveAsync(new DecideRequest { IncidentId = "i", ApprovalId = "a" }, new CallOptions()).ResponseAsync);
 
-        Assert.Equal(StatusCode.PermissionDenied, error.Status);
+        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class ClientCertificateTests : IAsyncLifetime, IDisposable
     {
         using var channel = Channel(certificate: null);
 
-        var opened = await channel.CreateClient<IIncidentsService>().OpenIncidentAsync(Open("mtls-token"), Approvals.As("rita", "responder"));
+        var opened = await new CredIr.Contracts.V1.Incidents.IncidentsClient(channel).OpenIncidentAsync(Open("mtls-token"), Approvals.As("rita", "responder"));
 
         Assert.Equal("rita", opened.OpenedBy);
     }
@@ -159,6 +159,6 @@ public sealed class ClientCertificateTests : IAsyncLifetime, IDisposable
             handler.SslOptions.ClientCertificates = [certificate];
         }
 
-        return GrpcChannel.ForAddress(_gateway!.Address, new GrpcChannelOptions { HttpHandler = handler, DisposeHttpHandler = true });
+        return GrpcChannel.ForAddress(_gateway!.Address, new GrpcChannelOptions { HttpHandler = handler });
     }
 }

@@ -1,4 +1,4 @@
-using CredIr.Contracts.Services;
+using Grpc.Core;
 using CredIr.Contracts.V1;
 using CredIr.Gateway.Tests.Support;
 
@@ -10,7 +10,7 @@ public sealed class ApprovalCallerTests(GatewayFixture fixture) : IClassFixture<
     [Fact]
     public async Task Approve_ThroughTheGateway_RecordsTheTokenSubjects()
     {
-        var client = fixture.Gateway.Channel.CreateClient<IIncidentsService>();
+        var client = new CredIr.Contracts.V1.Incidents.IncidentsClient(fixture.Gateway.Channel);
         var (incidentId, approvalId) = await Approvals.PendingAsync(client, "approval-remote");
 
         var decided = await client.ApproveAsync(new DecideRequest { IncidentId = incidentId, ApprovalId = approvalId, Reason = "checked" }, Approvals.As("alan", "approver"));
@@ -24,12 +24,12 @@ public sealed class ApprovalCallerTests(GatewayFixture fixture) : IClassFixture<
     [Fact]
     public async Task SelfApproval_ThroughTheGateway_IsRefusedByTheTwoPersonRule()
     {
-        var client = fixture.Gateway.Channel.CreateClient<IIncidentsService>();
+        var client = new CredIr.Contracts.V1.Incidents.IncidentsClient(fixture.Gateway.Channel);
         var (incidentId, approvalId) = await Approvals.PendingAsync(client, "approval-self");
 
-        var error = await Assert.ThrowsAsync<CredIr.Grpc.RpcException>(() =>
-            client.ApproveAsync(new DecideRequest { IncidentId = incidentId, ApprovalId = approvalId }, Approvals.As("rita", "approver")));
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            client.ApproveAsync(new DecideRequest { IncidentId = incidentId, ApprovalId = approvalId }, Approvals.As("rita", "approver")).ResponseAsync);
 
-        Assert.Equal(CredIr.Grpc.StatusCode.PermissionDenied, error.Status);
+        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
     }
 }

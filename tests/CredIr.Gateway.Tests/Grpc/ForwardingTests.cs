@@ -1,21 +1,20 @@
 using System.Net;
 using System.Net.Sockets;
-using CredIr.Contracts.Services;
 using CredIr.Contracts.V1;
 using CredIr.Gateway.Auth;
 using CredIr.Gateway.Tests.Support;
-using CredIr.Grpc;
+using Grpc.Core;
 
 namespace CredIr.Gateway.Tests.Grpc;
 
 /// <summary>gRPC through the gateway with the project's own client (HTTP/2 on loopback).</summary>
 public sealed class ForwardingTests
 {
-    private static CallContext As(string subject, string role, Metadata? extra = null)
+    private static CallOptions As(string subject, string role, Metadata? extra = null)
     {
         var headers = extra ?? new Metadata();
         headers.Add("authorization", "Bearer " + Tokens.For(subject, role));
-        return new CallContext(headers, DateTimeOffset.UtcNow.AddSeconds(10));
+        return new CallOptions(headers, DateTime.UtcNow.AddSeconds(10));
     }
 
     private static OpenIncidentRequest Open(string requestId) =>
@@ -33,9 +32,9 @@ public sealed class ForwardingTests
     {
         await using var backend = await IncidentsBackend.StartAsync();
         await using var gateway = await GatewayHost.StartAsync(GatewayHost.Settings(backend.Address));
-        var forged = new Metadata().Add(GatewayCaller.CallerHeader, "mallory").Add(GatewayCaller.KeyHeader, IncidentsBackend.CallerKey);
+        var forged = new Metadata { { GatewayCaller.CallerHeader, "mallory" }, { GatewayCaller.KeyHeader, IncidentsBackend.CallerKey } };
 
-        var incident = await gateway.Channel.CreateClient<IIncidentsService>().OpenIncidentAsync(Open("forged"), As("rita", "responder", forged));
+        var incident = await new CredIr.Contracts.V1.Incidents.IncidentsClient(gateway.Channel).OpenIncidentAsync(Open("forged"), As("rita", "responder", forged));
 
         Assert.Equal("rita", incident.OpenedBy);
     }
@@ -45,7 +44,7 @@ public sealed class ForwardingTests
     {
         await using var backend = await IncidentsBackend.StartAsync();
         await using var gateway = await GatewayHost.StartAsync(GatewayHost.Settings($"http://127.0.0.1:{ClosedPort()}", backend.Address));
-        var client = gateway.Channel.CreateClient<IIncidentsService>();
+        var client = new CredIr.Contracts.V1.Incidents.IncidentsClient(gateway.Channel);
 
         for (var i = 0; i < 6; i++)
         {
@@ -61,11 +60,11 @@ public sealed class ForwardingTests
         await using var backend = await IncidentsBackend.StartAsync();
         await using var gateway = await GatewayHost.StartAsync(GatewayHost.Settings(backend.Address));
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => gateway.Channel.CreateClient<IIncidentsService>()
-            .ApproveAsync(new DecideRequest { IncidentId = "i", ApprovalId = "a" }, As("vera", "viewer")));
+        var error = await Assert.ThrowsAsync<RpcException>(() => new CredIr.Contracts.V1.Incidents.IncidentsClient(gateway.Channel)
+            .ApproveAsync(new DecideRequest { IncidentId = "i", ApprovalId = "a" }, As("vera", "viewer")).ResponseAsync);
 
-        Assert.Equal(StatusCode.PermissionDenied, error.Status);
-        Assert.Contains("approver", error.Message, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+        Assert.Contains("approver", error.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -74,11 +73,11 @@ public sealed class ForwardingTests
         await using var backend = await IncidentsBackend.StartAsync();
         await using var gateway = await GatewayHost.StartAsync(GatewayHost.Settings(backend.Address));
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => gateway.Channel.CreateClient<IIncidentsService>()
-            .GetIncidentAsync(new GetIncidentRequest { IncidentId = "no-such-incident" }, As("vera", "viewer")));
+        var error = await Assert.ThrowsAsync<RpcException>(() => new CredIr.Contracts.V1.Incidents.IncidentsClient(gateway.Channel)
+            .GetIncidentAsync(new GetIncidentRequest { IncidentId = "no-such-incident" }, As("vera", "viewer")).ResponseAsync);
 
-        Assert.Equal(StatusCode.NotFound, error.Status);
-        Assert.Contains("no-such-incident", error.Message, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+        Assert.Contains("no-such-incident", error.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -87,10 +86,10 @@ public sealed class ForwardingTests
         await using var backend = await IncidentsBackend.StartAsync();
         await using var gateway = await GatewayHost.StartAsync(GatewayHost.Settings(backend.Address));
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => gateway.Channel.CreateClient<IContainmentService>()
-            .PlanContainmentAsync(new PlanContainmentRequest(), As("rita", "responder")));
+        var error = await Assert.ThrowsAsync<RpcException>(() => new CredIr.Contracts.V1.Containment.ContainmentClient(gateway.Channel)
+            .PlanContainmentAsync(new PlanContainmentRequest(), As("rita", "responder")).ResponseAsync);
 
-        Assert.Equal(StatusCode.Unimplemented, error.Status);
+        Assert.Equal(StatusCode.Unimplemented, error.StatusCode);
     }
 
     [Fact]
@@ -98,9 +97,9 @@ public sealed class ForwardingTests
     {
         await using var gateway = await GatewayHost.StartAsync(GatewayHost.Settings($"http://127.0.0.1:{ClosedPort()}"));
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => gateway.Channel.CreateClient<IIncidentsService>()
-            .GetIncidentAsync(new GetIncidentRequest { IncidentId = "x" }, As("vera", "viewer")));
+        var error = await Assert.ThrowsAsync<RpcException>(() => new CredIr.Contracts.V1.Incidents.IncidentsClient(gateway.Channel)
+            .GetIncidentAsync(new GetIncidentRequest { IncidentId = "x" }, As("vera", "viewer")).ResponseAsync);
 
-        Assert.Equal(StatusCode.Unavailable, error.Status);
+        Assert.Equal(StatusCode.Unavailable, error.StatusCode);
     }
 }

@@ -1,8 +1,7 @@
 using System.Net;
-using CredIr.Contracts.Services;
 using CredIr.Contracts.V1;
 using CredIr.Gateway.Tests.Support;
-using CredIr.Grpc;
+using Grpc.Core;
 
 namespace CredIr.Gateway.Tests.InProcess;
 
@@ -31,19 +30,19 @@ public sealed class InProcessServiceTests : IAsyncLifetime
     [Fact]
     public async Task GrpcOpen_WithNoBackendAddress_IsHeldByTheGatewaysOwnCoordinator()
     {
-        var opened = await Gateway.Channel.CreateClient<IIncidentsService>().OpenIncidentAsync(
+        var opened = await new CredIr.Contracts.V1.Incidents.IncidentsClient(Gateway.Channel).OpenIncidentAsync(
             new OpenIncidentRequest { RequestId = "in-process", Input = new IdentificationInput { AccessKeyId = "AKIAIOSFODNN7EXAMPLE" } },
             Approvals.As("rita", "responder"));
 
-        var held = await Gateway.Services.GetRequiredService<IIncidentsService>()
-            .GetIncidentAsync(new GetIncidentRequest { IncidentId = opened.IncidentId }, CallContext.InProcess(CancellationToken.None));
+        var held = await Gateway.Services.GetRequiredService<CredIr.Contracts.V1.Incidents.IncidentsClient>()
+            .GetIncidentAsync(new GetIncidentRequest { IncidentId = opened.IncidentId }, new CallOptions(cancellationToken: CancellationToken.None));
         Assert.Equal("rita", held.OpenedBy);
     }
 
     [Fact]
     public async Task GrpcApprove_InProcess_RecordsTheTokenSubjects()
     {
-        var client = Gateway.Channel.CreateClient<IIncidentsService>();
+        var client = new CredIr.Contracts.V1.Incidents.IncidentsClient(Gateway.Channel);
         var (incidentId, approvalId) = await Approvals.PendingAsync(client, "in-process-grpc");
 
         var decided = await client.ApproveAsync(new DecideRequest { IncidentId = incidentId, ApprovalId = approvalId }, Approvals.As("alan", "approver"));
@@ -55,7 +54,7 @@ public sealed class InProcessServiceTests : IAsyncLifetime
     [Fact]
     public async Task RestApprove_InProcess_RecordsTheTokenSubject()
     {
-        var (incidentId, approvalId) = await Approvals.PendingAsync(Gateway.Channel.CreateClient<IIncidentsService>(), "in-process-rest");
+        var (incidentId, approvalId) = await Approvals.PendingAsync(new CredIr.Contracts.V1.Incidents.IncidentsClient(Gateway.Channel), "in-process-rest");
 
         using var response = await Gateway.Http.SendAsync(GatewayHost.Request(
             HttpMethod.Post, $"/v1/incidents/{incidentId}/approvals/{approvalId}:approve", Tokens.For("alan", "approver"), "{}"));
@@ -68,10 +67,10 @@ public sealed class InProcessServiceTests : IAsyncLifetime
     [Fact]
     public async Task GrpcCall_InProcessWithoutToken_IsUnauthenticated()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => Gateway.Channel.CreateClient<IIncidentsService>()
-            .GetIncidentAsync(new GetIncidentRequest { IncidentId = "any" }, new CallContext()));
+        var error = await Assert.ThrowsAsync<RpcException>(() => new CredIr.Contracts.V1.Incidents.IncidentsClient(Gateway.Channel)
+            .GetIncidentAsync(new GetIncidentRequest { IncidentId = "any" }, new CallOptions()).ResponseAsync);
 
-        Assert.Equal(StatusCode.Unauthenticated, error.Status);
+        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
     }
 
     public async Task DisposeAsync()

@@ -1,6 +1,7 @@
+using Grpc.Net.Client;
 using System.Net;
 using System.Net.Http.Headers;
-using CredIr.Grpc;
+using Grpc.Core;
 
 namespace CredIr.Gateway.Tests.Support;
 

@@ -1,5 +1,6 @@
-using CredIr.Contracts.Services;
-using CredIr.Grpc;
+using CredIr.Hosting.InProcess;
+using CredIr.Hosting;
+using Grpc.Core;
 using CredIr.Incidents.Hosting;
 
 namespace CredIr.Gateway.Tests.Support;
@@ -37,7 +38,7 @@ internal sealed class IncidentsBackend : IAsyncDisposable
         AddIncidents(builder);
 
         var app = builder.Build();
-        app.MapGrpcService<IIncidentsService>();
+        app.MapGrpcService<CredIr.Contracts.V1.Incidents.IncidentsBase>();
         app.MapGrpcInfrastructure();
         await app.StartAsync();
         return new IncidentsBackend(app, folder);
@@ -59,8 +60,12 @@ internal sealed class IncidentsBackend : IAsyncDisposable
     /// <summary>The coordinator and its two stand-in phase services, in whichever host this is.</summary>
     public static void AddIncidents(WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<IIdentificationService, OneKeyIdentification>();
-        builder.Services.AddSingleton<IContainmentService, PlanOnlyContainment>();
+        builder.Services.AddSingleton<CredIr.Contracts.V1.Identification.IdentificationBase, OneKeyIdentification>();
+        builder.Services.AddSingleton<CredIr.Contracts.V1.Containment.ContainmentBase, PlanOnlyContainment>();
+        builder.Services.AddInProcessClient<CredIr.Contracts.V1.Identification.IdentificationBase, CredIr.Contracts.V1.Identification.IdentificationClient>(
+            CredIr.Contracts.V1.Identification.BindService, static i => new(i));
+        builder.Services.AddInProcessClient<CredIr.Contracts.V1.Containment.ContainmentBase, CredIr.Contracts.V1.Containment.ContainmentClient>(
+            CredIr.Contracts.V1.Containment.BindService, static i => new(i));
         builder.AddIncidentServices();
     }
 

@@ -1,6 +1,6 @@
-using CredIr.Contracts.Services;
+using CredIr.Hosting;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 
 namespace CredIr.Gateway.Tests.Support;
 
@@ -8,9 +8,9 @@ namespace CredIr.Gateway.Tests.Support;
 /// Identification as far as the coordinator needs it to reach a containment approval: the input key
 /// is one active IAM user key; nobody to notify. The real service needs AWS (or the sandbox).
 /// </summary>
-internal sealed class OneKeyIdentification : IIdentificationService
+internal sealed class OneKeyIdentification : CredIr.Contracts.V1.Identification.IdentificationBase
 {
-    public Task<IdentifyResponse> IdentifyAsync(IdentifyRequest request, CallContext context) => Task.FromResult(new IdentifyResponse
+    public override Task<IdentifyResponse> Identify(IdentifyRequest request, ServerCallContext context) => Task.FromResult(new IdentifyResponse
     {
         InputKind = InputKind.AccessKeyId,
         Credentials =
@@ -29,8 +29,8 @@ internal sealed class OneKeyIdentification : IIdentificationService
         AccountIds = { "111122223333" },
     });
 
-    public Task<FindStakeholdersResponse> FindStakeholdersAsync(FindStakeholdersRequest request, CallContext context) =>
+    public override Task<FindStakeholdersResponse> FindStakeholders(FindStakeholdersRequest request, ServerCallContext context) =>
         Task.FromResult(new FindStakeholdersResponse());
 
-    public Task<NotifyResponse> NotifyAsync(NotifyRequest request, CallContext context) => Task.FromResult(new NotifyResponse());
+    public override Task<NotifyResponse> Notify(NotifyRequest request, ServerCallContext context) => Task.FromResult(new NotifyResponse());
 }

@@ -1,14 +1,14 @@
+using CredIr.Hosting;
 using System.Runtime.CompilerServices;
-using CredIr.Contracts.Services;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 
 namespace CredIr.Gateway.Tests.Support;
 
 /// <summary>Containment that plans one step per key (so the coordinator asks for an approval) and changes nothing.</summary>
-internal sealed class PlanOnlyContainment : IContainmentService
+internal sealed class PlanOnlyContainment : CredIr.Contracts.V1.Containment.ContainmentBase
 {
-    public Task<Plan> PlanContainmentAsync(PlanContainmentRequest request, CallContext context) => Task.FromResult(new Plan
+    public override Task<Plan> PlanContainment(PlanContainmentRequest request, ServerCallContext context) => Task.FromResult(new Plan
     {
         Kind = PlanKind.Containment,
         Steps =
@@ -26,11 +26,11 @@ internal sealed class PlanOnlyContainment : IContainmentService
         },
     });
 
-    public IAsyncEnumerable<PlanStep> ExecuteContainmentAsync(ExecutePlanRequest request, CallContext context) => Empty<PlanStep>();
+    private static IAsyncEnumerable<PlanStep> ExecuteContainmentStream(ExecutePlanRequest request, ServerCallContext context) => Empty<PlanStep>();
 
-    public IAsyncEnumerable<PlanStep> RollbackContainmentAsync(RollbackRequest request, CallContext context) => Empty<PlanStep>();
+    private static IAsyncEnumerable<PlanStep> RollbackContainmentStream(RollbackRequest request, ServerCallContext context) => Empty<PlanStep>();
 
-    public IAsyncEnumerable<VerificationUpdate> VerifyContainmentAsync(VerifyContainmentRequest request, CallContext context) => Empty<VerificationUpdate>();
+    private static IAsyncEnumerable<VerificationUpdate> VerifyContainmentStream(VerifyContainmentRequest request, ServerCallContext context) => Empty<VerificationUpdate>();
 
     private static async IAsyncEnumerable<T> Empty<T>([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -38,4 +38,11 @@ internal sealed class PlanOnlyContainment : IContainmentService
         cancellationToken.ThrowIfCancellationRequested();
         yield break;
     }
+
+    public override Task ExecuteContainment(ExecutePlanRequest request, IServerStreamWriter<PlanStep> responseStream, ServerCallContext context) =>
+        responseStream.WriteAllAsync(ExecuteContainmentStream(request, context), context.CancellationToken);
+    public override Task RollbackContainment(RollbackRequest request, IServerStreamWriter<PlanStep> responseStream, ServerCallContext context) =>
+        responseStream.WriteAllAsync(RollbackContainmentStream(request, context), context.CancellationToken);
+    public override Task VerifyContainment(VerifyContainmentRequest request, IServerStreamWriter<VerificationUpdate> responseStream, ServerCallContext context) =>
+        responseStream.WriteAllAsync(VerifyContainmentStream(request, context), context.CancellationToken);
 }

@@ -1,7 +1,8 @@
+using CredIr.Hosting;
+using Grpc.Net.Client;
 using CredIr.Aws;
-using CredIr.Contracts.Services;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Identification.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -38,7 +39,7 @@ public sealed class GrpcHostTests(SandboxIdentification fixture) : IClassFixture
         builder.Services.AddSingleton<AwsScope>(fixture.Admin);
         builder.AddIdentificationServices();
         var app = builder.Build();
-        app.MapGrpcService<IIdentificationService>();
+        app.MapGrpcService<CredIr.Contracts.V1.Identification.IdentificationBase>();
         app.MapGrpcInfrastructure();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -53,11 +54,11 @@ public sealed class GrpcHostTests(SandboxIdentification fixture) : IClassFixture
         var (app, channel) = await StartAsync(receiver.Url, outbox);
         try
         {
-            var client = channel.CreateClient<IIdentificationService>();
+            var client = new CredIr.Contracts.V1.Identification.IdentificationClient(channel);
 
-            var identified = await client.IdentifyAsync(new IdentifyRequest { Input = new IdentificationInput { AccessKeyId = "AKIA4CIDEPLOYLEAKED5" } }, new CallContext());
-            var people = await client.FindStakeholdersAsync(new FindStakeholdersRequest { AccountIds = { "111111111111" } }, new CallContext());
-            var sent = await client.NotifyAsync(new NotifyRequest { RequestId = "r-1", IncidentId = "inc-1", Subject = "Leaked key", Recipients = { people.Stakeholders } }, new CallContext());
+            var identified = await client.IdentifyAsync(new IdentifyRequest { Input = new IdentificationInput { AccessKeyId = "AKIA4CIDEPLOYLEAKED5" } }, new CallOptions());
+            var people = await client.FindStakeholdersAsync(new FindStakeholdersRequest { AccountIds = { "111111111111" } }, new CallOptions());
+            var sent = await client.NotifyAsync(new NotifyRequest { RequestId = "r-1", IncidentId = "inc-1", Subject = "Leaked key", Recipients = { people.Stakeholders } }, new CallOptions());
             var delivered = await receiver.NextAsync("the notification POSTed by the hosted dispatcher");
 
             Assert.Equal($"arn:aws:iam::{fixture.AccountId}:user/ci-deployer", Assert.Single(identified.Credentials).PrincipalArn);
@@ -84,13 +85,13 @@ public sealed class GrpcHostTests(SandboxIdentification fixture) : IClassFixture
         var (app, channel) = await StartAsync(new Uri("http://127.0.0.1:9/hook"), outbox);
         try
         {
-            var client = channel.CreateClient<IIdentificationService>();
+            var client = new CredIr.Contracts.V1.Identification.IdentificationClient(channel);
 
             var error = await Assert.ThrowsAsync<RpcException>(() => client.IdentifyAsync(
-                new IdentifyRequest { Input = new IdentificationInput { FindingJson = """{"eventTypeCode":"AWS_EC2_INSTANCE_RETIREMENT_SCHEDULED"}""" } }, new CallContext()));
+                new IdentifyRequest { Input = new IdentificationInput { FindingJson = """{"eventTypeCode":"AWS_EC2_INSTANCE_RETIREMENT_SCHEDULED"}""" } }, new CallOptions()).ResponseAsync);
 
-            Assert.Equal(StatusCode.InvalidArgument, error.Status);
-            Assert.Equal("finding_json: looks like an AWS Health event of type AWS_EC2_INSTANCE_RETIREMENT_SCHEDULED, which CredIr does not take; supported: AWS_RISK_CREDENTIALS_EXPOSED", error.Message);
+            Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+            Assert.Equal("finding_json: looks like an AWS Health event of type AWS_EC2_INSTANCE_RETIREMENT_SCHEDULED, which CredIr does not take; supported: AWS_RISK_CREDENTIALS_EXPOSED", error.Status.Detail);
         }
         finally
         {

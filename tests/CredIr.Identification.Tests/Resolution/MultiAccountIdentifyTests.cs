@@ -1,5 +1,5 @@
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Identification.Tests.Support;
 
 namespace CredIr.Identification.Tests.Resolution;
@@ -15,7 +15,7 @@ public sealed class MultiAccountIdentifyTests(MultiAccountSandbox sandbox) : ICl
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var request = new IdentifyRequest { Input = new IdentificationInput { AccessKeyId = "ASIA7MAINTPRODSESS01" }, Scope = new Scope { Regions = { "us-east-1" } } };
 
-        var response = await Fixture.Service.IdentifyAsync(request, CallContext.InProcess(timeout.Token));
+        var response = await Fixture.Service.IdentifyAsync(request, new CallOptions(cancellationToken: timeout.Token));
 
         var credential = Assert.Single(response.Credentials);
         Assert.Equal("222222222222", credential.AccountId);

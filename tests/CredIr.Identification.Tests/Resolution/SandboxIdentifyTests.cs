@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CredIr.Aws;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Identification.Tests.Support;
 
 namespace CredIr.Identification.Tests.Resolution;
@@ -18,7 +18,7 @@ public sealed class SandboxIdentifyTests(SandboxIdentification fixture) : IClass
         var request = new IdentifyRequest { Input = input, Scope = UsEast1 };
         configure?.Invoke(request);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        return fixture.Service.IdentifyAsync(request, CallContext.InProcess(timeout.Token));
+        return fixture.Service.IdentifyAsync(request, new CallOptions(cancellationToken: timeout.Token)).ResponseAsync;
     }
 
     private DateTimeOffset Now => fixture.Sandbox.Clock.GetUtcNow();
@@ -161,8 +161,8 @@ public sealed class SandboxIdentifyTests(SandboxIdentification fixture) : IClass
     {
         var error = await Assert.ThrowsAsync<RpcException>(() => IdentifyAsync(new IdentificationInput { AccessKeyId = "AKIA-not-a-key" }));
 
-        Assert.Equal(StatusCode.InvalidArgument, error.Status);
-        Assert.StartsWith("access_key_id: ", error.Message, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.StartsWith("access_key_id: ", error.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -170,8 +170,8 @@ public sealed class SandboxIdentifyTests(SandboxIdentification fixture) : IClass
     {
         var error = await Assert.ThrowsAsync<RpcException>(() => IdentifyAsync(new IdentificationInput { AccessKeyId = LeakedKey }, r => r.BaselineDays = 400));
 
-        Assert.Equal(StatusCode.InvalidArgument, error.Status);
-        Assert.StartsWith("baseline_days: ", error.Message, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.StartsWith("baseline_days: ", error.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -188,7 +188,7 @@ public sealed class SandboxIdentifyTests(SandboxIdentification fixture) : IClass
     [Fact]
     public async Task FindStakeholders_ForAnAccount_ComesFromTheCmdbWithTheChecklist()
     {
-        var response = await fixture.Service.FindStakeholdersAsync(new FindStakeholdersRequest { AccountIds = { "111111111111" } }, CallContext.InProcess(CancellationToken.None));
+        var response = await fixture.Service.FindStakeholdersAsync(new FindStakeholdersRequest { AccountIds = { "111111111111" } }, new CallOptions(cancellationToken: CancellationToken.None));
 
         Assert.Equal(["payments"], response.Applications);
         Assert.Contains(response.Stakeholders, s => s.Kind == StakeholderKind.Legal);
@@ -198,9 +198,9 @@ public sealed class SandboxIdentifyTests(SandboxIdentification fixture) : IClass
     [Fact]
     public async Task Notify_WithoutRequestId_IsInvalidArgument()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => fixture.Service.NotifyAsync(new NotifyRequest { Subject = "x" }, CallContext.InProcess(CancellationToken.None)));
+        var error = await Assert.ThrowsAsync<RpcException>(() => fixture.Service.NotifyAsync(new NotifyRequest { Subject = "x" }, new CallOptions(cancellationToken: CancellationToken.None)).ResponseAsync);
 
-        Assert.Equal(StatusCode.InvalidArgument, error.Status);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
     }
 
     private async Task<CredIr.Aws.GuardDutyFinding> ScenarioFindingAsync()

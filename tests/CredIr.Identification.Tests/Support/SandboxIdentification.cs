@@ -1,3 +1,4 @@
+using CredIr.Hosting.InProcess;
 using Amazon.Runtime;
 using CredIr.Aws;
 using CredIr.Identification.Cmdb;
@@ -33,7 +34,7 @@ public sealed class SandboxIdentification : IAsyncLifetime
 
     public SandboxHost Sandbox { get; private set; } = null!;
 
-    public IdentificationService Service { get; private set; } = null!;
+    public Contracts.V1.Identification.IdentificationClient Service { get; private set; } = null!;
 
     public AwsScope Admin { get; private set; } = null!;
 
@@ -63,14 +64,15 @@ public sealed class SandboxIdentification : IAsyncLifetime
         notificationOptions.Targets.Add(new WebhookTarget { Name = "soc", Url = new Uri("http://127.0.0.1:9/hook") });
         var outbox = new SqliteNotificationOutbox(_outboxPath);
         var dispatcher = new NotificationDispatcher(outbox, new WebhookSender(http, Sandbox.Clock), Options.Create(notificationOptions), Sandbox.Clock, NullLogger<NotificationDispatcher>.Instance);
-        Service = new IdentificationService(
+        // Constructed directly, called through the generated client in-process, with the service's error map.
+        Service = new Contracts.V1.Identification.IdentificationClient(InProcessCallInvoker.Create<Contracts.V1.Identification.IdentificationBase>(new IdentificationService(
             new InputParser(options),
             new CredentialResolver(new AwsCredentialDirectory(Admin, sessions)),
             new CmdbStore(options),
             new Notifier(outbox, dispatcher, Options.Create(notificationOptions), Sandbox.Clock),
             options,
             Sandbox.Clock,
-            NullLogger<IdentificationService>.Instance);
+            NullLogger<IdentificationService>.Instance), Contracts.V1.Identification.BindService, [RpcErrors.Logged(NullLogger.Instance)]));
     }
 
     private T Own<T>(T disposable)

@@ -1,7 +1,7 @@
+using Grpc.Net.Client;
 using System.Diagnostics;
 using System.Text;
-using CredIr.Contracts.Services;
-using CredIr.Grpc;
+using Grpc.Core;
 
 namespace CredIr.Incidents.Tests.Durability;
 
@@ -23,7 +23,7 @@ internal sealed class CoordinatorProcess : IAsyncDisposable
         _process = process;
     }
 
-    public IIncidentsService Incidents { get; private set; } = null!;
+    public CredIr.Contracts.V1.Incidents.IncidentsClient Incidents { get; private set; } = null!;
 
     public int ProcessId => _process.Id;
 
@@ -74,7 +74,7 @@ internal sealed class CoordinatorProcess : IAsyncDisposable
         }
 
         coordinator._channel = GrpcChannel.ForAddress(await coordinator._ready.Task);
-        coordinator.Incidents = coordinator._channel.CreateClient<IIncidentsService>();
+        coordinator.Incidents = new CredIr.Contracts.V1.Incidents.IncidentsClient(coordinator._channel);
         return coordinator;
     }
 

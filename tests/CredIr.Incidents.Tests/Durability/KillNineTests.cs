@@ -1,6 +1,5 @@
-using CredIr.Contracts.Services;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Incidents.Tests.Infrastructure;
 using CredIr.Sandbox;
 using Xunit.Abstractions;
@@ -134,7 +133,7 @@ public sealed class KillNineTests(ITestOutputHelper output) : IAsyncLifetime, ID
     /// incident that changes on every advance without getting anywhere then fails the test instead of hanging it);
     /// null when the process died on the way.
     /// </summary>
-    internal static async Task<Incident?> DriveAsync(IIncidentsService incidents, OpenIncidentRequest open)
+    internal static async Task<Incident?> DriveAsync(CredIr.Contracts.V1.Incidents.IncidentsClient incidents, OpenIncidentRequest open)
     {
         try
         {
@@ -149,13 +148,13 @@ public sealed class KillNineTests(ITestOutputHelper output) : IAsyncLifetime, ID
             while (incident.Version != seen && ++advances < MostAdvances);
             return incident;
         }
-        catch (Exception exception) when (exception is RpcException { Status: StatusCode.Unavailable or StatusCode.Internal or StatusCode.Unknown or StatusCode.Cancelled } or HttpRequestException or IOException)
+        catch (Exception exception) when (exception is RpcException { StatusCode: StatusCode.Unavailable or StatusCode.Internal or StatusCode.Unknown or StatusCode.Cancelled } or HttpRequestException or IOException)
         {
             return null;
         }
     }
 
-    internal static CallContext Context() => new(deadline: TimeProvider.System.GetUtcNow().AddMinutes(1));
+    internal static CallOptions Context() => new(deadline: TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(1));
 
     private string LeakedKey() => _sandbox.Scenario.GroundTruth!["leakedAccessKeyId"]!.GetValue<string>();
 }

@@ -1,3 +1,5 @@
+using Grpc.Core;
+using CredIr.Contracts.Calls;
 using CredIr.Contracts.V1;
 using CredIr.Incidents.Tests.Infrastructure;
 using CredIr.Sandbox;
@@ -66,13 +68,13 @@ public sealed class TwoCoordinatorProcessTests(PostgresFixture postgres) : IAsyn
     {
         try
         {
-            var context = new Grpc.CallContext(cancellationToken: cancellationToken);
-            await foreach (var change in coordinator.Incidents.WatchIncidentAsync(new WatchIncidentRequest { IncidentId = incidentId }, context).WithCancellation(cancellationToken))
+            var context = new CallOptions(cancellationToken: cancellationToken);
+            await foreach (var change in coordinator.Incidents.WatchIncident(new WatchIncidentRequest { IncidentId = incidentId }, context).Responses(cancellationToken))
             {
                 seen.Add(change);
             }
         }
-        catch (Exception exception) when (cancellationToken.IsCancellationRequested && exception is OperationCanceledException or Grpc.RpcException { Status: Grpc.StatusCode.Cancelled })
+        catch (Exception exception) when (cancellationToken.IsCancellationRequested && exception is OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled })
         {
             // The test stopped watching.
         }

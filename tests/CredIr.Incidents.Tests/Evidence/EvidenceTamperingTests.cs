@@ -1,3 +1,4 @@
+using CredIr.Contracts.Calls;
 using CredIr.Contracts.V1;
 using CredIr.Incidents.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
@@ -33,7 +34,7 @@ public sealed class EvidenceTamperingTests : IAsyncLifetime, IDisposable
     public async Task UntouchedLog_VerifiesIntact()
     {
         var result = await Verify();
-        var exported = await Harness.Service.ExportEvidenceAsync(new ExportEvidenceRequest { IncidentId = _incidentId }, Calls.As("auditor")).ToListAsync();
+        var exported = await Harness.Service.ExportEvidence(new ExportEvidenceRequest { IncidentId = _incidentId }, Calls.As("auditor")).Responses().ToListAsync();
 
         Assert.True(result.Intact, result.Message);
         Assert.Equal(5, result.Entries);
@@ -77,7 +78,7 @@ public sealed class EvidenceTamperingTests : IAsyncLifetime, IDisposable
     }
 
     private Task<VerifyEvidenceResponse> Verify() =>
-        Harness.Service.VerifyEvidenceAsync(new VerifyEvidenceRequest { IncidentId = _incidentId }, Calls.As("auditor"));
+        Harness.Service.VerifyEvidenceAsync(new VerifyEvidenceRequest { IncidentId = _incidentId }, Calls.As("auditor")).ResponseAsync;
 
     private async Task Sql(string sql)
     {

@@ -1,6 +1,8 @@
-using CredIr.Contracts.Services;
+using CredIr.Hosting;
+using Grpc.Net.Client;
+using CredIr.Contracts.Calls;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Incidents.Hosting;
 using CredIr.Incidents.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
@@ -18,7 +20,7 @@ public sealed class IncidentsHostTests : IAsyncLifetime, IDisposable
     private WebApplication? _app;
     private GrpcChannel? _channel;
 
-    private IIncidentsService Client => _channel!.CreateClient<IIncidentsService>();
+    private CredIr.Contracts.V1.Incidents.IncidentsClient Client => new CredIr.Contracts.V1.Incidents.IncidentsClient(_channel!);
 
     public async Task InitializeAsync()
     {
@@ -28,7 +30,7 @@ public sealed class IncidentsHostTests : IAsyncLifetime, IDisposable
         builder.AddCredIrGrpcHost();
         builder.AddIncidentServices();
         _app = builder.Build();
-        _app.MapGrpcService<IIncidentsService>();
+        _app.MapGrpcService<CredIr.Contracts.V1.Incidents.IncidentsBase>();
         _app.MapGrpcInfrastructure();
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
@@ -50,9 +52,9 @@ public sealed class IncidentsHostTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task OpenThenGet_OverGrpc_ReturnsTheStoredIncident()
     {
-        var opened = await Client.OpenIncidentAsync(TestIncidents.Open("soar-1"), new CallContext());
+        var opened = await Client.OpenIncidentAsync(TestIncidents.Open("soar-1"), new CallOptions());
 
-        var fetched = await Client.GetIncidentAsync(new GetIncidentRequest { IncidentId = opened.IncidentId }, new CallContext());
+        var fetched = await Client.GetIncidentAsync(new GetIncidentRequest { IncidentId = opened.IncidentId }, new CallOptions());
 
         Assert.Equal(opened.IncidentId, fetched.IncidentId);
         Assert.Equal(Phase.Opened, fetched.Phase);
@@ -61,26 +63,26 @@ public sealed class IncidentsHostTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task IllegalTransition_OverGrpc_IsFailedPreconditionWithTheReason()
     {
-        var opened = await Client.OpenIncidentAsync(TestIncidents.Open("soar-2"), new CallContext());
-        await Client.CloseIncidentAsync(new CloseIncidentRequest { IncidentId = opened.IncidentId }, new CallContext());
+        var opened = await Client.OpenIncidentAsync(TestIncidents.Open("soar-2"), new CallOptions());
+        await Client.CloseIncidentAsync(new CloseIncidentRequest { IncidentId = opened.IncidentId }, new CallOptions());
 
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            Client.CloseIncidentAsync(new CloseIncidentRequest { IncidentId = opened.IncidentId, Force = true, Reason = "again" }, new CallContext()));
+            Client.CloseIncidentAsync(new CloseIncidentRequest { IncidentId = opened.IncidentId, Force = true, Reason = "again" }, new CallOptions()).ResponseAsync);
 
-        Assert.Equal(StatusCode.FailedPrecondition, error.Status);
-        Assert.Contains("the incident is closed", error.Message, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+        Assert.Contains("the incident is closed", error.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Watch_OverGrpc_StreamsCurrentStateThenTheNextChange()
     {
-        var opened = await Client.OpenIncidentAsync(TestIncidents.Open("soar-3"), new CallContext());
+        var opened = await Client.OpenIncidentAsync(TestIncidents.Open("soar-3"), new CallOptions());
         using var cancel = new CancellationTokenSource();
-        await using var watch = Client.WatchIncidentAsync(new WatchIncidentRequest { IncidentId = opened.IncidentId }, new CallContext(cancellationToken: cancel.Token)).GetAsyncEnumerator(cancel.Token);
+        await using var watch = Client.WatchIncident(new WatchIncidentRequest { IncidentId = opened.IncidentId }, new CallOptions(cancellationToken: cancel.Token)).Responses().GetAsyncEnumerator(cancel.Token);
 
         Assert.True(await Eventually.Within(watch.MoveNextAsync(), "the current state over gRPC"));
         var next = watch.MoveNextAsync();
-        await Client.AddNoteAsync(new AddNoteRequest { IncidentId = opened.IncidentId, Text = "paged the owner" }, new CallContext());
+        await Client.AddNoteAsync(new AddNoteRequest { IncidentId = opened.IncidentId, Text = "paged the owner" }, new CallOptions());
         Assert.True(await Eventually.Within(next, "the note over gRPC"));
 
         Assert.Equal("paged the owner", watch.Current.Incident.Notes.Single().Text);
@@ -90,11 +92,11 @@ public sealed class IncidentsHostTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task ExportAndVerify_OverGrpc_AgreeOnTheHeadHash()
     {
-        var opened = await Client.OpenIncidentAsync(TestIncidents.Open("soar-4"), new CallContext());
-        await Client.AddNoteAsync(new AddNoteRequest { IncidentId = opened.IncidentId, Text = "evidence" }, new CallContext());
+        var opened = await Client.OpenIncidentAsync(TestIncidents.Open("soar-4"), new CallOptions());
+        await Client.AddNoteAsync(new AddNoteRequest { IncidentId = opened.IncidentId, Text = "evidence" }, new CallOptions());
 
-        var entries = await Client.ExportEvidenceAsync(new ExportEvidenceRequest { IncidentId = opened.IncidentId }, new CallContext()).ToListAsync();
-        var verified = await Client.VerifyEvidenceAsync(new VerifyEvidenceRequest { IncidentId = opened.IncidentId }, new CallContext());
+        var entries = await Client.ExportEvidence(new ExportEvidenceRequest { IncidentId = opened.IncidentId }, new CallOptions()).Responses().ToListAsync();
+        var verified = await Client.VerifyEvidenceAsync(new VerifyEvidenceRequest { IncidentId = opened.IncidentId }, new CallOptions());
 
         Assert.True(verified.Intact);
         Assert.Equal(entries.Count, verified.Entries);

@@ -28,7 +28,8 @@ internal sealed class IncidentHarness : IAsyncDisposable
 
     public FakeTimeProvider Time { get; }
 
-    public IncidentsService Service => Services.GetRequiredService<IncidentsService>();
+    // Called through the generated client, in-process: the same statuses, deadlines and caller handling as over the wire.
+    public CredIr.Contracts.V1.Incidents.IncidentsClient Service => Services.GetRequiredService<CredIr.Contracts.V1.Incidents.IncidentsClient>();
 
     public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
 

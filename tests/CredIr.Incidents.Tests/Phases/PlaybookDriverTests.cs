@@ -1,5 +1,5 @@
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Incidents.Tests.Infrastructure;
 
 namespace CredIr.Incidents.Tests.Phases;
@@ -31,7 +31,7 @@ public sealed class PlaybookDriverTests : IDisposable
         Assert.Equal(["Payments team"], incident.Stakeholders.Select(s => s.Name));
 
         var selfApproval = await Assert.ThrowsAsync<RpcException>(() => Decide(service, id, "containment-1-approval", "alice"));
-        Assert.Equal(StatusCode.PermissionDenied, selfApproval.Status);
+        Assert.Equal(StatusCode.PermissionDenied, selfApproval.StatusCode);
 
         incident = await ApproveAndAdvance(service, id, "containment-1-approval");
         Assert.Equal(Phase.Containing, incident.Phase);
@@ -128,7 +128,11 @@ public sealed class PlaybookDriverTests : IDisposable
         await using (var dying = await IncidentHarness.StartAsync(Store, phases.Register, settings))
         {
             id = (await dying.Service.OpenIncidentAsync(TestIncidents.Open("open-1"), Calls.As("alice"))).IncidentId;
-            await Assert.ThrowsAsync<InvalidOperationException>(() => dying.Service.AdvanceAsync(new AdvanceRequest { IncidentId = id }, Calls.As("alice")));
+            using var dies = new CancellationTokenSource();
+            var advancing = dying.Service.AdvanceAsync(new AdvanceRequest { IncidentId = id }, Calls.Cancelling("alice", dies.Token)).ResponseAsync;
+            Assert.True(await Eventually.Within(phases.Containment.EffectDone.Task, "the containment's cloud call"));
+            await dies.CancelAsync();
+            await Assert.ThrowsAsync<RpcException>(() => advancing);
         }
 
         await using var restarted = await IncidentHarness.StartAsync(Store, new PhaseStandIns(cloud).Register, settings);
@@ -154,10 +158,10 @@ public sealed class PlaybookDriverTests : IDisposable
 
     public void Dispose() => _directory.Dispose();
 
-    private static Task<Incident> Decide(CredIr.Incidents.Service.IncidentsService service, string id, string approvalId, string who) =>
-        service.ApproveAsync(new DecideRequest { IncidentId = id, ApprovalId = approvalId, Reason = "reviewed" }, Calls.As(who));
+    private static Task<Incident> Decide(CredIr.Contracts.V1.Incidents.IncidentsClient service, string id, string approvalId, string who) =>
+        service.ApproveAsync(new DecideRequest { IncidentId = id, ApprovalId = approvalId, Reason = "reviewed" }, Calls.As(who)).ResponseAsync;
 
-    private static async Task<Incident> ApproveAndAdvance(CredIr.Incidents.Service.IncidentsService service, string id, string approvalId)
+    private static async Task<Incident> ApproveAndAdvance(CredIr.Contracts.V1.Incidents.IncidentsClient service, string id, string approvalId)
     {
         await Decide(service, id, approvalId, "bob");
         return await service.AdvanceAsync(new AdvanceRequest { IncidentId = id }, Calls.As("alice"));

@@ -1,7 +1,7 @@
+using CredIr.Hosting;
 using System.Runtime.CompilerServices;
-using CredIr.Contracts.Services;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 
 namespace CredIr.Incidents.Tests.Phases;
 
@@ -9,15 +9,20 @@ namespace CredIr.Incidents.Tests.Phases;
 /// A stand-in for the Containment service, which is not built yet (coordinator unit tests only).
 /// Deactivating a key is idempotent as the real one must be: it looks at the key first.
 /// </summary>
-internal sealed class StandInContainment(FakeCloud cloud) : IContainmentService
+internal sealed class StandInContainment(FakeCloud cloud) : CredIr.Contracts.V1.Containment.ContainmentBase
 {
-    /// <summary>Simulates the coordinator dying right after the cloud call, before its result is journaled.</summary>
+    /// <summary>
+    /// Simulates the coordinator dying right after the cloud call, before its result is journaled: the call
+    /// never answers (<see cref="EffectDone"/> says the effect happened) until the coordinator abandons it.
+    /// </summary>
     public bool CrashAfterNextEffect { get; set; }
+
+    public TaskCompletionSource<bool> EffectDone { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>A key whose deactivation the "cloud" refuses (AccessDenied), as a missing permission would.</summary>
     public string? FailKey { get; set; }
 
-    public Task<Plan> PlanContainmentAsync(PlanContainmentRequest request, CallContext context) => Task.FromResult(new Plan
+    public override Task<Plan> PlanContainment(PlanContainmentRequest request, ServerCallContext context) => Task.FromResult(new Plan
     {
         Kind = PlanKind.Containment,
         Steps =
@@ -36,7 +41,7 @@ internal sealed class StandInContainment(FakeCloud cloud) : IContainmentService
         BlastRadius = new BlastRadius { Warnings = { "deployments using this key stop" } },
     });
 
-    public async IAsyncEnumerable<PlanStep> ExecuteContainmentAsync(ExecutePlanRequest request, CallContext context)
+    private async IAsyncEnumerable<PlanStep> ExecuteContainmentStream(ExecutePlanRequest request, ServerCallContext context)
     {
         await Task.Yield();
         foreach (var step in request.Plan.Steps.Where(s => request.StepIds.Count == 0 || request.StepIds.Contains(s.StepId)))
@@ -59,7 +64,8 @@ internal sealed class StandInContainment(FakeCloud cloud) : IContainmentService
                 if (CrashAfterNextEffect)
                 {
                     CrashAfterNextEffect = false;
-                    throw new InvalidOperationException("simulated coordinator crash after the cloud call");
+                    EffectDone.TrySetResult(true);
+                    await Task.Delay(Timeout.Infinite, context.CancellationToken);
                 }
 
                 result.Status = StepStatus.Succeeded;
@@ -70,9 +76,9 @@ internal sealed class StandInContainment(FakeCloud cloud) : IContainmentService
         }
     }
 
-    public IAsyncEnumerable<PlanStep> RollbackContainmentAsync(RollbackRequest request, CallContext context) => Empty<PlanStep>();
+    private static IAsyncEnumerable<PlanStep> RollbackContainmentStream(RollbackRequest request, ServerCallContext context) => Empty<PlanStep>();
 
-    public IAsyncEnumerable<VerificationUpdate> VerifyContainmentAsync(VerifyContainmentRequest request, CallContext context) => Empty<VerificationUpdate>();
+    private static IAsyncEnumerable<VerificationUpdate> VerifyContainmentStream(VerifyContainmentRequest request, ServerCallContext context) => Empty<VerificationUpdate>();
 
     private static async IAsyncEnumerable<T> Empty<T>([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -80,4 +86,11 @@ internal sealed class StandInContainment(FakeCloud cloud) : IContainmentService
         cancellationToken.ThrowIfCancellationRequested();
         yield break;
     }
+
+    public override Task ExecuteContainment(ExecutePlanRequest request, IServerStreamWriter<PlanStep> responseStream, ServerCallContext context) =>
+        responseStream.WriteAllAsync(ExecuteContainmentStream(request, context), context.CancellationToken);
+    public override Task RollbackContainment(RollbackRequest request, IServerStreamWriter<PlanStep> responseStream, ServerCallContext context) =>
+        responseStream.WriteAllAsync(RollbackContainmentStream(request, context), context.CancellationToken);
+    public override Task VerifyContainment(VerifyContainmentRequest request, IServerStreamWriter<VerificationUpdate> responseStream, ServerCallContext context) =>
+        responseStream.WriteAllAsync(VerifyContainmentStream(request, context), context.CancellationToken);
 }

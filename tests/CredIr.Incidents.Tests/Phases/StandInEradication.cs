@@ -1,6 +1,6 @@
-using CredIr.Contracts.Services;
+using CredIr.Hosting;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 using Google.Protobuf.WellKnownTypes;
 
 namespace CredIr.Incidents.Tests.Phases;
@@ -9,13 +9,13 @@ namespace CredIr.Incidents.Tests.Phases;
 /// A stand-in for the Eradication service, which is not built yet (coordinator unit tests only):
 /// the scan finds a CreateUser, a CreateAccessKey that derives a new key, and a GetObject.
 /// </summary>
-internal sealed class StandInEradication(FakeCloud cloud) : IEradicationService
+internal sealed class StandInEradication(FakeCloud cloud) : CredIr.Contracts.V1.Eradication.EradicationBase
 {
     public const string DerivedKey = "AKIADERIVED000000001";
 
     public int Scans { get; private set; }
 
-    public async IAsyncEnumerable<ScanUpdate> ScanAsync(ScanRequest request, CallContext context)
+    private async IAsyncEnumerable<ScanUpdate> ScanStream(ScanRequest request, ServerCallContext context)
     {
         Scans++;
         await Task.Yield();
@@ -48,13 +48,13 @@ internal sealed class StandInEradication(FakeCloud cloud) : IEradicationService
         };
     }
 
-    public Task<Plan> PlanEradicationAsync(PlanEradicationRequest request, CallContext context) => Task.FromResult(new Plan
+    public override Task<Plan> PlanEradication(PlanEradicationRequest request, ServerCallContext context) => Task.FromResult(new Plan
     {
         Kind = PlanKind.Eradication,
         Steps = { new PlanStep { StepId = "delete-backdoor", Action = "iam:DeleteUser", Target = new ResourceRef { Type = "AWS::IAM::User", Id = "backdoor" }, Status = StepStatus.Planned } },
     });
 
-    public async IAsyncEnumerable<PlanStep> ExecuteEradicationAsync(ExecutePlanRequest request, CallContext context)
+    private async IAsyncEnumerable<PlanStep> ExecuteEradicationStream(ExecutePlanRequest request, ServerCallContext context)
     {
         await Task.Yield();
         foreach (var step in request.Plan.Steps.Where(s => request.StepIds.Contains(s.StepId)))
@@ -76,4 +76,9 @@ internal sealed class StandInEradication(FakeCloud cloud) : IEradicationService
             RawJson = $$"""{"eventID":"{{id}}","eventName":"{{name}}"}""",
         },
     };
+
+    public override Task Scan(ScanRequest request, IServerStreamWriter<ScanUpdate> responseStream, ServerCallContext context) =>
+        responseStream.WriteAllAsync(ScanStream(request, context), context.CancellationToken);
+    public override Task ExecuteEradication(ExecutePlanRequest request, IServerStreamWriter<PlanStep> responseStream, ServerCallContext context) =>
+        responseStream.WriteAllAsync(ExecuteEradicationStream(request, context), context.CancellationToken);
 }

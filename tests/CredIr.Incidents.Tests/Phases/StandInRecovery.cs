@@ -1,13 +1,13 @@
-using CredIr.Contracts.Services;
+using CredIr.Hosting;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 
 namespace CredIr.Incidents.Tests.Phases;
 
 /// <summary>A stand-in for the Recovery service, which is not built yet (coordinator unit tests only).</summary>
-internal sealed class StandInRecovery(FakeCloud cloud) : IRecoveryService
+internal sealed class StandInRecovery(FakeCloud cloud) : CredIr.Contracts.V1.Recovery.RecoveryBase
 {
-    public Task<PlanRecoveryResponse> PlanRecoveryAsync(PlanRecoveryRequest request, CallContext context) => Task.FromResult(new PlanRecoveryResponse
+    public override Task<PlanRecoveryResponse> PlanRecovery(PlanRecoveryRequest request, ServerCallContext context) => Task.FromResult(new PlanRecoveryResponse
     {
         Items =
         {
@@ -23,7 +23,7 @@ internal sealed class StandInRecovery(FakeCloud cloud) : IRecoveryService
         Plan = new Plan { Kind = PlanKind.Recovery, Steps = { new PlanStep { StepId = "bucket-policy", Action = "s3:PutBucketPolicy", Status = StepStatus.Planned } } },
     });
 
-    public async IAsyncEnumerable<RecoveryItem> ExecuteRecoveryAsync(ExecuteRecoveryRequest request, CallContext context)
+    private async IAsyncEnumerable<RecoveryItem> ExecuteRecoveryStream(ExecuteRecoveryRequest request, ServerCallContext context)
     {
         await Task.Yield();
         foreach (var item in request.Items)
@@ -32,4 +32,7 @@ internal sealed class StandInRecovery(FakeCloud cloud) : IRecoveryService
             yield return new RecoveryItem(item) { Status = StepStatus.Succeeded, Rationale = "restored policy version v3" };
         }
     }
+
+    public override Task ExecuteRecovery(ExecuteRecoveryRequest request, IServerStreamWriter<RecoveryItem> responseStream, ServerCallContext context) =>
+        responseStream.WriteAllAsync(ExecuteRecoveryStream(request, context), context.CancellationToken);
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Incidents.Storage;
 using CredIr.Incidents.Tests.Infrastructure;
 using CredIr.Incidents.Tests.Phases;
@@ -117,10 +117,10 @@ public sealed class IncidentReportTests : IDisposable
         await using var coordinator = await IncidentHarness.StartAsync(Store);
         var id = (await coordinator.Service.OpenIncidentAsync(TestIncidents.Open("open-1"), Calls.As("alice"))).IncidentId;
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => coordinator.Service.GetReportAsync(new GetReportRequest { IncidentId = id, Format = (ReportFormat)42 }, Calls.As("viewer")));
+        var error = await Assert.ThrowsAsync<RpcException>(() => coordinator.Service.GetReportAsync(new GetReportRequest { IncidentId = id, Format = (ReportFormat)42 }, Calls.As("viewer")).ResponseAsync);
 
-        Assert.Equal(StatusCode.InvalidArgument, error.Status);
-        Assert.Contains("REPORT_FORMAT_HTML", error.Message, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("REPORT_FORMAT_HTML", error.Status.Detail, StringComparison.Ordinal);
     }
 
     public void Dispose() => _directory.Dispose();

@@ -1,5 +1,6 @@
+using CredIr.Contracts.Calls;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Incidents.Tests.Infrastructure;
 using Google.Protobuf.WellKnownTypes;
 
@@ -12,7 +13,7 @@ public sealed class IncidentsServiceTests : IAsyncLifetime, IDisposable
 
     private IncidentHarness Harness => _harness!;
 
-    private CredIr.Incidents.Service.IncidentsService Service => Harness.Service;
+    private CredIr.Contracts.V1.Incidents.IncidentsClient Service => Harness.Service;
 
     public async Task InitializeAsync() =>
         _harness = await IncidentHarness.StartAsync("sqlite:" + Path.Combine(_directory.Path, "credir.db"));
@@ -36,18 +37,18 @@ public sealed class IncidentsServiceTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Open_WithoutInput_IsInvalidArgument()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => Service.OpenIncidentAsync(new OpenIncidentRequest { RequestId = "r" }, Calls.As("alice")));
+        var error = await Assert.ThrowsAsync<RpcException>(() => Service.OpenIncidentAsync(new OpenIncidentRequest { RequestId = "r" }, Calls.As("alice")).ResponseAsync);
 
-        Assert.Equal(StatusCode.InvalidArgument, error.Status);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
     }
 
     [Fact]
     public async Task Get_UnknownIncident_IsNotFound()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => Service.GetIncidentAsync(new GetIncidentRequest { IncidentId = "inc-missing" }, Calls.As("alice")));
+        var error = await Assert.ThrowsAsync<RpcException>(() => Service.GetIncidentAsync(new GetIncidentRequest { IncidentId = "inc-missing" }, Calls.As("alice")).ResponseAsync);
 
-        Assert.Equal(StatusCode.NotFound, error.Status);
-        Assert.Contains("inc-missing", error.Message, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+        Assert.Contains("inc-missing", error.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -74,7 +75,7 @@ public sealed class IncidentsServiceTests : IAsyncLifetime, IDisposable
     {
         var opened = await Service.OpenIncidentAsync(TestIncidents.Open("open-1"), Calls.As("alice"));
         using var cancel = new CancellationTokenSource();
-        await using var watch = Service.WatchIncidentAsync(new WatchIncidentRequest { IncidentId = opened.IncidentId }, Calls.Cancelling("viewer", cancel.Token)).GetAsyncEnumerator(cancel.Token);
+        await using var watch = Service.WatchIncident(new WatchIncidentRequest { IncidentId = opened.IncidentId }, Calls.Cancelling("viewer", cancel.Token)).Responses().GetAsyncEnumerator(cancel.Token);
 
         Assert.True(await Eventually.Within(watch.MoveNextAsync(), "the current state"));
         var current = watch.Current;
@@ -93,7 +94,7 @@ public sealed class IncidentsServiceTests : IAsyncLifetime, IDisposable
     {
         var opened = await Service.OpenIncidentAsync(TestIncidents.Open("open-1"), Calls.As("alice"));
         using var cancel = new CancellationTokenSource();
-        await using var watch = Service.WatchIncidentAsync(new WatchIncidentRequest { IncidentId = opened.IncidentId, FromVersion = opened.Version }, Calls.Cancelling("viewer", cancel.Token)).GetAsyncEnumerator(cancel.Token);
+        await using var watch = Service.WatchIncident(new WatchIncidentRequest { IncidentId = opened.IncidentId, FromVersion = opened.Version }, Calls.Cancelling("viewer", cancel.Token)).Responses().GetAsyncEnumerator(cancel.Token);
         var next = watch.MoveNextAsync();
 
         await Service.SetCompromiseTimeAsync(new SetCompromiseTimeRequest { IncidentId = opened.IncidentId, CompromiseTime = Timestamp.FromDateTimeOffset(TestIncidents.Start.AddDays(-1)), Reason = "first use from 203.0.113.7" }, Calls.As("alice"));
@@ -108,9 +109,9 @@ public sealed class IncidentsServiceTests : IAsyncLifetime, IDisposable
     public async Task Watch_UnknownIncident_IsNotFound()
     {
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
-            await Service.WatchIncidentAsync(new WatchIncidentRequest { IncidentId = "inc-missing" }, Calls.As("viewer")).FirstAsync());
+            await Service.WatchIncident(new WatchIncidentRequest { IncidentId = "inc-missing" }, Calls.As("viewer")).Responses().FirstAsync());
 
-        Assert.Equal(StatusCode.NotFound, error.Status);
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
     }
 
     [Fact]
@@ -134,10 +135,10 @@ public sealed class IncidentsServiceTests : IAsyncLifetime, IDisposable
         await Service.AddNoteAsync(new AddNoteRequest { IncidentId = first.IncidentId, RequestId = "note-1", Text = "a" }, Calls.As("alice"));
 
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            Service.AddNoteAsync(new AddNoteRequest { IncidentId = second.IncidentId, RequestId = "note-1", Text = "b" }, Calls.As("alice")));
+            Service.AddNoteAsync(new AddNoteRequest { IncidentId = second.IncidentId, RequestId = "note-1", Text = "b" }, Calls.As("alice")).ResponseAsync);
 
-        Assert.Equal(StatusCode.InvalidArgument, error.Status);
-        Assert.Contains(first.IncidentId, error.Message, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains(first.IncidentId, error.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -146,9 +147,9 @@ public sealed class IncidentsServiceTests : IAsyncLifetime, IDisposable
         var opened = await Service.OpenIncidentAsync(TestIncidents.Open("open-1"), Calls.As("alice"));
 
         var error = await Assert.ThrowsAsync<RpcException>(() => Service.SetCompromiseTimeAsync(
-            new SetCompromiseTimeRequest { IncidentId = opened.IncidentId, CompromiseTime = Timestamp.FromDateTimeOffset(Harness.Time.GetUtcNow().AddHours(1)) }, Calls.As("alice")));
+            new SetCompromiseTimeRequest { IncidentId = opened.IncidentId, CompromiseTime = Timestamp.FromDateTimeOffset(Harness.Time.GetUtcNow().AddHours(1)) }, Calls.As("alice")).ResponseAsync);
 
-        Assert.Equal(StatusCode.InvalidArgument, error.Status);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
     }
 
     [Fact]
@@ -159,11 +160,11 @@ public sealed class IncidentsServiceTests : IAsyncLifetime, IDisposable
         await grain.TransitionAsync(Phase.Identified, "identified by hand", "alice", CancellationToken.None);
         await grain.TransitionAsync(Phase.Containing, "containing by hand", "alice", CancellationToken.None);
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => Service.CloseIncidentAsync(new CloseIncidentRequest { IncidentId = opened.IncidentId }, Calls.As("alice")));
+        var error = await Assert.ThrowsAsync<RpcException>(() => Service.CloseIncidentAsync(new CloseIncidentRequest { IncidentId = opened.IncidentId }, Calls.As("alice")).ResponseAsync);
         var forced = await Service.CloseIncidentAsync(new CloseIncidentRequest { IncidentId = opened.IncidentId, Force = true, Reason = "false positive" }, Calls.As("alice"));
 
-        Assert.Equal(StatusCode.FailedPrecondition, error.Status);
-        Assert.StartsWith("Cannot move from containing to closed", error.Message, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+        Assert.StartsWith("Cannot move from containing to closed", error.Status.Detail, StringComparison.Ordinal);
         Assert.Equal(Phase.Closed, forced.Phase);
     }
 }

@@ -1,7 +1,9 @@
+using CredIr.Hosting;
+using Grpc.Net.Client;
+using CredIr.Contracts.Calls;
 using CredIr.Aws;
-using CredIr.Contracts.Services;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Recovery.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -32,7 +34,7 @@ public sealed class GrpcRecoveryTests : IAsyncLifetime
         builder.Services.AddSingleton(_h.Admin());
         builder.AddRecoveryServices();
         _app = builder.Build();
-        _app.MapGrpcService<IRecoveryService>();
+        _app.MapGrpcService<CredIr.Contracts.V1.Recovery.RecoveryBase>();
         _app.MapGrpcInfrastructure();
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -50,14 +52,14 @@ public sealed class GrpcRecoveryTests : IAsyncLifetime
     [Fact]
     public async Task OverTheWire_PlanThenExecute_StreamsProgressToDone()
     {
-        var client = _channel.CreateClient<IRecoveryService>();
+        var client = new CredIr.Contracts.V1.Recovery.RecoveryClient(_channel);
         var request = new PlanRecoveryRequest { IncidentId = "inc-7" };
         request.Events.Add(_h.ActorEvents());
 
-        var plan = await client.PlanRecoveryAsync(request, new CallContext());
+        var plan = await client.PlanRecoveryAsync(request, new CallOptions());
         var policy = plan.Items.Single(i => i.Resource.Type == "AWS::IAM::ManagedPolicy");
         var streamed = new List<RecoveryItem>();
-        await foreach (var item in client.ExecuteRecoveryAsync(RecoveryHarness.Approved([policy], "req-wire"), new CallContext()))
+        await foreach (var item in client.ExecuteRecovery(RecoveryHarness.Approved([policy], "req-wire"), new CallOptions()).Responses())
         {
             streamed.Add(item);
         }
@@ -71,23 +73,23 @@ public sealed class GrpcRecoveryTests : IAsyncLifetime
     [Fact]
     public async Task OverTheWire_ExecuteWithoutApproval_FailedPrecondition_AndNothingChanges()
     {
-        var client = _channel.CreateClient<IRecoveryService>();
+        var client = new CredIr.Contracts.V1.Recovery.RecoveryClient(_channel);
         var request = new PlanRecoveryRequest { IncidentId = "inc-7" };
         request.Events.Add(_h.ActorEvents());
-        var plan = await client.PlanRecoveryAsync(request, new CallContext());
+        var plan = await client.PlanRecoveryAsync(request, new CallOptions());
         var unapproved = RecoveryHarness.Approved(plan.Items, "req-x");
         unapproved.Approval = null;
 
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
         {
-            await foreach (var unused in client.ExecuteRecoveryAsync(unapproved, new CallContext()))
+            await foreach (var unused in client.ExecuteRecovery(unapproved, new CallOptions()).Responses())
             {
                 Assert.Fail("no item may be executed without an approval");
             }
         });
 
-        Assert.Equal(StatusCode.FailedPrecondition, error.Status);
-        Assert.Contains("approval", error.Message, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+        Assert.Contains("approval", error.Status.Detail, StringComparison.Ordinal);
         Assert.Equal("v2", (await _h.Admin(Org.Prod).Iam.GetPolicyAsync(new GetPolicyRequest("arn:aws:iam::222222222222:policy/app-server-s3"))).Policy.DefaultVersionId);
     }
 }

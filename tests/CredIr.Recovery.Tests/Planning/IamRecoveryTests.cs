@@ -1,6 +1,6 @@
 using CredIr.Aws;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Recovery.Tests.Support;
 
 namespace CredIr.Recovery.Tests.Planning;
@@ -108,8 +108,8 @@ public sealed class IamRecoveryTests : IAsyncLifetime
         Assert.Equal(RecoveryStrategy.Manual, item.Strategy);
         Assert.Contains($"the CMDB has no record of {DaveArn}", item.Rationale, StringComparison.Ordinal);
         Assert.Contains("aws iam create-user --user-name dave", Assert.Single(item.Steps).ParametersJson, StringComparison.Ordinal);
-        Assert.Equal(StatusCode.FailedPrecondition, refused.Status);
-        Assert.Contains("RECREATE_FROM_CMDB cannot be used because the CMDB has no record of arn:aws:iam::111111111111:user/dave", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
+        Assert.Contains("RECREATE_FROM_CMDB cannot be used because the CMDB has no record of arn:aws:iam::111111111111:user/dave", refused.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using CredIr.Aws;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Recovery.Tests.Support;
 
 namespace CredIr.Recovery.Tests.Planning;
@@ -33,8 +33,8 @@ public sealed class InstanceRecoveryTests : IAsyncLifetime
             item.Steps.Select(s => s.Action));
         var instructions = System.Text.Json.Nodes.JsonNode.Parse(item.Steps[^1].ParametersJson)!["instructions"]!.AsArray().Select(i => (string)i!).ToList();
         Assert.Contains(instructions, i => i.Contains($"aws elbv2 deregister-targets --target-group-arn <arn> --targets Id={id} --region {Region}", StringComparison.Ordinal));
-        Assert.Equal(StatusCode.FailedPrecondition, refused.Status);
-        Assert.Contains($"instance {id} has no aws:autoscaling:groupName tag", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
+        Assert.Contains($"instance {id} has no aws:autoscaling:groupName tag", refused.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

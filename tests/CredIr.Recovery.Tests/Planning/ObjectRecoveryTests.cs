@@ -1,3 +1,4 @@
+using Grpc.Core;
 using CredIr.Aws;
 using CredIr.Contracts.V1;
 using CredIr.Recovery.Tests.Support;
@@ -42,14 +43,14 @@ public sealed class ObjectRecoveryTests : IAsyncLifetime
         var events = _h.ActorEvents(Org.LeakedKey);
 
         var plan = await _h.PlanAsync(events);
-        var refused = await Assert.ThrowsAsync<CredIr.Grpc.RpcException>(() => _h.PlanAsync(events,
+        var refused = await Assert.ThrowsAsync<RpcException>(() => _h.PlanAsync(events,
             new Dictionary<string, RecoveryStrategy> { ["arn:aws:s3:::acme-mgmt-billing/reports/2026-10.csv"] = RecoveryStrategy.RestoreFromBackup }));
 
         var item = Assert.Single(plan.Items);
         Assert.Equal((RecoveryStrategy.Manual, ResourceChange.Deleted), (item.Strategy, item.Change));
         Assert.Contains("does not keep versions", item.Rationale, StringComparison.Ordinal);
         Assert.Contains("put-bucket-versioning --bucket acme-mgmt-billing", item.Steps[0].ParametersJson, StringComparison.Ordinal);
-        Assert.Equal(CredIr.Grpc.StatusCode.FailedPrecondition, refused.Status);
-        Assert.Contains("bucket acme-mgmt-billing does not keep versions", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
+        Assert.Contains("bucket acme-mgmt-billing does not keep versions", refused.Status.Detail, StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,6 @@
+using CredIr.Contracts.Calls;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Recovery.Tests.Support;
 
 namespace CredIr.Recovery.Tests.Planning;
@@ -18,8 +19,8 @@ public sealed class RequestValidationTests : IAsyncLifetime
     {
         var error = await Assert.ThrowsAsync<RpcException>(() => _h.PlanAsync([new TrailEvent { EventId = "e-1", EventName = "DeleteUser" }]));
 
-        Assert.Equal(StatusCode.InvalidArgument, error.Status);
-        Assert.StartsWith("events[0].raw_json", error.Message, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.StartsWith("events[0].raw_json", error.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -28,9 +29,9 @@ public sealed class RequestValidationTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<RpcException>(() => _h.PlanAsync(_h.ActorEvents(),
             new Dictionary<string, RecoveryStrategy> { ["arn:aws:iam::111111111111:user/nobody"] = RecoveryStrategy.Manual }));
 
-        Assert.Equal(StatusCode.InvalidArgument, error.Status);
-        Assert.Contains("strategy_overrides: no recovery item has the ARN or id arn:aws:iam::111111111111:user/nobody", error.Message, StringComparison.Ordinal);
-        Assert.Contains("policy-version|arn:aws:iam::222222222222:policy/app-server-s3", error.Message, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("strategy_overrides: no recovery item has the ARN or id arn:aws:iam::111111111111:user/nobody", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("policy-version|arn:aws:iam::222222222222:policy/app-server-s3", error.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -46,13 +47,15 @@ public sealed class RequestValidationTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Execute_WithoutRequestId_InvalidArgument()
+    public async Task Execute_WithoutRequestId_InvalidArgument()
     {
         var request = RecoveryHarness.Approved([new RecoveryItem { ItemId = "x", Steps = { new PlanStep { StepId = "x#1", Action = "manual:Task" } } }], "");
+        using var call = _h.Service.ExecuteRecovery(request, new CallOptions(cancellationToken: CancellationToken.None));
 
-        var error = Assert.Throws<RpcException>(() => _h.Service.ExecuteRecoveryAsync(request, CallContext.InProcess(CancellationToken.None)));
+        // The status ends the stream before any item: nothing is executed.
+        var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(CancellationToken.None));
 
-        Assert.Equal(StatusCode.InvalidArgument, error.Status);
-        Assert.StartsWith("request_id", error.Message, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.StartsWith("request_id", error.Status.Detail, StringComparison.Ordinal);
     }
 }

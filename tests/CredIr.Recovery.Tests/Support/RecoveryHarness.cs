@@ -1,8 +1,8 @@
+using CredIr.Contracts.Calls;
 using Amazon.Runtime;
 using CredIr.Aws;
-using CredIr.Contracts.Services;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Recovery.Cmdb;
 using CredIr.Sandbox;
 using Microsoft.Extensions.Configuration;
@@ -55,7 +55,7 @@ internal sealed class RecoveryHarness : IAsyncDisposable
 
     public IDictionary<string, string?> Configuration => new Dictionary<string, string?> { ["Recovery:CmdbPath"] = CmdbPath };
 
-    public IRecoveryService Service => _host.Services.GetRequiredService<IRecoveryService>();
+    public CredIr.Contracts.V1.Recovery.RecoveryClient Service => _host.Services.GetRequiredService<CredIr.Contracts.V1.Recovery.RecoveryClient>();
 
     public ICmdbUpdater Updater => _host.Services.GetRequiredService<ICmdbUpdater>();
 
@@ -112,14 +112,14 @@ internal sealed class RecoveryHarness : IAsyncDisposable
             request.StrategyOverrides.Add(overrides);
         }
 
-        return Service.PlanRecoveryAsync(request, CallContext.InProcess(CancellationToken.None));
+        return Service.PlanRecoveryAsync(request, new CallOptions(cancellationToken: CancellationToken.None)).ResponseAsync;
     }
 
     public async Task<List<RecoveryItem>> ExecuteAsync(IEnumerable<RecoveryItem> items, string requestId = "req-1")
     {
         var request = Approved(items, requestId);
         var progress = new List<RecoveryItem>();
-        await foreach (var item in Service.ExecuteRecoveryAsync(request, CallContext.InProcess(CancellationToken.None)))
+        await foreach (var item in Service.ExecuteRecovery(request, new CallOptions(cancellationToken: CancellationToken.None)).Responses())
         {
             progress.Add(item);
         }

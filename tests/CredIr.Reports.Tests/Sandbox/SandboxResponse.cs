@@ -1,8 +1,8 @@
+using CredIr.Hosting;
 using CredIr.Containment;
-using CredIr.Contracts.Services;
 using CredIr.Contracts.V1;
 using CredIr.Eradication;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Identification;
 using CredIr.Incidents.Hosting;
 using CredIr.Recovery;
@@ -80,8 +80,8 @@ internal static class SandboxResponse
         await using var hooks = await WebhookReceiver.StartAsync(cancellationToken);
         await using var app = Compose(sandbox, work, Cmdb(scenario, work), hooks.Url);
         await app.StartAsync(cancellationToken);
-        var incidents = app.Services.GetRequiredService<IIncidentsService>();
-        var context = CallContext.InProcess(cancellationToken, "report-test");
+        var incidents = app.Services.GetRequiredService<CredIr.Contracts.V1.Incidents.IncidentsClient>();
+        var context = new CallOptions(new Metadata { { CredIr.Hosting.CallerHeaders.Caller, "report-test" } }, cancellationToken: cancellationToken);
         var incident = await incidents.OpenIncidentAsync(new OpenIncidentRequest
         {
             RequestId = Guid.NewGuid().ToString("N"),
@@ -157,11 +157,11 @@ internal static class SandboxResponse
         builder.AddRecoveryServices();
         builder.AddIncidentServices();
         var app = builder.Build();
-        app.MapGrpcService<IIncidentsService>();
-        app.MapGrpcService<IIdentificationService>();
-        app.MapGrpcService<IContainmentService>();
-        app.MapGrpcService<IEradicationService>();
-        app.MapGrpcService<IRecoveryService>();
+        app.MapGrpcService<CredIr.Contracts.V1.Incidents.IncidentsBase>();
+        app.MapGrpcService<CredIr.Contracts.V1.Identification.IdentificationBase>();
+        app.MapGrpcService<CredIr.Contracts.V1.Containment.ContainmentBase>();
+        app.MapGrpcService<CredIr.Contracts.V1.Eradication.EradicationBase>();
+        app.MapGrpcService<CredIr.Contracts.V1.Recovery.RecoveryBase>();
         app.MapGrpcInfrastructure();
         return app;
     }

@@ -1,9 +1,0 @@
-namespace CredIr.Grpc.Internal.Binding;
-
-internal enum MethodKind
-{
-    Unary,
-    ServerStreaming,
-    ClientStreaming,
-    DuplexStreaming,
-}

@@ -1,0 +1,38 @@
+namespace CredIr.Hosting;
+
+/// <summary>Server limits, error detail and caller trust, bound from the "Grpc" configuration section.</summary>
+public sealed class CredIrGrpcOptions
+{
+    public const string SectionName = "Grpc";
+
+    /// <summary>The largest request message accepted (after decompression); larger is RESOURCE_EXHAUSTED. Null: no limit.</summary>
+    public int? MaxReceiveMessageSize { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>The largest response message sent; larger is RESOURCE_EXHAUSTED. Null: no limit.</summary>
+    public int? MaxSendMessageSize { get; set; }
+
+    /// <summary>
+    /// Put the type and message of unhandled exceptions in grpc-message. Off by default: an
+    /// exception message can carry secrets.
+    /// </summary>
+    public bool EnableDetailedErrors { get; set; }
+
+    /// <summary>
+    /// Compress responses with gzip when the client accepts it (grpc-accept-encoding). On by default:
+    /// scans and evidence exports are large, repetitive JSON-like messages.
+    /// </summary>
+    public bool CompressResponses { get; set; } = true;
+
+    /// <summary>
+    /// The secret a fronting gateway sends as x-credir-gateway-key (its Gateway:CallerKey). With it
+    /// set, a call carrying that key has the x-credir-caller header as its caller; without it (the
+    /// default), the header is ignored.
+    /// </summary>
+    public string? CallerKey { get; set; }
+
+    /// <summary>
+    /// With no <see cref="CallerKey"/>, believe the x-credir-caller a client declares when it calls from
+    /// loopback (where any local user could call anyway). <c>credir serve</c> sets it; off by default.
+    /// </summary>
+    public bool TrustLoopbackCaller { get; set; }
+}

@@ -1,0 +1,93 @@
+using System.IO.Compression;
+using Grpc.AspNetCore.HealthChecks;
+using Grpc.AspNetCore.Server;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+namespace CredIr.Hosting;
+
+public static class GrpcHostExtensions
+{
+    /// <summary>
+    /// Makes this web application a gRPC host: HTTP/2 with prior knowledge (h2c) on http:// addresses,
+    /// HTTP/1.1 and HTTP/2 (ALPN) on https:// ones; addresses from ASPNETCORE_URLS, --urls or
+    /// Kestrel:Endpoints; and the gRPC server (<see cref="AddCredIrGrpc"/>).
+    /// </summary>
+    public static WebApplicationBuilder AddCredIrGrpcHost(this WebApplicationBuilder builder)
+    {
+        var tlsPorts = KestrelAddresses.TlsPorts(builder.Configuration);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen =>
+            // Kestrel cannot tell HTTP/1.1 from an h2c preface on one cleartext port, so cleartext is HTTP/2 only.
+            listen.Protocols = tlsPorts.Contains(listen.IPEndPoint?.Port ?? -1) ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http2));
+        builder.Services.AddCredIrGrpc();
+        return builder;
+    }
+
+    /// <summary>
+    /// Grpc.AspNetCore with the "Grpc" section's limits (validated at start), gzip responses, the caller
+    /// and error interceptors, server reflection and grpc.health.v1 (fed by the host's health checks).
+    /// </summary>
+    public static IServiceCollection AddCredIrGrpc(this IServiceCollection services)
+    {
+        services.AddOptions<CredIrGrpcOptions>()
+            .BindConfiguration(CredIrGrpcOptions.SectionName)
+            .Validate(static o => o.MaxReceiveMessageSize is null or > 0, "Grpc:MaxReceiveMessageSize must be positive (bytes), or empty for no limit.")
+            .Validate(static o => o.MaxSendMessageSize is null or > 0, "Grpc:MaxSendMessageSize must be positive (bytes), or empty for no limit.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<CallerInterceptor>();
+        services.TryAddSingleton<ErrorMappingInterceptor>();
+        services.AddGrpc(static o =>
+        {
+            // Caller first, so that a mapped error still knows who called.
+            o.Interceptors.Add<CallerInterceptor>();
+            o.Interceptors.Add<ErrorMappingInterceptor>();
+        });
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<GrpcServiceOptions>, ConfigureGrpcLimits>());
+        services.AddGrpcReflection();
+        // grpc.health.v1 reports UNKNOWN for a service with no check at all: the host's own check says it serves.
+        services.AddGrpcHealthChecks().AddCheck("host", static () => HealthCheckResult.Healthy());
+        return services;
+    }
+
+    /// <summary>
+    /// Reports <paramref name="serviceName"/> ("credir.v1.Containment") in grpc.health.v1: SERVING while
+    /// the host serves and every health check tagged with that name is healthy (a service adds its own
+    /// readiness checks with that tag), checked on each Check.
+    /// </summary>
+    public static IServiceCollection AddServiceHealth(this IServiceCollection services, string serviceName)
+    {
+        services.Configure<GrpcHealthChecksOptions>(o => o.Services.Map(serviceName, r => r.Name == "host" || r.Tags.Contains(serviceName)));
+        return services;
+    }
+
+    /// <summary>Serves grpc.health.v1.Health and server reflection (grpc.reflection.v1alpha), which lists every mapped service.</summary>
+    public static IEndpointRouteBuilder MapGrpcInfrastructure(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGrpcHealthChecksService();
+        endpoints.MapGrpcReflectionService();
+        return endpoints;
+    }
+
+    private sealed class ConfigureGrpcLimits(IOptions<CredIrGrpcOptions> options) : IConfigureOptions<GrpcServiceOptions>
+    {
+        public void Configure(GrpcServiceOptions grpc)
+        {
+            var settings = options.Value;
+            grpc.MaxReceiveMessageSize = settings.MaxReceiveMessageSize;
+            grpc.MaxSendMessageSize = settings.MaxSendMessageSize;
+            grpc.EnableDetailedErrors = settings.EnableDetailedErrors;
+            if (settings.CompressResponses)
+            {
+                grpc.ResponseCompressionAlgorithm = "gzip";
+                grpc.ResponseCompressionLevel = CompressionLevel.Fastest;
+            }
+        }
+    }
+}
