@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using CredIr.Containment;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Identification;
 using CredIr.Incidents.Hosting;
 using CredIr.Incidents.Service;
@@ -58,8 +58,8 @@ internal static class ContainBenchmark
         await host.StartAsync();
         try
         {
-            var service = host.Services.GetRequiredService<IncidentsService>();
-            var caller = CallContext.InProcess(CancellationToken.None, "bench");
+            var service = host.Services.GetRequiredService<CredIr.Contracts.V1.Incidents.IncidentsClient>();
+            var caller = new CallOptions(new Metadata { { CredIr.Hosting.CallerHeaders.Caller, "bench" } }, cancellationToken: CancellationToken.None);
             var next = 0;
 
             // One incident first, not counted: JIT and the first connections are not what is measured.
@@ -101,7 +101,7 @@ internal static class ContainBenchmark
     }
 
     /// <summary>Opens and advances one incident; the milliseconds from the open request to the key's deactivation.</summary>
-    private static async Task<double> ContainAsync(IncidentsService service, IdentificationInput input, CallContext caller)
+    private static async Task<double> ContainAsync(CredIr.Contracts.V1.Incidents.IncidentsClient service, IdentificationInput input, CallOptions caller)
     {
         var started = TimeProvider.System.GetUtcNow();
         var opened = await service.OpenIncidentAsync(new OpenIncidentRequest { RequestId = Guid.NewGuid().ToString("N"), Input = input, AutoApprove = true }, caller);

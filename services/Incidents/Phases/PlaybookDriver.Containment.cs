@@ -130,7 +130,7 @@ internal sealed partial class PlaybookDriver
     /// The playbook's Part 2 step 2: the principal is still used after its keys and older sessions were cut off,
     /// so the next plan adds deny-all on it and locks its trust policy; each step says who else stops with it.
     /// </summary>
-    private async Task<bool> EscalateAsync(IIncidentSession session, IContainmentService containment, List<Credential> credentials, ContainmentCheck check, string actor, CancellationToken cancellationToken)
+    private async Task<bool> EscalateAsync(IIncidentSession session, Contracts.V1.Containment.ContainmentClient containment, List<Credential> credentials, ContainmentCheck check, string actor, CancellationToken cancellationToken)
     {
         var why = $"{string.Join(", ", credentials.Select(CredentialStatuses.Name))} still used with success after containment ({check.Result?.Summary})";
         await session.AppendEvidenceAsync("containment:escalation", $"containment escalated: {why}", "{}", cancellationToken);

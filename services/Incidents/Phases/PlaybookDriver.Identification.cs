@@ -1,6 +1,6 @@
 using CredIr.Contracts.V1;
 using CredIr.Incidents.Domain;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Incidents.Grains;
 using Google.Protobuf;
 

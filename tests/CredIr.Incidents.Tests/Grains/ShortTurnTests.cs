@@ -1,8 +1,7 @@
-using CredIr.Contracts.Services;
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
 using CredIr.Incidents.Tests.Infrastructure;
 using CredIr.Incidents.Tests.Phases;
+using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CredIr.Incidents.Tests.Grains;
@@ -24,11 +23,11 @@ public sealed class ShortTurnTests : IDisposable
         var identification = new GatedIdentification();
         await using var coordinator = await StartAsync(identification);
         var opened = await coordinator.Service.OpenIncidentAsync(TestIncidents.Open("open-1"), Calls.As("alice"));
-        var advancing = coordinator.Service.AdvanceAsync(new AdvanceRequest { IncidentId = opened.IncidentId }, Calls.As("alice"));
+        var advancing = coordinator.Service.AdvanceAsync(new AdvanceRequest { IncidentId = opened.IncidentId }, Calls.As("alice")).ResponseAsync;
         await Eventually.Within(identification.Entered.Task, "the run to reach identification");
 
-        var noted = await Eventually.Within(coordinator.Service.AddNoteAsync(new AddNoteRequest { IncidentId = opened.IncidentId, Text = "paged the owner" }, Calls.As("bob")), "a note while identification runs");
-        var read = await Eventually.Within(coordinator.Service.GetIncidentAsync(new GetIncidentRequest { IncidentId = opened.IncidentId }, Calls.As("bob")), "a read while identification runs");
+        var noted = await Eventually.Within(coordinator.Service.AddNoteAsync(new AddNoteRequest { IncidentId = opened.IncidentId, Text = "paged the owner" }, Calls.As("bob")).ResponseAsync, "a note while identification runs");
+        var read = await Eventually.Within(coordinator.Service.GetIncidentAsync(new GetIncidentRequest { IncidentId = opened.IncidentId }, Calls.As("bob")).ResponseAsync, "a read while identification runs");
         var stillRunning = !advancing.IsCompleted;
         identification.Release.SetResult();
         var advanced = await Eventually.Within(advancing, "the advance once identification answers");
@@ -46,7 +45,7 @@ public sealed class ShortTurnTests : IDisposable
         var identification = new GatedIdentification();
         await using var coordinator = await StartAsync(identification, new Dictionary<string, string?> { ["AdvanceCallWait"] = "00:00:01" });
         var opened = await coordinator.Service.OpenIncidentAsync(TestIncidents.Open("open-1"), Calls.As("alice"));
-        var advancing = coordinator.Service.AdvanceAsync(new AdvanceRequest { IncidentId = opened.IncidentId }, Calls.As("alice"));
+        var advancing = coordinator.Service.AdvanceAsync(new AdvanceRequest { IncidentId = opened.IncidentId }, Calls.As("alice")).ResponseAsync;
         await Eventually.Within(identification.Entered.Task, "the run to reach identification");
 
         // Past the grain call's bounded wait, several times: each time the grain answers "still
@@ -73,12 +72,12 @@ public sealed class ShortTurnTests : IDisposable
         return await IncidentHarness.StartAsync("sqlite:" + Path.Combine(_directory.Path, "credir.db"), services =>
         {
             phases.Register(services);
-            services.AddSingleton<IIdentificationService>(identification);
+            services.AddSingleton<CredIr.Contracts.V1.Identification.IdentificationBase>(identification);
         }, settings);
     }
 
     /// <summary>Identification that takes as long as the test wants: it waits for <see cref="Release"/>.</summary>
-    private sealed class GatedIdentification : IIdentificationService
+    private sealed class GatedIdentification : CredIr.Contracts.V1.Identification.IdentificationBase
     {
         private readonly StandInIdentification _inner = new();
         private int _calls;
@@ -89,16 +88,16 @@ public sealed class ShortTurnTests : IDisposable
 
         public int Calls => _calls;
 
-        public async Task<IdentifyResponse> IdentifyAsync(IdentifyRequest request, CallContext context)
+        public override async Task<IdentifyResponse> Identify(IdentifyRequest request, ServerCallContext context)
         {
             Interlocked.Increment(ref _calls);
             Entered.TrySetResult();
             await Release.Task.WaitAsync(context.CancellationToken);
-            return await _inner.IdentifyAsync(request, context);
+            return await _inner.Identify(request, context);
         }
 
-        public Task<FindStakeholdersResponse> FindStakeholdersAsync(FindStakeholdersRequest request, CallContext context) => _inner.FindStakeholdersAsync(request, context);
+        public override Task<FindStakeholdersResponse> FindStakeholders(FindStakeholdersRequest request, ServerCallContext context) => _inner.FindStakeholders(request, context);
 
-        public Task<NotifyResponse> NotifyAsync(NotifyRequest request, CallContext context) => _inner.NotifyAsync(request, context);
+        public override Task<NotifyResponse> Notify(NotifyRequest request, ServerCallContext context) => _inner.Notify(request, context);
     }
 }

@@ -1,5 +1,5 @@
 using CredIr.Contracts.V1;
-using CredIr.Grpc;
+using Grpc.Core;
 using CredIr.Incidents.Tests.Infrastructure;
 
 namespace CredIr.Incidents.Tests.Grains;
@@ -23,7 +23,7 @@ public sealed class TwoSiloClusterTests(PostgresFixture postgres)
         {
             var (harness, author) = i % 2 == 0 ? (first, "alice") : (second, "bob");
             return Task.Run(() => harness.Service.AddNoteAsync(
-                new AddNoteRequest { IncidentId = opened.IncidentId, RequestId = $"note-{i}", Text = $"note {i}" }, Calls.As(author)));
+                new AddNoteRequest { IncidentId = opened.IncidentId, RequestId = $"note-{i}", Text = $"note {i}" }, Calls.As(author)).ResponseAsync);
         });
         await Eventually.Within(Task.WhenAll(notes), "20 notes through two nodes");
 
@@ -56,7 +56,7 @@ public sealed class TwoSiloClusterTests(PostgresFixture postgres)
         await using var second = await IncidentHarness.StartAsync(database);
         var opened = await first.Service.OpenIncidentAsync(TestIncidents.Open("open-1"), Calls.As("alice"));
         using var cancel = new CancellationTokenSource();
-        await using var watch = first.Service.WatchIncidentAsync(new WatchIncidentRequest { IncidentId = opened.IncidentId, FromVersion = 1 }, Calls.Cancelling("viewer", cancel.Token)).GetAsyncEnumerator(cancel.Token);
+        await using var watch = first.Service.WatchIncident(new WatchIncidentRequest { IncidentId = opened.IncidentId, FromVersion = 1 }, Calls.Cancelling("viewer", cancel.Token)).ResponseStream.ReadAllAsync(cancel.Token).GetAsyncEnumerator(cancel.Token);
         var next = watch.MoveNextAsync();
 
         await second.Service.AddNoteAsync(new AddNoteRequest { IncidentId = opened.IncidentId, Text = "through the second node" }, Calls.As("bob"));
