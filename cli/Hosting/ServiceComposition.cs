@@ -109,6 +109,7 @@ internal sealed class ServiceComposition
                 builder.Services.AddKeyedSingleton(name, (_, _) => GrpcChannel.ForAddress(uri, new GrpcChannelOptions
                 {
                     HttpHandler = new SocketsHttpHandler { UseProxy = false, EnableMultipleHttp2Connections = true },
+                    ServiceConfig = PhaseRetries.Config,
                 }));
                 builder.Services.AddSingleton(sp => client(sp.GetRequiredKeyedService<GrpcChannel>(name).CreateCallInvoker()));
                 remote.Add(name);
