@@ -3,6 +3,7 @@ using CredIr.Playbook.Trail;
 
 namespace CredIr.Eradication.Tests.Trails;
 
+[Collection(ProcessMemoryCollection.Name)]
 public sealed class BoundedMemoryTests
 {
     /// <summary>An endless-looking log file produced on the fly: a header, N copies of a record, a footer.</summary>
