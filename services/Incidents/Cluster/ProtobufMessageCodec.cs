@@ -22,6 +22,9 @@ internal sealed class ProtobufMessageCodec : IGeneralizedCodec, IGeneralizedCopi
 {
     private static readonly Type Self = typeof(ProtobufMessageCodec);
 
+    // One parser per message type, found once: reading a message is on every cross-silo grain call.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, MessageParser> Parsers = new();
+
     public bool IsSupportedType(Type type) => type == Self || IsContractMessage(type);
 
     bool IGeneralizedCopier.IsSupportedType(Type type) => IsContractMessage(type);
@@ -96,7 +99,7 @@ internal sealed class ProtobufMessageCodec : IGeneralizedCodec, IGeneralizedCopi
 
                     var length = checked((int)reader.ReadVarUInt32());
                     var bytes = reader.ReadBytes((uint)length);
-                    result = ((IMessage)Activator.CreateInstance(type)!).Descriptor.Parser.ParseFrom(bytes);
+                    result = Parsers.GetOrAdd(type, static t => ((IMessage)Activator.CreateInstance(t)!).Descriptor.Parser).ParseFrom(bytes);
                     break;
                 default:
                     reader.ConsumeUnknownField(header);

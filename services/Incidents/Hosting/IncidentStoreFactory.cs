@@ -16,7 +16,7 @@ internal static class IncidentStoreFactory
             throw new ArgumentException(problem, nameof(store));
         }
 
-        return store.StartsWith(SqlitePrefix, StringComparison.OrdinalIgnoreCase)
+        return IsSqlite(store)
             ? new SqliteIncidentStore(store[SqlitePrefix.Length..], time)
             : new PostgresIncidentStore(store, time);
     }
@@ -31,7 +31,7 @@ internal static class IncidentStoreFactory
             return "set it to sqlite:<path> or a PostgreSQL connection string.";
         }
 
-        if (store.StartsWith(SqlitePrefix, StringComparison.OrdinalIgnoreCase))
+        if (IsSqlite(store))
         {
             return store.Length > SqlitePrefix.Length ? null : "sqlite: needs a file path, e.g. sqlite:credir.db.";
         }
