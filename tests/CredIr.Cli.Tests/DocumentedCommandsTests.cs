@@ -131,7 +131,7 @@ public sealed partial class DocumentedCommandsTests
             .Concat(Directory.EnumerateFiles(RepoRoot.Combine("docs"), "*.md").Select(static f => Path.GetRelativePath(RepoRoot.Folder, f)));
         foreach (var file in files)
         {
-            foreach (Match block in Fence().Matches(File.ReadAllText(RepoRoot.Combine(file))))
+            foreach (Match block in ReadmeSnippet.Fence().Matches(File.ReadAllText(RepoRoot.Combine(file))))
             {
                 foreach (var raw in block.Groups["code"].Value.Split('\n'))
                 {
@@ -195,9 +195,6 @@ public sealed partial class DocumentedCommandsTests
             }
         }
     }
-
-    [GeneratedRegex("```[a-z]*\\n(?<code>.*?)```", RegexOptions.Singleline)]
-    private static partial Regex Fence();
 
     [GeneratedRegex(@"\s+#\s.*$")]
     private static partial Regex Comment();

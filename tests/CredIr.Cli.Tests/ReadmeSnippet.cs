@@ -19,6 +19,7 @@ internal static partial class ReadmeSnippet
         return match.Success ? match.Groups["code"].Value : throw new InvalidOperationException($"README.md block {name} holds no fenced code");
     }
 
+    /// <summary>A fenced code block; group "code" is its text.</summary>
     [GeneratedRegex("```[a-z]*\\n(?<code>.*?)```", RegexOptions.Singleline)]
-    private static partial Regex Fence();
+    internal static partial Regex Fence();
 }
