@@ -133,7 +133,8 @@ public sealed class KillNineTests(ITestOutputHelper output) : IAsyncLifetime, ID
     /// incident that changes on every advance without getting anywhere then fails the test instead of hanging it);
     /// null when the process died on the way.
     /// </summary>
-    internal static async Task<Incident?> DriveAsync(CredIr.Contracts.V1.Incidents.IncidentsClient incidents, OpenIncidentRequest open)
+    /// <summary>Advances until nothing changes (or <paramref name="until"/> holds); null when the coordinator died.</summary>
+    internal static async Task<Incident?> DriveAsync(CredIr.Contracts.V1.Incidents.IncidentsClient incidents, OpenIncidentRequest open, Func<Incident, bool>? until = null)
     {
         try
         {
@@ -145,7 +146,7 @@ public sealed class KillNineTests(ITestOutputHelper output) : IAsyncLifetime, ID
                 seen = incident.Version;
                 incident = await incidents.AdvanceAsync(new AdvanceRequest { IncidentId = incident.IncidentId }, Context());
             }
-            while (incident.Version != seen && ++advances < MostAdvances);
+            while (incident.Version != seen && ++advances < MostAdvances && until?.Invoke(incident) != true);
             return incident;
         }
         catch (Exception exception) when (exception is RpcException { StatusCode: StatusCode.Unavailable or StatusCode.Internal or StatusCode.Unknown or StatusCode.Cancelled } or HttpRequestException or IOException)
