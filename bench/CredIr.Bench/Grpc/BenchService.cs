@@ -1,4 +1,5 @@
 using CredIr.Bench.Grpc.V1;
+using CredIr.Hosting;
 using Grpc.Core;
 
 namespace CredIr.Bench.Grpc;
@@ -8,12 +9,7 @@ internal sealed class BenchService : V1.Bench.BenchBase
 {
     public override Task<Payload> Ping(Payload request, ServerCallContext context) => Task.FromResult(new Payload { Data = request.Data });
 
-    public override async Task Stream(StreamRequest request, IServerStreamWriter<Payload> responseStream, ServerCallContext context)
-    {
-        var message = new Payload { Data = request.Data };
-        for (var i = 0; i < request.Count; i++)
-        {
-            await responseStream.WriteAsync(message, context.CancellationToken).ConfigureAwait(false);
-        }
-    }
+    // Through the product's own stream writer (coalesced flushes while messages are ready), as the services write.
+    public override Task Stream(StreamRequest request, IServerStreamWriter<Payload> responseStream, ServerCallContext context) =>
+        responseStream.WriteAllAsync(Enumerable.Repeat(new Payload { Data = request.Data }, request.Count).ToAsyncEnumerable(), context.CancellationToken);
 }

@@ -8,5 +8,8 @@ public sealed class EchoProbe
     /// <summary>Completes when a hanging call's token was cancelled (deadline or client gone).</summary>
     public Task HangCancelled => _hangCancelled.Task;
 
+    /// <summary>Where a stream asked to hold waits (released by the test).</summary>
+    public SemaphoreSlim Gate { get; } = new(0);
+
     public void OnHangCancelled() => _hangCancelled.TrySetResult();
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using CredIr.Hosting.Tests.Echo;
 using Grpc.Core;
@@ -43,11 +44,20 @@ public sealed class EchoService(EchoProbe probe) : Echo.Echo.EchoBase
         return Reply(request.Text, 0, request, context);
     }
 
-    public override async Task Count(EchoRequest request, IServerStreamWriter<EchoReply> responseStream, ServerCallContext context)
+    // Written as the product's services write their streams.
+    public override Task Count(EchoRequest request, IServerStreamWriter<EchoReply> responseStream, ServerCallContext context) =>
+        responseStream.WriteAllAsync(Replies(request, context.CancellationToken), context.CancellationToken);
+
+    private async IAsyncEnumerable<EchoReply> Replies(EchoRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         for (var i = 0; i < request.Count; i++)
         {
-            await responseStream.WriteAsync(Reply($"{request.Text}{i}", i, request, context: null), context.CancellationToken);
+            if (request.HoldAfter != 0 && i == request.HoldAfter)
+            {
+                await probe.Gate.WaitAsync(cancellationToken);
+            }
+
+            yield return Reply($"{request.Text}{i}", i, request, context: null);
         }
     }
 
