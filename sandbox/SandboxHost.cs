@@ -75,6 +75,19 @@ public sealed partial class SandboxHost : IAsyncDisposable
     /// <summary>The Huawei Cloud account when a Huawei scenario was given (endpoints under /huawei), else null.</summary>
     public HuaweiAccount? Huawei { get; }
 
+    /// <summary>How long a key set Inactive keeps working, as IAM's eventual consistency allows (zero: at once).</summary>
+    public TimeSpan IamPropagationDelay
+    {
+        get => _state.IamPropagationDelay;
+        set
+        {
+            lock (_state.Gate)
+            {
+                _state.IamPropagationDelay = value;
+            }
+        }
+    }
+
     /// <summary>LookupEvents requests per second per account and region (AWS: 2); null or 0 turns the limit off.</summary>
     public double? LookupEventsRateLimit
     {
@@ -105,6 +118,12 @@ public sealed partial class SandboxHost : IAsyncDisposable
             throw ScenarioException.At(source, "options.deliveryDelay", $"'{scenario.Options.DeliveryDelay}' is not a duration such as 0s or 5m");
         }
 
+        if (!RelativeTime.TryParse(scenario.Options.IamPropagationDelay, out var propagation) || propagation < TimeSpan.Zero)
+        {
+            throw ScenarioException.At(source, "options.iamPropagationDelay", $"'{scenario.Options.IamPropagationDelay}' is not a duration such as 0s or 5s");
+        }
+
+        state.IamPropagationDelay = propagation;
         var trail = new SandboxTrail { DeliveryDelay = delay };
         Import(scenario, seeder, trail, source, start, options.ScenarioPath);
         var throttle = new LookupThrottle(options.TimeProvider ?? TimeProvider.System) { Rate = scenario.Options.LookupEventsRateLimit };

@@ -36,7 +36,7 @@ internal sealed class SigV4Verifier(SandboxState state)
             var found = (state.Partition.Contains(auth.Region) ? state.FindCredential(auth.AccessKeyId) : null) ?? throw AuthErrors.UnknownKey(service);
             (account, key, session) = found;
             secret = key?.Secret ?? session!.Secret;
-            if (key is { Active: false })
+            if (key is { Active: false } && !(key.DeactivatedAt + state.IamPropagationDelay > state.Clock.GetUtcNow()))
             {
                 // AWS answers an Inactive key exactly as an unknown one.
                 throw AuthErrors.UnknownKey(service);

@@ -8,6 +8,8 @@ internal sealed class AccessKey(string id, string secret, string userName, DateT
     public string UserName { get; } = userName;
     public DateTimeOffset Created { get; } = created;
     public bool Active { get; set; } = true;
+    /// <summary>When the key was last set Inactive (null while Active): it works until the IAM change has propagated.</summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
     public bool Deleted { get; set; }
     public DateTimeOffset? LastUsed { get; set; }
     public string? LastUsedService { get; set; }

@@ -17,6 +17,8 @@ internal sealed class SandboxState(SandboxClock clock, IdGenerator ids, IReadOnl
     /// <summary>Every long-term key ever issued (deleted ones stay, marked), by id.</summary>
     public Dictionary<string, (Account Account, AccessKey Key)> Keys { get; } = new(StringComparer.Ordinal);
     public string OrganizationId { get; set; } = "o-sandbox0001";
+    /// <summary>How long a key set Inactive keeps working (IAM's eventual consistency); zero applies the change at once.</summary>
+    public TimeSpan IamPropagationDelay { get; set; }
     /// <summary>When set, ListAccounts returns an empty page with a NextToken before each real page, as AWS may.</summary>
     public bool EmptyPages { get; set; }
 

@@ -10,6 +10,11 @@ public sealed record ScenarioOptions
     public bool EmptyOrganizationPages { get; init; }
     /// <summary>LookupEvents requests per second per account and region (AWS: 2). 0 turns the limit off.</summary>
     public double LookupEventsRateLimit { get; init; } = 2;
+    /// <summary>
+    /// How long a key set Inactive keeps working ("0s"). IAM is eventually consistent: AWS documents that a change can
+    /// take a few seconds to apply everywhere, and a leaked key may still succeed just after it was deactivated.
+    /// </summary>
+    public string IamPropagationDelay { get; init; } = "0s";
     /// <summary>Name of the administrator user made in every account (keys reported on start-up).</summary>
     public string AdminUser { get; init; } = "sandbox-admin";
 }

@@ -64,7 +64,13 @@ internal sealed partial class IamService
         {
             var key = User(call.Account, name).AccessKeys.FirstOrDefault(k => k.Id == keyId && !k.Deleted)
                 ?? throw new AwsServiceException("NoSuchEntity", $"The Access Key with id {keyId} cannot be found.", 404);
-            key.Active = status == "Active";
+            var active = status == "Active";
+            if (key.Active && !active)
+            {
+                key.DeactivatedAt = call.State.Clock.GetUtcNow();
+            }
+
+            key.Active = active;
             call.Resources.Add(("AWS::IAM::AccessKey", keyId));
             return ServiceResult.Empty;
         }
