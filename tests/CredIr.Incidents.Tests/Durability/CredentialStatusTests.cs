@@ -173,6 +173,64 @@ public sealed class CredentialStatusTests : IAsyncLifetime, IDisposable
         Assert.Contains(incident.Timeline, t => t.What.Contains("STILL ACTIVE", StringComparison.Ordinal) && t.What.Contains("GetUser", StringComparison.Ordinal));
     }
 
+    // IAM is eventually consistent: the leaked key, set Inactive, still works for a while (the sandbox keeps it working
+    // for an hour here), and the actor uses it during the coordinator's watch. The playbook's Part 2 step 2: the next
+    // plan adds an explicit deny of everything on the user, after which the key is refused and the watch holds.
+    [Fact]
+    public async Task LeakedKeyStillWorksAfterDeactivation_UsedDuringVerification_ContainmentEscalatesToDenyAllAndHolds()
+    {
+        _sandbox.IamPropagationDelay = TimeSpan.FromHours(1);
+        var actor = _sandbox.Credentials("ci-bot");
+        var open = new OpenIncidentRequest { RequestId = "escalates", Input = new IdentificationInput { AccessKeyId = LeakedKey }, AutoApprove = true };
+        await using var coordinator = await StartAsync(new Dictionary<string, string> { ["Incidents__VerificationWindow"] = "00:00:10" });
+        var opened = await coordinator.Incidents.OpenIncidentAsync(open, KillNineTests.Context());
+        var seen = new WatchLog();
+        using var stopWatching = new CancellationTokenSource();
+        var watching = TwoCoordinatorProcessTests.WatchAsync(coordinator, opened.IncidentId, seen, stopWatching.Token);
+        var verifying = seen.FirstMatching(c => c.Incident.Timeline.Any(t => t.What.StartsWith("containment verification: watching", StringComparison.Ordinal)));
+        var advancing = coordinator.Incidents.AdvanceAsync(new AdvanceRequest { IncidentId = opened.IncidentId }, KillNineTests.Context());
+
+        await Eventually.Within(verifying, "the coordinator starting its containment verification", seconds: 30);
+        using var http = new HttpClient();
+        using var aws = new AwsRuntime(http, new AwsClientOptions { EndpointUrl = _sandbox.Endpoint, Region = "us-east-1", UseEnvironmentEndpoints = false, MaxAttempts = 1 });
+        var asActor = aws.CreateScope(AwsCredentialChain.FromKeys(actor.AccessKeyId, actor.SecretAccessKey), "us-east-1", "111111111111");
+        await asActor.Iam.GetUserAsync(new GetUserRequest("ci-bot"));
+        var incident = await advancing;
+        for (var advances = 0; incident.ContainedAt is null && advances < 10; advances++)
+        {
+            var seenVersion = incident.Version;
+            incident = await coordinator.Incidents.AdvanceAsync(new AdvanceRequest { IncidentId = opened.IncidentId }, KillNineTests.Context());
+            if (incident.Version == seenVersion)
+            {
+                break;
+            }
+        }
+
+        await stopWatching.CancelAsync();
+        await watching;
+
+        var story = $"{incident.Phase}: {incident.WaitingFor} {incident.LastError}; timeline: {string.Join(" | ", incident.Timeline.Select(t => t.What))}";
+        Assert.True(incident.ContainmentOptions is { DenyAll: true, LockTrustPolicy: true }, story);
+        Assert.Contains(LeakedKey, incident.EscalationReason, StringComparison.Ordinal);
+        Assert.Contains(incident.Timeline, t => t.What.StartsWith("containment escalated", StringComparison.Ordinal));
+        Assert.Contains(incident.Plans.Where(p => p.Kind == PlanKind.Containment).SelectMany(p => p.Steps),
+            s => s.Action == "iam:PutUserPolicy(DenyAll)" && s.Status == StepStatus.Succeeded);
+        Assert.True(incident.ContainedAt is not null, story);
+
+        // In the cloud: the deny is on the user, and the key that still authenticates can do nothing.
+        var admin = _sandbox.Accounts[0];
+        var asAdmin = aws.CreateScope(AwsCredentialChain.FromKeys(admin.AdminAccessKeyId, admin.AdminSecretAccessKey), "us-east-1", "111111111111");
+        var policies = new List<string>();
+        await foreach (var name in asAdmin.Iam.ListUserPoliciesAsync(new ListUserPoliciesRequest("ci-bot")))
+        {
+            policies.Add(name);
+        }
+
+        Assert.Contains(policies, p => p.StartsWith("credir-deny-all-", StringComparison.Ordinal));
+        var refused = await Assert.ThrowsAnyAsync<AwsServiceException>(() => asActor.Iam.GetUserAsync(new GetUserRequest("ci-bot")));
+        Assert.Equal("AccessDenied", refused.Code);
+    }
+
     private static string? Status(Incident incident, string accessKeyId) =>
         incident.Credentials.FirstOrDefault(c => c.AccessKeyId == accessKeyId)?.Status;
 
