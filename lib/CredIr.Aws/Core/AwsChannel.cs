@@ -57,9 +57,29 @@ internal sealed class AwsChannel
 
     private async Task<AwsHttpResponse> AttemptAsync(CallState state, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await AttemptOnceAsync(state, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsServiceException error) when (!state.Renewed && _credentials is AssumedRoleCredentials && IsIdentityPolicyDeny(error))
+        {
+            // Revoking a role's older sessions (containment does it to the response role when the actor held a
+            // session of it) denies every session issued before, ours too: a fresh one is issued after the
+            // cut-off. Once per call, so a real deny costs one AssumeRole and is then reported.
+            var assumed = (AssumedRoleCredentials)_credentials;
+            state.Renewed = true;
+            assumed.Forget(state.Signed!);
+            AwsLog.SessionRenewedAfterDeny(_runtime.Logger, Service.EndpointPrefix, state.Request.Operation, AccountLabel, Region, assumed.RoleArn);
+            return await AttemptOnceAsync(state, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<AwsHttpResponse> AttemptOnceAsync(CallState state, CancellationToken cancellationToken)
+    {
         var attempt = ++state.Attempts;
         using var lease = await _runtime.Limiters.AcquireAsync(state.Request.RateLimit, AccountLabel, Region, cancellationToken).ConfigureAwait(false);
         var credentials = await _credentials.GetCredentialsAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        state.Signed = credentials;
         using var message = AwsSigner.Sign(state.Request, Endpoint, Service.SigningName, credentials, _runtime.Time.GetUtcNow());
 
         // Not signed, as in the AWS SDKs: proxies may rewrite it.
@@ -89,6 +109,10 @@ internal sealed class AwsChannel
             throw Fail(state.Request.Operation, response.StatusCode, headers, body, credentials, attempt);
         }
     }
+
+    private static bool IsIdentityPolicyDeny(AwsServiceException error) =>
+        error.Code is "AccessDenied" or "AccessDeniedException"
+        && error.ErrorMessage.Contains("with an explicit deny in an identity-based policy", StringComparison.Ordinal);
 
     private AwsServiceException Fail(string operation, HttpStatusCode status, Dictionary<string, string> headers, byte[] body, ImmutableCredentials credentials, int attempt)
     {
@@ -132,5 +156,11 @@ internal sealed class AwsChannel
         public AwsHttpRequest Request { get; } = request;
 
         public int Attempts { get; set; }
+
+        /// <summary>Whether this call already assumed its role again after an explicit deny.</summary>
+        public bool Renewed { get; set; }
+
+        /// <summary>The credentials the last attempt was signed with.</summary>
+        public ImmutableCredentials? Signed { get; set; }
     }
 }

@@ -25,4 +25,8 @@ internal static partial class AwsLog
     [LoggerMessage(EventId = 5, Level = LogLevel.Warning,
         Message = "Could not enter account {Account} as {RoleArn}: {Code}")]
     public static partial void AccountNotEntered(ILogger logger, string account, string roleArn, string code);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Information,
+        Message = "{Service} {Operation} in {Account}/{Region} was explicitly denied to a session of {RoleArn}: the role's older sessions may have been revoked; assuming the role again and retrying once")]
+    public static partial void SessionRenewedAfterDeny(ILogger logger, string service, string operation, string account, string region, string roleArn);
 }

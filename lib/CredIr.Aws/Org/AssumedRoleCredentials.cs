@@ -60,6 +60,20 @@ public sealed class AssumedRoleCredentials : AWSCredentials, IDisposable
         }
     }
 
+    /// <summary>
+    /// Forgets the session <paramref name="used"/> if it is still the current one, so the next call assumes the role
+    /// again: a session issued before someone revoked the role's older sessions stays denied until it expires.
+    /// </summary>
+    public void Forget(ImmutableCredentials used)
+    {
+        ArgumentNullException.ThrowIfNull(used);
+        var current = _current;
+        if (current is not null && string.Equals(current.Credentials.AccessKey, used.AccessKey, StringComparison.Ordinal))
+        {
+            Interlocked.CompareExchange(ref _current, null, current);
+        }
+    }
+
     /// <inheritdoc />
     public override Task<ImmutableCredentials> GetCredentialsAsync() => RefreshIfNeededAsync(CancellationToken.None);
 

@@ -59,6 +59,32 @@ public sealed class OrganizationSessionsTests(SandboxFixture fixture) : IClassFi
         Assert.EndsWith("assumed-role/OrganizationAccountAccessRole/credir-INC-2026-42", identity.Arn, StringComparison.Ordinal);
     }
 
+    // Containment revokes the older sessions of the response role when the actor held one: every session issued
+    // before, the response's own cached ones too, is then denied. The next call assumes the role again and succeeds.
+    [Fact]
+    public async Task MemberSession_RoleOlderSessionsRevokedAfterward_IsIssuedAgainAndTheCallSucceeds()
+    {
+        using var clients = SandboxClients.Create(fixture.Sandbox);
+        using var sessions = new OrganizationSessions(clients.Admin(), "INC-revoked");
+        var workload = await sessions.GetSessionAsync(TestScenario.Workload);
+        await workload.Scope.Iam.GetRoleAsync(new GetRoleRequest("OrganizationAccountAccessRole"));
+        var revokedAt = fixture.Sandbox.Clock.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
+        var memberAdmin = clients.Admin(TestScenario.Workload).Iam;
+        await memberAdmin.PutRolePolicyAsync(new PutRolePolicyRequest("OrganizationAccountAccessRole", "AWSRevokeOlderSessions",
+            """{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":["*"],"Resource":["*"],"Condition":{"DateLessThan":{"aws:TokenIssueTime":"REVOKED_AT"}}}]}""".Replace("REVOKED_AT", revokedAt, StringComparison.Ordinal)));
+        fixture.Sandbox.Clock.Advance(TimeSpan.FromSeconds(1));
+        try
+        {
+            var role = await workload.Scope.Iam.GetRoleAsync(new GetRoleRequest("OrganizationAccountAccessRole"));
+
+            Assert.Equal("OrganizationAccountAccessRole", role.Role.RoleName);
+        }
+        finally
+        {
+            await memberAdmin.DeleteRolePolicyAsync(new DeleteRolePolicyRequest("OrganizationAccountAccessRole", "AWSRevokeOlderSessions"));
+        }
+    }
+
     [Fact]
     public async Task GetSession_ConcurrentCallers_AssumeTheRoleOnce()
     {
