@@ -148,22 +148,12 @@ public sealed class CredentialStatusTests : IAsyncLifetime, IDisposable
             ["Containment__ProtectedPrincipals__0__Reason"] = "break-glass user of the build system",
             ["Incidents__VerificationWindow"] = "00:00:10",
         });
-        var opened = await coordinator.Incidents.OpenIncidentAsync(open, KillNineTests.Context());
-        var seen = new WatchLog();
-        using var stopWatching = new CancellationTokenSource();
-        var watching = TwoCoordinatorProcessTests.WatchAsync(coordinator, opened.IncidentId, seen, stopWatching.Token);
-        var verifying = seen.FirstMatching(c => c.Incident.Timeline.Any(t => t.What.StartsWith("containment verification: watching", StringComparison.Ordinal)));
-        var advancing = coordinator.Incidents.AdvanceAsync(new AdvanceRequest { IncidentId = opened.IncidentId }, KillNineTests.Context());
-
-        await Eventually.Within(verifying, "the coordinator starting its containment verification", seconds: 30);
         using var http = new HttpClient();
         using var aws = new AwsRuntime(http, new AwsClientOptions { EndpointUrl = _sandbox.Endpoint, Region = "us-east-1", UseEnvironmentEndpoints = false });
         var actor = _sandbox.Credentials("ci-bot");
         var scope = aws.CreateScope(AwsCredentialChain.FromKeys(actor.AccessKeyId, actor.SecretAccessKey), "us-east-1", "111111111111");
-        await scope.Iam.GetUserAsync(new GetUserRequest("ci-bot"));
-        var incident = await advancing;
-        await stopWatching.CancelAsync();
-        await watching;
+
+        var incident = await AdvanceActingDuringVerificationAsync(coordinator, open, () => scope.Iam.GetUserAsync(new GetUserRequest("ci-bot")));
 
         var uses = string.Join(" | ", _sandbox.Trail.All().Where(e => e.AccessKeyId == LeakedKey).TakeLast(3).Select(e => $"{e.EventTime:O} {e.EventName} {e.Region} {e.AccountId}"));
         Assert.True(incident.Phase == Phase.Containing, $"{incident.Phase}: {incident.WaitingFor} {incident.LastError}; uses: {uses}; timeline: {string.Join(" | ", incident.Timeline.Select(t => $"{t.At} {t.What}"))}");
@@ -183,31 +173,20 @@ public sealed class CredentialStatusTests : IAsyncLifetime, IDisposable
         var actor = _sandbox.Credentials("ci-bot");
         var open = new OpenIncidentRequest { RequestId = "escalates", Input = new IdentificationInput { AccessKeyId = LeakedKey }, AutoApprove = true };
         await using var coordinator = await StartAsync(new Dictionary<string, string> { ["Incidents__VerificationWindow"] = "00:00:10" });
-        var opened = await coordinator.Incidents.OpenIncidentAsync(open, KillNineTests.Context());
-        var seen = new WatchLog();
-        using var stopWatching = new CancellationTokenSource();
-        var watching = TwoCoordinatorProcessTests.WatchAsync(coordinator, opened.IncidentId, seen, stopWatching.Token);
-        var verifying = seen.FirstMatching(c => c.Incident.Timeline.Any(t => t.What.StartsWith("containment verification: watching", StringComparison.Ordinal)));
-        var advancing = coordinator.Incidents.AdvanceAsync(new AdvanceRequest { IncidentId = opened.IncidentId }, KillNineTests.Context());
-
-        await Eventually.Within(verifying, "the coordinator starting its containment verification", seconds: 30);
         using var http = new HttpClient();
         using var aws = new AwsRuntime(http, new AwsClientOptions { EndpointUrl = _sandbox.Endpoint, Region = "us-east-1", UseEnvironmentEndpoints = false, MaxAttempts = 1 });
         var asActor = aws.CreateScope(AwsCredentialChain.FromKeys(actor.AccessKeyId, actor.SecretAccessKey), "us-east-1", "111111111111");
-        await asActor.Iam.GetUserAsync(new GetUserRequest("ci-bot"));
-        var incident = await advancing;
+
+        var incident = await AdvanceActingDuringVerificationAsync(coordinator, open, () => asActor.Iam.GetUserAsync(new GetUserRequest("ci-bot")));
         for (var advances = 0; incident.ContainedAt is null && advances < 10; advances++)
         {
             var seenVersion = incident.Version;
-            incident = await coordinator.Incidents.AdvanceAsync(new AdvanceRequest { IncidentId = opened.IncidentId }, KillNineTests.Context());
+            incident = await coordinator.Incidents.AdvanceAsync(new AdvanceRequest { IncidentId = incident.IncidentId }, KillNineTests.Context());
             if (incident.Version == seenVersion)
             {
                 break;
             }
         }
-
-        await stopWatching.CancelAsync();
-        await watching;
 
         var story = $"{incident.Phase}: {incident.WaitingFor} {incident.LastError}; timeline: {string.Join(" | ", incident.Timeline.Select(t => t.What))}";
         Assert.True(incident.ContainmentOptions is { DenyAll: true, LockTrustPolicy: true }, story);
@@ -229,6 +208,24 @@ public sealed class CredentialStatusTests : IAsyncLifetime, IDisposable
         Assert.Contains(policies, p => p.StartsWith("credir-deny-all-", StringComparison.Ordinal));
         var refused = await Assert.ThrowsAnyAsync<AwsServiceException>(() => asActor.Iam.GetUserAsync(new GetUserRequest("ci-bot")));
         Assert.Equal("AccessDenied", refused.Code);
+    }
+
+    /// <summary>Opens the incident and advances it once; while the coordinator watches CloudTrail after containment, the actor acts.</summary>
+    private static async Task<Incident> AdvanceActingDuringVerificationAsync(CoordinatorProcess coordinator, OpenIncidentRequest open, Func<Task> act)
+    {
+        var opened = await coordinator.Incidents.OpenIncidentAsync(open, KillNineTests.Context());
+        var seen = new WatchLog();
+        using var stopWatching = new CancellationTokenSource();
+        var watching = TwoCoordinatorProcessTests.WatchAsync(coordinator, opened.IncidentId, seen, stopWatching.Token);
+        var verifying = seen.FirstMatching(c => c.Incident.Timeline.Any(t => t.What.StartsWith("containment verification: watching", StringComparison.Ordinal)));
+        var advancing = coordinator.Incidents.AdvanceAsync(new AdvanceRequest { IncidentId = opened.IncidentId }, KillNineTests.Context());
+
+        await Eventually.Within(verifying, "the coordinator starting its containment verification", seconds: 30);
+        await act();
+        var incident = await advancing;
+        await stopWatching.CancelAsync();
+        await watching;
+        return incident;
     }
 
     private static string? Status(Incident incident, string accessKeyId) =>
