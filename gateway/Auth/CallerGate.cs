@@ -27,6 +27,15 @@ internal sealed class CallerGate(RequestDelegate next, IOptions<GatewayAuthOptio
                 [new Claim("sub", auth.DevelopmentCaller), new Claim("roles", "approver")], "development", "sub", "roles"));
         }
 
+        if (MethodRoles.IsCoordinatorOnly(method.Service, method.Method))
+        {
+            // No role opens it, not even the development identity's.
+            await GatewayErrors.WriteAsync(http, StatusCode.PermissionDenied,
+                $"{method.Service}/{method.Method} is not offered through the gateway: only the incident coordinator executes or rolls back plans; "
+                + "use credir.v1.Incidents/Advance and Approve.").ConfigureAwait(false);
+            return;
+        }
+
         var required = MethodRoles.Required(method.Service, method.Method);
         if (required == GatewayRole.None)
         {

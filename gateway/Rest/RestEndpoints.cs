@@ -1,6 +1,5 @@
 using System.Text.Json;
 using CredIr.Gateway.Auth;
-using CredIr.Gateway.Forwarding;
 using CredIr.Gateway.InProcess;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
@@ -33,14 +32,14 @@ internal static class RestEndpoints
         var services = http.RequestServices;
         var options = services.GetRequiredService<IOptions<GatewayOptions>>().Value;
         var inProcess = services.GetRequiredService<InProcessServices>().Contains("Incidents");
-        var backend = inProcess ? null : services.GetRequiredService<BackendRegistry>().Find("Incidents")?.Pick();
+        var backend = inProcess ? null : services.GetRequiredService<IncidentsChannels>().Pick();
         if (!inProcess && backend is null)
         {
             await GatewayErrors.WriteJsonAsync(http, StatusCode.Unavailable, "No healthy instance of credir.v1.Incidents.").ConfigureAwait(false);
             return;
         }
 
-        var incidents = backend is null ? services.GetRequiredService<Contracts.V1.Incidents.IncidentsClient>() : new Contracts.V1.Incidents.IncidentsClient(backend.Channel);
+        var incidents = backend is null ? services.GetRequiredService<Contracts.V1.Incidents.IncidentsClient>() : new Contracts.V1.Incidents.IncidentsClient(backend.Value.Channel);
         try
         {
             await route.Handle(new RestCall(http, incidents, inProcess, options.CallerKey, options.MaxJsonBodyBytes)).ConfigureAwait(false);
@@ -59,7 +58,6 @@ internal static class RestEndpoints
         }
         catch (HttpRequestException) when (!http.Response.HasStarted && backend is not null)
         {
-            backend.MarkHealthy(false);
             await GatewayErrors.WriteJsonAsync(http, StatusCode.Unavailable, "credir.v1.Incidents is unreachable.").ConfigureAwait(false);
         }
         catch (Exception e) when ((e is RpcException or OperationCanceledException) && http.Response.HasStarted)

@@ -55,6 +55,24 @@ public sealed class ForwardingTests
     }
 
     [Fact]
+    public async Task RetryableCall_InstanceGoneSinceTheLastProbe_IsAnsweredByAnother()
+    {
+        await using var live = await IncidentsBackend.StartAsync();
+        var gone = await IncidentsBackend.StartAsync();
+        var settings = GatewayHost.Settings(gone.Address, live.Address);
+        settings["Gateway:HealthCheckInterval"] = "01:00:00";
+        await using var gateway = await GatewayHost.StartAsync(settings);
+        await gone.DisposeAsync();
+        var client = new CredIr.Contracts.V1.Incidents.IncidentsClient(gateway.Channel);
+
+        for (var i = 0; i < 4; i++)
+        {
+            var listed = await client.ListIncidentsAsync(new ListIncidentsRequest(), As("vera", "viewer"));
+            Assert.Empty(listed.Incidents);
+        }
+    }
+
+    [Fact]
     public async Task ViewerCallingApprove_IsPermissionDenied_NamingTheRole()
     {
         await using var backend = await IncidentsBackend.StartAsync();

@@ -1,0 +1,29 @@
+using CredIr.Gateway.Auth;
+using Microsoft.Extensions.Options;
+using Yarp.ReverseProxy.Transforms;
+
+namespace CredIr.Gateway.Proxy;
+
+/// <summary>
+/// The one place where the gateway tells a backend who called: every forwarded request (gRPC and REST)
+/// loses the identity headers and the bearer token the client sent, and gains the authenticated caller
+/// with the gateway's proof (today the shared Gateway:CallerKey, which services compare with Grpc:CallerKey).
+/// </summary>
+internal sealed class UpstreamIdentityTransform(IOptions<GatewayOptions> options) : RequestTransform
+{
+    public override ValueTask ApplyAsync(RequestTransformContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var headers = context.ProxyRequest.Headers;
+        headers.Remove("authorization");
+        headers.Remove(GatewayCaller.CallerHeader);
+        headers.Remove(GatewayCaller.KeyHeader);
+        if (RoleReader.Subject(context.HttpContext.User) is { } caller)
+        {
+            headers.TryAddWithoutValidation(GatewayCaller.CallerHeader, caller);
+            headers.TryAddWithoutValidation(GatewayCaller.KeyHeader, options.Value.CallerKey);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
