@@ -54,6 +54,7 @@ public static class GatewayHostExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseMiddleware<AuditMiddleware>();
         app.UseMiddleware<AddressRateLimitMiddleware>();
+        app.UseMiddleware<RestEdgeMiddleware>();
         app.UseRouting();
         app.UseCors();
         app.UseAuthentication();

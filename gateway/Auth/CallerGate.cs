@@ -1,7 +1,10 @@
 using System.Security.Claims;
+using CredIr.Gateway.Proxy;
+using Grpc.AspNetCore.Server;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Yarp.ReverseProxy.Model;
 
 namespace CredIr.Gateway.Auth;
 
@@ -76,9 +79,23 @@ internal sealed class CallerGate(RequestDelegate next, IOptions<GatewayAuthOptio
 
     private static RequiredMethod? Method(HttpContext http)
     {
-        if (http.GetEndpoint()?.Metadata.GetMetadata<RequiredMethod>() is { } rest)
+        var endpoint = http.GetEndpoint();
+        if (endpoint?.Metadata.GetMetadata<RequiredMethod>() is { } rest)
         {
             return rest;
+        }
+
+        // A REST route proxied to a service that transcodes it: the rpc is in the route's metadata.
+        if (endpoint?.Metadata.GetMetadata<RouteModel>()?.Config.Metadata?.GetValueOrDefault(GatewayProxyConfig.GrpcMethodKey) is { } proxied)
+        {
+            var separator = proxied.IndexOf('/', StringComparison.Ordinal);
+            return new RequiredMethod(proxied[..separator], proxied[(separator + 1)..]);
+        }
+
+        // A REST route transcoded by a service in this process.
+        if (!GatewayErrors.IsGrpc(http) && endpoint?.Metadata.GetMetadata<GrpcMethodMetadata>() is { } transcoded)
+        {
+            return new RequiredMethod(transcoded.Method.ServiceName, transcoded.Method.Name);
         }
 
         if (!GatewayErrors.IsGrpc(http))

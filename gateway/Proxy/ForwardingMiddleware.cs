@@ -1,3 +1,4 @@
+using CredIr.Gateway.Rest;
 using Grpc.Core;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -103,6 +104,8 @@ internal sealed class ForwardingMiddleware(RequestDelegate next, RetryPolicy ret
                 GatewayErrors.WriteAsync(http, StatusCode.Unavailable, $"No healthy instance of credir.v1.{cluster}."),
             ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled or ForwarderError.ResponseBodyCanceled =>
                 GatewayErrors.WriteAsync(http, StatusCode.Cancelled, "The call was cancelled."),
+            ForwarderError.RequestBodyClient when http.Features.Get<IForwarderErrorFeature>()?.Exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+                RestEdgeMiddleware.WriteTooLargeAsync(http, "The request body is over the gateway's limit."),
             ForwarderError.RequestTimedOut =>
                 GatewayErrors.WriteAsync(http, StatusCode.DeadlineExceeded, $"credir.v1.{cluster} did not answer in time."),
             _ => GatewayErrors.WriteAsync(http, StatusCode.Unavailable, $"credir.v1.{cluster} is unreachable."),

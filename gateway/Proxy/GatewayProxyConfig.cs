@@ -1,4 +1,5 @@
 using System.Net;
+using CredIr.Gateway.Rest;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.LoadBalancing;
@@ -17,16 +18,35 @@ internal static class GatewayProxyConfig
 
     public static string RouteId(string service) => "grpc-" + service;
 
+    /// <summary>Route metadata naming the rpc a REST route is transcoded to ("credir.v1.Incidents/GetIncident"): its roles are that rpc's.</summary>
+    public const string GrpcMethodKey = "GrpcMethod";
+
     public static IReadOnlyList<RouteConfig> Routes(GatewayOptions options) =>
-        [.. Configured(options).Select(s => new RouteConfig
+        [.. Configured(options).SelectMany(s => Grpc(s.Name).Concat(s.Name == "Incidents" ? Rest() : []))];
+
+    private static IEnumerable<RouteConfig> Grpc(string service) =>
+    [
+        new RouteConfig
         {
-            RouteId = RouteId(s.Name),
-            ClusterId = s.Name,
+            RouteId = RouteId(service),
+            ClusterId = service,
             // Ahead of the gRPC layer's catch-all "unimplemented" endpoint, which matches the same paths;
             // behind the services mapped in this process (order -2).
             Order = -1,
-            Match = new RouteMatch { Path = $"/credir.v1.{s.Name}/{{method}}", Methods = ["POST"] },
-        })];
+            Match = new RouteMatch { Path = $"/credir.v1.{service}/{{method}}", Methods = ["POST"] },
+        },
+    ];
+
+    /// <summary>incidents.proto's google.api.http routes, proxied to the Incidents hosts, which transcode them.</summary>
+    private static IEnumerable<RouteConfig> Rest() =>
+        TranscodedRoutes.All.Select(static r => new RouteConfig
+        {
+            RouteId = "rest-" + r.Method,
+            ClusterId = "Incidents",
+            CorsPolicy = GatewayCors.PolicyName,
+            Match = new RouteMatch { Path = r.Pattern, Methods = [r.Verb] },
+            Metadata = new Dictionary<string, string>(StringComparer.Ordinal) { [GrpcMethodKey] = $"{TranscodedRoutes.Service}/{r.Method}" },
+        });
 
     public static IReadOnlyList<ClusterConfig> Clusters(GatewayOptions options) =>
         [.. Configured(options).Select(s => new ClusterConfig
