@@ -17,6 +17,14 @@ internal sealed class CallerGate(RequestDelegate next, IOptions<GatewayAuthOptio
     public async Task InvokeAsync(HttpContext http)
     {
         var method = Method(http);
+        if (method is null && !HttpMethods.IsOptions(http.Request.Method) && http.GetEndpoint()?.Metadata.GetMetadata<RouteModel>() is { } route)
+        {
+            // Roles are per rpc: a proxied route that names none (a ReverseProxy section route to a plain HTTP path) is closed, not open.
+            await GatewayErrors.WriteAsync(http, StatusCode.PermissionDenied,
+                $"Route '{route.Config.RouteId}' names no rpc; give it Metadata {GatewayProxyConfig.GrpcMethodKey}=\"credir.v1.<Service>/<Method>\" to authorize it.").ConfigureAwait(false);
+            return;
+        }
+
         if (method is null || HttpMethods.IsOptions(http.Request.Method))
         {
             await next(http).ConfigureAwait(false);

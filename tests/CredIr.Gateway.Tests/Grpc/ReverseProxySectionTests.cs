@@ -25,4 +25,22 @@ public sealed class ReverseProxySectionTests
 
         Assert.Equal("rita", incident.OpenedBy);
     }
+
+    [Fact]
+    public async Task ReverseProxyRouteNamingNoRpc_IsRefused_NotOpen()
+    {
+        await using var backend = await IncidentsBackend.StartAsync();
+        var settings = GatewayHost.Settings();
+        settings["ReverseProxy:Routes:plain:ClusterId"] = "plain";
+        settings["ReverseProxy:Routes:plain:Match:Path"] = "/plain/{**rest}";
+        settings["ReverseProxy:Clusters:plain:HttpRequest:Version"] = "2";
+        settings["ReverseProxy:Clusters:plain:HttpRequest:VersionPolicy"] = "RequestVersionExact";
+        settings["ReverseProxy:Clusters:plain:Destinations:one:Address"] = backend.Address;
+        await using var gateway = await GatewayHost.StartAsync(settings);
+
+        using var response = await gateway.Http.SendAsync(GatewayHost.Request(HttpMethod.Get, "/plain/anything", Tokens.For("alan", "approver")));
+
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("names no rpc", (await Json.ReadAsync(response)).GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
 }
