@@ -1,8 +1,7 @@
 using CredIr.Gateway.Audit;
 using CredIr.Gateway.Auth;
-using CredIr.Gateway.Forwarding;
-using CredIr.Gateway.Health;
 using CredIr.Gateway.InProcess;
+using CredIr.Gateway.Proxy;
 using CredIr.Gateway.RateLimiting;
 using CredIr.Gateway.Rest;
 using CredIr.Hosting;
@@ -16,7 +15,7 @@ namespace CredIr.Gateway;
 /// <summary>Wiring of the gateway: <c>builder.AddGateway()</c>, then <c>app.MapGateway()</c>.</summary>
 public static class GatewayHostExtensions
 {
-    /// <summary>Kestrel (gRPC host rules), options, backends, health checks, authentication, CORS, rate limiting.</summary>
+    /// <summary>Kestrel (gRPC host rules), options, YARP (backends, health), authentication, CORS, rate limiting.</summary>
     public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -40,22 +39,22 @@ public static class GatewayHostExtensions
         services.AddOptions<GatewayOptions>().Bind(builder.Configuration.GetSection(GatewayOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<BackendRegistry>();
-        services.AddSingleton<RetryPolicy>();
-        services.AddSingleton<GrpcForwarder>();
         services.AddSingleton<InProcessServices>();
-        services.AddHostedService<BackendHealthChecker>();
+        services.AddSingleton<IncidentsChannels>();
+        services.AddGatewayProxy(builder.Configuration);
         services.AddGatewayAuth(builder.Configuration);
         services.AddGatewayCors(builder.Configuration);
         services.AddGatewayRateLimiting(builder.Configuration);
         return builder;
     }
 
-    /// <summary>The middleware (audit, CORS, authentication, authorization, rate limit) and every route.</summary>
+    /// <summary>The middleware (audit, rate limit per address, CORS, authentication, roles, rate limit per caller) and every route.</summary>
     public static WebApplication MapGateway(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseMiddleware<AuditMiddleware>();
+        app.UseMiddleware<AddressRateLimitMiddleware>();
+        app.UseMiddleware<RestEdgeMiddleware>();
         app.UseRouting();
         app.UseCors();
         app.UseAuthentication();
@@ -64,10 +63,7 @@ public static class GatewayHostExtensions
 
         app.MapGrpcInfrastructure();
         app.Services.GetRequiredService<InProcessServices>().Map(app);
-        app.MapPost("/credir.v1.{service}/{method}", (HttpContext http, string service, string method, GrpcForwarder forwarder) =>
-            forwarder.ForwardAsync(http, "credir.v1." + service, method))
-            // Before the gRPC layer's catch-all "unimplemented" endpoint, which matches the same paths.
-            .WithOrder(-1);
+        app.MapGatewayProxy();
         app.MapRest();
         return app;
     }

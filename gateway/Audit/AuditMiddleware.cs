@@ -1,4 +1,5 @@
 using CredIr.Gateway.Auth;
+using CredIr.Gateway.Proxy;
 
 namespace CredIr.Gateway.Audit;
 
@@ -8,6 +9,7 @@ internal sealed partial class AuditMiddleware(RequestDelegate next, TimeProvider
     public async Task InvokeAsync(HttpContext http)
     {
         var started = time.GetTimestamp();
+        http.Features.Set(new RequestArrival(started));
         try
         {
             await next(http).ConfigureAwait(false);

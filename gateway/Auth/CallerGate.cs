@@ -1,7 +1,10 @@
 using System.Security.Claims;
+using CredIr.Gateway.Proxy;
+using Grpc.AspNetCore.Server;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Yarp.ReverseProxy.Model;
 
 namespace CredIr.Gateway.Auth;
 
@@ -14,6 +17,14 @@ internal sealed class CallerGate(RequestDelegate next, IOptions<GatewayAuthOptio
     public async Task InvokeAsync(HttpContext http)
     {
         var method = Method(http);
+        if (method is null && !HttpMethods.IsOptions(http.Request.Method) && http.GetEndpoint()?.Metadata.GetMetadata<RouteModel>() is { } route)
+        {
+            // Roles are per rpc: a proxied route that names none (a ReverseProxy section route to a plain HTTP path) is closed, not open.
+            await GatewayErrors.WriteAsync(http, StatusCode.PermissionDenied,
+                $"Route '{route.Config.RouteId}' names no rpc; give it Metadata {GatewayProxyConfig.GrpcMethodKey}=\"credir.v1.<Service>/<Method>\" to authorize it.").ConfigureAwait(false);
+            return;
+        }
+
         if (method is null || HttpMethods.IsOptions(http.Request.Method))
         {
             await next(http).ConfigureAwait(false);
@@ -25,6 +36,15 @@ internal sealed class CallerGate(RequestDelegate next, IOptions<GatewayAuthOptio
         {
             http.User = new ClaimsPrincipal(new ClaimsIdentity(
                 [new Claim("sub", auth.DevelopmentCaller), new Claim("roles", "approver")], "development", "sub", "roles"));
+        }
+
+        if (MethodRoles.IsCoordinatorOnly(method.Service, method.Method))
+        {
+            // No role opens it, not even the development identity's.
+            await GatewayErrors.WriteAsync(http, StatusCode.PermissionDenied,
+                $"{method.Service}/{method.Method} is not offered through the gateway: only the incident coordinator executes or rolls back plans; "
+                + "use credir.v1.Incidents/Advance and Approve.").ConfigureAwait(false);
+            return;
         }
 
         var required = MethodRoles.Required(method.Service, method.Method);
@@ -67,9 +87,23 @@ internal sealed class CallerGate(RequestDelegate next, IOptions<GatewayAuthOptio
 
     private static RequiredMethod? Method(HttpContext http)
     {
-        if (http.GetEndpoint()?.Metadata.GetMetadata<RequiredMethod>() is { } rest)
+        var endpoint = http.GetEndpoint();
+        if (endpoint?.Metadata.GetMetadata<RequiredMethod>() is { } rest)
         {
             return rest;
+        }
+
+        // A REST route proxied to a service that transcodes it: the rpc is in the route's metadata.
+        if (endpoint?.Metadata.GetMetadata<RouteModel>()?.Config.Metadata?.GetValueOrDefault(GatewayProxyConfig.GrpcMethodKey) is { } proxied)
+        {
+            var separator = proxied.IndexOf('/', StringComparison.Ordinal);
+            return new RequiredMethod(proxied[..separator], proxied[(separator + 1)..]);
+        }
+
+        // A REST route transcoded by a service in this process.
+        if (!GatewayErrors.IsGrpc(http) && endpoint?.Metadata.GetMetadata<GrpcMethodMetadata>() is { } transcoded)
+        {
+            return new RequiredMethod(transcoded.Method.ServiceName, transcoded.Method.Name);
         }
 
         if (!GatewayErrors.IsGrpc(http))

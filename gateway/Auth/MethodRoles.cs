@@ -5,6 +5,12 @@ internal static class MethodRoles
 {
     private static readonly string[] ViewerPrefixes = ["Get", "List", "Watch", "Export", "Verify"];
 
+    /// <summary>
+    /// Methods of the phase services that change the cloud under an approval: only the coordinator (credir.v1.Incidents,
+    /// behind Advance and Approve) calls them, never a gateway caller, whatever their role.
+    /// </summary>
+    private static readonly string[] CoordinatorOnlyPrefixes = ["Execute", "Rollback"];
+
     public static GatewayRole Required(string service, string method)
     {
         if (service.StartsWith("grpc.health.", StringComparison.Ordinal))
@@ -26,6 +32,11 @@ internal static class MethodRoles
             ? GatewayRole.Viewer
             : GatewayRole.Responder;
     }
+
+    /// <summary>Whether no gateway caller may call the method: a phase service's Execute* or Rollback*.</summary>
+    public static bool IsCoordinatorOnly(string service, string method) =>
+        service.StartsWith("credir.v1.", StringComparison.Ordinal) && service != "credir.v1.Incidents"
+        && CoordinatorOnlyPrefixes.Any(p => method.StartsWith(p, StringComparison.Ordinal));
 
     public static string Name(GatewayRole role) => role.ToString().ToLowerInvariant();
 }

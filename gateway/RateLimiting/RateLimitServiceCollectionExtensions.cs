@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using CredIr.Gateway.Auth;
-using Grpc.Core;
 using Microsoft.Extensions.Options;
 
 namespace CredIr.Gateway.RateLimiting;
@@ -12,6 +10,7 @@ internal static class RateLimitServiceCollectionExtensions
     {
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
+        services.AddSingleton<AddressRateLimiter>();
         services.AddRateLimiter(limiter =>
         {
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
@@ -23,23 +22,10 @@ internal static class RateLimitServiceCollectionExtensions
                 }
 
                 var key = RoleReader.Subject(http.User) is { } subject ? "sub:" + subject : "ip:" + http.Connection.RemoteIpAddress;
-                return RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = options.TokenLimit,
-                    TokensPerPeriod = options.TokensPerPeriod,
-                    ReplenishmentPeriod = options.ReplenishmentPeriod,
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                });
+                return RateLimitPartition.GetTokenBucketLimiter(key, _ => RateLimitRefusal.Bucket(options.TokenLimit, options.TokensPerPeriod, options.ReplenishmentPeriod));
             });
-            limiter.OnRejected = async (context, cancellationToken) =>
-            {
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
-                context.HttpContext.Response.Headers.RetryAfter =
-                    Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                await GatewayErrors.WriteAsync(context.HttpContext, StatusCode.ResourceExhausted,
-                    "Too many calls from this caller; retry after the Retry-After delay.").ConfigureAwait(false);
-            };
+            limiter.OnRejected = (context, _) => new ValueTask(RateLimitRefusal.WriteAsync(context.HttpContext, context.Lease,
+                "Too many calls from this caller; retry after the Retry-After delay."));
         });
         return services;
     }

@@ -3,12 +3,19 @@ using System.Text.RegularExpressions;
 
 namespace CredIr.Gateway.Rest;
 
-/// <summary>OpenAPI 3 generated from the route table, so the document cannot drift from the routes.</summary>
+/// <summary>
+/// OpenAPI 3 generated from incidents.proto's google.api.http rules and the hand-written routes' table,
+/// so the document cannot drift from the routes.
+/// </summary>
 internal static partial class OpenApiDocument
 {
-    public static string Build(IReadOnlyList<RestRoute> routes)
+    public static string Build(IReadOnlyList<TranscodedRoute> transcoded, IReadOnlyList<RestRoute> handWritten)
     {
         var paths = new JsonObject();
+        var routes = transcoded
+            .Select(static r => (r.Verb, r.Pattern, r.Method, Summary: $"{r.Method} (from its google.api.http rule)",
+                RequestMessage: r.HasBody ? r.RequestMessage : null, r.ResponseMessage))
+            .Concat(handWritten.Select(static r => (r.Verb, r.Pattern, r.Method, r.Summary, r.RequestMessage, r.ResponseMessage)));
         foreach (var route in routes)
         {
             if (paths[route.Pattern] is not JsonObject item)

@@ -1,9 +1,7 @@
-using System.Text.Json;
 using CredIr.Gateway.Auth;
-using CredIr.Gateway.Forwarding;
 using CredIr.Gateway.InProcess;
+using CredIr.Gateway.Proxy;
 using Grpc.Core;
-using Microsoft.Extensions.Options;
 
 namespace CredIr.Gateway.Rest;
 
@@ -20,7 +18,7 @@ internal static class RestEndpoints
                 .RequireCors(GatewayCors.PolicyName);
         }
 
-        var openApi = OpenApiDocument.Build(IncidentRoutes.All);
+        var openApi = OpenApiDocument.Build(TranscodedRoutes.All, IncidentRoutes.All);
         endpoints.MapGet("/openapi.json", (HttpContext http) =>
         {
             http.Response.ContentType = "application/json";
@@ -31,48 +29,30 @@ internal static class RestEndpoints
     private static async Task HandleAsync(HttpContext http, RestRoute route)
     {
         var services = http.RequestServices;
-        var options = services.GetRequiredService<IOptions<GatewayOptions>>().Value;
         var inProcess = services.GetRequiredService<InProcessServices>().Contains("Incidents");
-        var backend = inProcess ? null : services.GetRequiredService<BackendRegistry>().Find("Incidents")?.Pick();
+        var backend = inProcess ? null : services.GetRequiredService<IncidentsChannels>().Pick();
         if (!inProcess && backend is null)
         {
             await GatewayErrors.WriteJsonAsync(http, StatusCode.Unavailable, "No healthy instance of credir.v1.Incidents.").ConfigureAwait(false);
             return;
         }
 
-        var incidents = backend is null ? services.GetRequiredService<Contracts.V1.Incidents.IncidentsClient>() : new Contracts.V1.Incidents.IncidentsClient(backend.Channel);
+        var incidents = backend is null ? services.GetRequiredService<Contracts.V1.Incidents.IncidentsClient>() : new Contracts.V1.Incidents.IncidentsClient(backend.Value.Channel);
         try
         {
-            await route.Handle(new RestCall(http, incidents, inProcess, options.CallerKey, options.MaxJsonBodyBytes)).ConfigureAwait(false);
+            await route.Handle(new RestCall(http, incidents, inProcess ? null : services.GetRequiredService<UpstreamIdentityTransform>())).ConfigureAwait(false);
         }
         catch (RpcException e) when (!http.Response.HasStarted)
         {
             await GatewayErrors.WriteJsonAsync(http, e.StatusCode, e.Status.Detail).ConfigureAwait(false);
         }
-        catch (RequestTooLargeException e) when (!http.Response.HasStarted)
-        {
-            await WriteTooLargeAsync(http, e.Message).ConfigureAwait(false);
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge && !http.Response.HasStarted)
-        {
-            await WriteTooLargeAsync(http, "The request body is over the gateway's limit (Gateway:MaxRequestBodyBytes).").ConfigureAwait(false);
-        }
         catch (HttpRequestException) when (!http.Response.HasStarted && backend is not null)
         {
-            backend.MarkHealthy(false);
             await GatewayErrors.WriteJsonAsync(http, StatusCode.Unavailable, "credir.v1.Incidents is unreachable.").ConfigureAwait(false);
         }
         catch (Exception e) when ((e is RpcException or OperationCanceledException) && http.Response.HasStarted)
         {
             // The stream already began (SSE): ending it is the only signal left.
         }
-    }
-
-    public static async Task WriteTooLargeAsync(HttpContext http, string message)
-    {
-        http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-        http.Response.ContentType = "application/json";
-        var body = JsonSerializer.Serialize(new { error = new { code = "RESOURCE_EXHAUSTED", message } });
-        await http.Response.WriteAsync(body, http.RequestAborted).ConfigureAwait(false);
     }
 }

@@ -21,8 +21,9 @@ public sealed class ReadmeSoarExampleTests : IAsyncLifetime
         Directory.CreateDirectory(_work);
         var root = RepoRoot.Folder;
 
-        // The stub commands run from the repository root; here a folder that shows the same protos/ and tests/Shared/Protos/.
+        // The stub commands run from the repository root; here a folder that shows the same protos/, third-party/ and tests/Shared/Protos/.
         Directory.CreateSymbolicLink(Path.Combine(_work, "protos"), Path.Combine(root, "protos"));
+        Directory.CreateSymbolicLink(Path.Combine(_work, "third-party"), Path.Combine(root, "third-party"));
         Directory.CreateDirectory(Path.Combine(_work, "tests", "Shared"));
         Directory.CreateSymbolicLink(Path.Combine(_work, "tests", "Shared", "Protos"), Path.Combine(root, "tests", "Shared", "Protos"));
         var stubs = await RunAsync("bash", ["-euo", "pipefail", "-c", ReadmeSnippet.Get("soar-stubs")], new Dictionary<string, string>());

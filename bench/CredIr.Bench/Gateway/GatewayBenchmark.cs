@@ -127,6 +127,8 @@ internal static class GatewayBenchmark
             ["Gateway:Auth:SigningKey"] = SigningKey,
             ["Gateway:RateLimit:TokenLimit"] = "1000000",
             ["Gateway:RateLimit:TokensPerPeriod"] = "1000000",
+            ["Gateway:RateLimit:AddressTokenLimit"] = "1000000",
+            ["Gateway:RateLimit:AddressTokensPerPeriod"] = "1000000",
         };
         if (backend is not null)
         {

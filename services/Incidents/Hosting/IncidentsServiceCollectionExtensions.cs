@@ -21,7 +21,7 @@ namespace CredIr.Incidents.Hosting;
 public static class IncidentsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers credir.v1.Incidents (IncidentsService, mapped as Incidents.IncidentsBase; an in-process Incidents.IncidentsClient; its health: the store), this process's Orleans silo (the incident grains), the store chosen
+    /// Registers credir.v1.Incidents (IncidentsService, its REST by JSON transcoding, mapped as Incidents.IncidentsBase; an in-process Incidents.IncidentsClient; its health: the store), this process's Orleans silo (the incident grains), the store chosen
     /// by Incidents:Store (migrated at start-up) and the options (validated at start-up). The phase
     /// services are taken from the container when registered (in-process or gRPC clients); a phase
     /// without one stops incidents there with a clear "waiting for".
@@ -30,6 +30,15 @@ public static class IncidentsServiceCollectionExtensions
     {
         var section = builder.Configuration.GetSection(IncidentsOptions.SectionName);
         builder.Services.AddIncidents(section);
+
+        // REST from the google.api.http rules of incidents.proto, served where the service runs (the
+        // gateway proxies it like gRPC). The JSON is protobuf's own mapping, as JsonFormatter writes it:
+        // default values left out, 64-bit integers as strings.
+        builder.Services.AddGrpc().AddJsonTranscoding(static o =>
+        {
+            o.JsonSettings.IgnoreDefaultValues = true;
+            o.JsonSettings.WriteInt64sAsStrings = true;
+        });
 
         // The silo is configured from the same settings the options validator checks at start; a
         // store it cannot parse falls to the validator's message rather than failing here.

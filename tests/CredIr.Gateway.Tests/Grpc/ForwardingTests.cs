@@ -55,6 +55,46 @@ public sealed class ForwardingTests
     }
 
     [Fact]
+    public async Task RetryableCall_InstanceGoneSinceTheLastProbe_IsAnsweredByAnother()
+    {
+        await using var live = await IncidentsBackend.StartAsync();
+        var gone = await IncidentsBackend.StartAsync();
+        var settings = GatewayHost.Settings(gone.Address, live.Address);
+        settings["Gateway:HealthCheckInterval"] = "01:00:00";
+        await using var gateway = await GatewayHost.StartAsync(settings);
+        await gone.DisposeAsync();
+        var client = new CredIr.Contracts.V1.Incidents.IncidentsClient(gateway.Channel);
+
+        for (var i = 0; i < 4; i++)
+        {
+            var listed = await client.ListIncidentsAsync(new ListIncidentsRequest(), As("vera", "viewer"));
+            Assert.Empty(listed.Incidents);
+        }
+    }
+
+    [Fact]
+    public async Task InstanceThatFailedOnce_IsSkippedByCallsThatCannotBeRetried()
+    {
+        await using var live = await IncidentsBackend.StartAsync();
+        var gone = await IncidentsBackend.StartAsync();
+        var settings = GatewayHost.Settings(gone.Address, live.Address);
+        settings["Gateway:HealthCheckInterval"] = "01:00:00";
+        await using var gateway = await GatewayHost.StartAsync(settings);
+        await gone.DisposeAsync();
+        var client = new CredIr.Contracts.V1.Incidents.IncidentsClient(gateway.Channel);
+        for (var i = 0; i < 2; i++)
+        {
+            await client.ListIncidentsAsync(new ListIncidentsRequest(), As("vera", "viewer"));
+        }
+
+        for (var i = 0; i < 4; i++)
+        {
+            var opened = await client.OpenIncidentAsync(Open($"after-failure-{i}"), As("rita", "responder"));
+            Assert.Equal("rita", opened.OpenedBy);
+        }
+    }
+
+    [Fact]
     public async Task ViewerCallingApprove_IsPermissionDenied_NamingTheRole()
     {
         await using var backend = await IncidentsBackend.StartAsync();

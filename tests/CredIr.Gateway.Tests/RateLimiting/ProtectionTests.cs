@@ -33,6 +33,28 @@ public sealed class ProtectionTests
     }
 
     [Fact]
+    public async Task FloodOfBadTokens_FromOneAddress_IsLimitedBeforeAuthentication()
+    {
+        var settings = GatewayHost.Settings("http://127.0.0.1:1");
+        settings["Gateway:RateLimit:AddressTokenLimit"] = "3";
+        settings["Gateway:RateLimit:AddressTokensPerPeriod"] = "1";
+        settings["Gateway:RateLimit:ReplenishmentPeriod"] = "00:01:00";
+        await using var gateway = await GatewayHost.StartAsync(settings);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await gateway.Http.SendAsync(GatewayHost.Request(HttpMethod.Get, "/v1/incidents", "not.a.valid-token"));
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
+        using var valid = await gateway.Http.SendAsync(GatewayHost.Request(HttpMethod.Get, "/v1/incidents", Tokens.For("same-address", "viewer")));
+        Assert.Equal(HttpStatusCode.TooManyRequests, valid.StatusCode);
+        Assert.NotNull(valid.Headers.RetryAfter);
+    }
+
+    [Fact]
     public async Task CorsPreflight_FromConfiguredPortal_IsAllowed()
     {
         await using var gateway = await GatewayHost.StartAsync(GatewayHost.Settings("http://127.0.0.1:1"));

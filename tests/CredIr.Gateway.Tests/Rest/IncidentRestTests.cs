@@ -54,6 +54,33 @@ public sealed class IncidentRestTests(GatewayFixture fixture) : IClassFixture<Ga
     }
 
     [Fact]
+    public async Task List_ByPhaseParameter_KeepsOnlyThatPhase()
+    {
+        using var opened = await Gateway.Http.SendAsync(GatewayHost.Request(HttpMethod.Post, "/v1/incidents", Responder, Json.OpenBody("rest-phase", "by phase")));
+        var incident = await Json.ReadAsync(opened);
+        var (id, phase) = (incident.GetProperty("incidentId").GetString(), incident.GetProperty("phase").GetString());
+
+        using var same = await Gateway.Http.SendAsync(GatewayHost.Request(HttpMethod.Get, $"/v1/incidents?phase={phase}&page_size=100", Viewer));
+        using var closed = await Gateway.Http.SendAsync(GatewayHost.Request(HttpMethod.Get, "/v1/incidents?phase=PHASE_CLOSED&page_size=100", Viewer));
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (same.StatusCode, closed.StatusCode));
+        Assert.Contains(id, Ids(await Json.ReadAsync(same)));
+        Assert.DoesNotContain(id, Ids(await Json.ReadAsync(closed)));
+    }
+
+    [Fact]
+    public async Task List_UnknownPhase_Returns400InvalidArgument()
+    {
+        using var response = await Gateway.Http.SendAsync(GatewayHost.Request(HttpMethod.Get, "/v1/incidents?phase=PHASE_SLEEPING", Viewer));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("INVALID_ARGUMENT", (await Json.ReadAsync(response)).GetProperty("error").GetProperty("code").GetString());
+    }
+
+    private static IEnumerable<string?> Ids(System.Text.Json.JsonElement list) =>
+        list.TryGetProperty("incidents", out var incidents) ? incidents.EnumerateArray().Select(i => i.GetProperty("incidentId").GetString()) : [];
+
+    [Fact]
     public async Task Get_UnknownIncident_Returns404WithJsonError()
     {
         using var response = await Gateway.Http.SendAsync(GatewayHost.Request(HttpMethod.Get, "/v1/incidents/no-such-incident", Viewer));
@@ -129,7 +156,7 @@ public sealed class IncidentRestTests(GatewayFixture fixture) : IClassFixture<Ga
 
         var paths = (await Json.ReadAsync(response)).GetProperty("paths");
         Assert.True(paths.GetProperty("/v1/incidents").TryGetProperty("post", out _));
-        Assert.True(paths.GetProperty("/v1/incidents/{id}/approvals/{approvalId}:approve").TryGetProperty("post", out _));
+        Assert.True(paths.GetProperty("/v1/incidents/{incident_id}/approvals/{approval_id}:approve").TryGetProperty("post", out _));
         Assert.True(paths.GetProperty("/v1/incidents/{id}/watch").TryGetProperty("get", out _));
     }
 }

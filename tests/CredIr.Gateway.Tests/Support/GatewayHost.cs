@@ -44,6 +44,8 @@ internal sealed class GatewayHost : IAsyncDisposable
             ["Gateway:Auth:SigningKey"] = Tokens.SigningKey,
             ["Gateway:RateLimit:TokenLimit"] = "1000",
             ["Gateway:RateLimit:TokensPerPeriod"] = "1000",
+            ["Gateway:RateLimit:AddressTokenLimit"] = "100000",
+            ["Gateway:RateLimit:AddressTokensPerPeriod"] = "100000",
             ["Gateway:Cors:Origins:0"] = "https://portal.credir.test",
         };
         for (var i = 0; i < backendAddresses.Length; i++)

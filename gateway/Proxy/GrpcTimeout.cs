@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CredIr.Gateway.Forwarding;
+namespace CredIr.Gateway.Proxy;
 
 /// <summary>The grpc-timeout header: up to 8 digits and a unit (H M S m u n).</summary>
 internal static class GrpcTimeout

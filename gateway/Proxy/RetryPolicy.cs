@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace CredIr.Gateway.Forwarding;
+namespace CredIr.Gateway.Proxy;
 
 /// <summary>
 /// Which unary calls may be sent again to another instance: Gateway:RetryableMethods
