@@ -9,15 +9,18 @@ namespace CredIr.Incidents.Tests.Infrastructure;
 /// </summary>
 internal sealed class ReminderArmed : IObserver<ReminderEvents.ReminderEvent>, IDisposable
 {
-    private readonly GrainId _grain;
     private readonly string _reminder;
+    private readonly GrainId? _grain;
+    private readonly SiloAddress? _silo;
     private readonly TaskCompletionSource _armed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly IDisposable _subscription;
 
-    public ReminderArmed(GrainId grain, string reminder)
+    /// <summary>For <paramref name="reminder"/> of one grain (any silo), or on one silo (any grain).</summary>
+    public ReminderArmed(string reminder, GrainId? grain = null, SiloAddress? silo = null)
     {
-        _grain = grain;
         _reminder = reminder;
+        _grain = grain;
+        _silo = silo;
         _subscription = ReminderEvents.AllEvents.Subscribe(this);
     }
 
@@ -25,7 +28,8 @@ internal sealed class ReminderArmed : IObserver<ReminderEvents.ReminderEvent>, I
 
     public void OnNext(ReminderEvents.ReminderEvent value)
     {
-        if (value is ReminderEvents.LocalReminderTickWaitArmed armed && armed.GrainId == _grain && armed.ReminderName == _reminder)
+        if (value is ReminderEvents.LocalReminderTickWaitArmed armed && armed.ReminderName == _reminder
+            && (_grain is null || armed.GrainId == _grain) && (_silo is null || _silo.Equals(armed.SiloAddress)))
         {
             _armed.TrySetResult();
         }

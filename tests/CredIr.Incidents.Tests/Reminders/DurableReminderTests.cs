@@ -41,7 +41,7 @@ public sealed class DurableReminderTests : IDisposable
 
         time.Advance(TimeSpan.FromMinutes(46));
         // Listening before the new coordinator starts, so the arming cannot be missed.
-        using var armed = new ReminderArmed(GrainOf(id), IncidentGrain.WatchReminder);
+        using var armed = new ReminderArmed(IncidentGrain.WatchReminder, GrainOf(id));
         await using (var second = await IncidentHarness.StartAsync(Store, new PhaseStandIns(cloud).Register, time: time))
         {
             await Eventually.Within(armed.Task, "the restarted coordinator to load the watch's reminder from the incident file", 30);
@@ -84,7 +84,7 @@ public sealed class DurableReminderTests : IDisposable
             AccessKeyId = "AKIAEXAMPLE0000001",
         });
         // Listening before the new coordinator starts, so the arming cannot be missed.
-        using var armed = new ReminderArmed(GrainOf(id), IncidentGrain.WatchReminder);
+        using var armed = new ReminderArmed(IncidentGrain.WatchReminder, GrainOf(id));
         await using (var second = await IncidentHarness.StartAsync(Store, new PhaseStandIns(cloud).Register, time: time))
         {
             await Eventually.Within(armed.Task, "the restarted coordinator to load the watch's reminder from the incident file", 30);
@@ -125,7 +125,7 @@ public sealed class DurableReminderTests : IDisposable
         }
 
         var healthy = new PhaseStandIns(cloud);
-        using var armed = new ReminderArmed(GrainOf(id), IncidentGrain.RetryReminder);
+        using var armed = new ReminderArmed(IncidentGrain.RetryReminder, GrainOf(id));
         await using (var second = await IncidentHarness.StartAsync(Store, healthy.Register, AutoApprove, time))
         {
             await Eventually.Within(armed.Task, "the restarted coordinator to load the retry's reminder from the incident file", 30);
