@@ -110,9 +110,9 @@ internal static class ContainedBenchmark
             : throw new InvalidOperationException($"incident {incident.IncidentId} for {KeyId(key)} was not contained: {incident.Phase}, waiting for {incident.WaitingFor} {incident.LastError}");
     }
 
-    private static string KeyId(int i) => "AKIABENCH" + i.ToString("D11", CultureInfo.InvariantCulture);
+    internal static string KeyId(int i) => "AKIABENCH" + i.ToString("D11", CultureInfo.InvariantCulture);
 
-    private static Scenario Scenario(int users) => new()
+    internal static Scenario Scenario(int users) => new()
     {
         Name = "bench-contained",
         Regions = ["us-east-1"],

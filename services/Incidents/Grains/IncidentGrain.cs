@@ -122,6 +122,7 @@ internal sealed partial class IncidentGrain(
         }
 
         _committed = draft;
+        // Before watchers hear of the change: whoever sees it sees the reminders that go with it.
         await ForgetAfterAsync(before, draft);
         _feed.Publish(new IncidentChange
         {
