@@ -64,9 +64,14 @@ internal sealed class IncidentsOptionsValidator : IValidateOptions<IncidentsOpti
             failures.Add($"{Section}:PostContainmentCheckInterval must be at least one minute (Orleans' shortest reminder period) and no longer than PostContainmentWatch (e.g. 00:05:00).");
         }
 
-        if (options.PhaseRetryDelay <= TimeSpan.Zero || options.PhaseRetryMaxDelay < TimeSpan.FromMinutes(1) || options.PhaseRetryMaxDelay < options.PhaseRetryDelay)
+        if (options.PhaseRetryDelay <= TimeSpan.Zero)
         {
-            failures.Add($"{Section}:PhaseRetryDelay must be positive and PhaseRetryMaxDelay at least one minute (Orleans' shortest reminder period) and no shorter than it (e.g. 00:01:00 and 00:30:00).");
+            failures.Add($"{Section}:PhaseRetryDelay must be positive: how long the first automatic retry of a failed phase waits (e.g. 00:01:00).");
+        }
+
+        if (options.PhaseRetryMaxDelay < TimeSpan.FromMinutes(1) || options.PhaseRetryMaxDelay < options.PhaseRetryDelay)
+        {
+            failures.Add($"{Section}:PhaseRetryMaxDelay must be at least one minute (Orleans' shortest reminder period) and no shorter than PhaseRetryDelay (e.g. 00:30:00).");
         }
 
         if (options.PhaseRetryAttempts is < 0 or > 100)
