@@ -57,6 +57,23 @@ public sealed class DurableReminderTests : IDisposable
     }
 
     [Fact]
+    public async Task PostContainmentWatch_IncidentClosed_EndsTheWatchAndItsReminder()
+    {
+        await using var coordinator = await IncidentHarness.StartAsync(Store, new PhaseStandIns(new FakeCloud()).Register, AutoApprove);
+        var opened = await coordinator.Service.OpenIncidentAsync(TestIncidents.Open("open-1", autoApprove: true), Calls.As("soar"));
+        var recovered = await coordinator.Service.AdvanceAsync(new AdvanceRequest { IncidentId = opened.IncidentId }, Calls.As("soar"));
+        var watched = (await Reminders().ReadRows(GrainOf(opened.IncidentId))).Reminders.Select(static r => r.ReminderName).ToList();
+
+        var closed = await coordinator.Service.CloseIncidentAsync(new CloseIncidentRequest { IncidentId = opened.IncidentId, LessonsLearned = "rotate CI keys" }, Calls.As("soar"));
+
+        Assert.Equal(PostContainmentWatchState.Watching, recovered.PostContainmentWatch.State);
+        Assert.Equal([IncidentGrain.WatchReminder], watched);
+        Assert.Equal(PostContainmentWatchState.Ended, closed.PostContainmentWatch.State);
+        Assert.StartsWith("post-containment watch stopped at", closed.PostContainmentWatch.Summary, StringComparison.Ordinal);
+        Assert.Empty((await Reminders().ReadRows(GrainOf(opened.IncidentId))).Reminders);
+    }
+
+    [Fact]
     public async Task PostContainmentWatch_LateUseFoundAfterRestart_ReopensContainmentAndTellsTheResponder()
     {
         var cloud = new FakeCloud();
