@@ -7,6 +7,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["gateway"] = CredIr.Bench.Gateway.GatewayBenchmark.RunAsync,
     ["grpc"] = GrpcBenchmark.RunAsync,
     ["incidents"] = CredIr.Bench.Incidents.IncidentsBenchmark.RunAsync,
+    ["failover"] = CredIr.Bench.Incidents.FailoverBenchmark.RunAsync,
     ["sandbox-lookup"] = a => SandboxLookupBenchmark.RunAsync(a, CancellationToken.None),
     ["logfiles"] = CredIr.Bench.LogFiles.LogFilesBenchmark.RunAsync,
     ["fanout"] = CredIr.Bench.FanOut.FanOutBenchmark.RunAsync,

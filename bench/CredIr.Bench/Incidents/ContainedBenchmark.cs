@@ -28,7 +28,7 @@ internal static class ContainedBenchmark
 {
     private const string Account = "123456789012";
 
-    public static async Task RunAsync(string name, string store, int incidents, int workers, bool awsLimits)
+    public static async Task RunAsync(string name, string store, int incidents, int workers, bool awsLimits, TimeSpan? verificationWindow)
     {
         await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { Port = 0, Scenario = Scenario(incidents + 1) }, CancellationToken.None);
         var admin = sandbox.Accounts[0];
@@ -46,6 +46,16 @@ internal static class ContainedBenchmark
             ["Aws:Region"] = "us-east-1",
             ["Identification:Notifications:OutboxPath"] = outbox,
         });
+        if (verificationWindow is { } window)
+        {
+            var text = window.ToString("c", CultureInfo.InvariantCulture);
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Incidents:VerificationWindow"] = text,
+                ["Incidents:VerificationPollInterval"] = text,
+            });
+        }
+
         if (!awsLimits)
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -85,7 +95,7 @@ internal static class ContainedBenchmark
             clock.Stop();
             var seconds = clock.Elapsed.TotalSeconds;
             var sorted = contained.Order().ToArray();
-            Console.WriteLine($"{name}: {incidents} incidents opened and driven to contained against the sandbox (identification + containment in-process, {workers} workers, {(awsLimits ? "AWS's LookupEvents and IAM rate limits kept" : "client AWS rate limits raised")}) in {seconds:F2} s");
+            Console.WriteLine($"{name}: {incidents} incidents opened and driven to contained against the sandbox (identification + containment in-process, {workers} workers, {(awsLimits ? "AWS's LookupEvents and IAM rate limits kept" : "client AWS rate limits raised")}, containment verification window {(verificationWindow is { } w ? $"{w.TotalSeconds:0.###} s" : "the default 10 s")}) in {seconds:F2} s");
             Console.WriteLine($"{name}:   contained incidents/s {incidents / seconds:F1}   open -> contained p50 {At(sorted, 0.50):F0} ms   p99 {At(sorted, 0.99):F0} ms");
         }
         finally
@@ -110,9 +120,9 @@ internal static class ContainedBenchmark
             : throw new InvalidOperationException($"incident {incident.IncidentId} for {KeyId(key)} was not contained: {incident.Phase}, waiting for {incident.WaitingFor} {incident.LastError}");
     }
 
-    private static string KeyId(int i) => "AKIABENCH" + i.ToString("D11", CultureInfo.InvariantCulture);
+    internal static string KeyId(int i) => "AKIABENCH" + i.ToString("D11", CultureInfo.InvariantCulture);
 
-    private static Scenario Scenario(int users) => new()
+    internal static Scenario Scenario(int users) => new()
     {
         Name = "bench-contained",
         Regions = ["us-east-1"],

@@ -18,7 +18,7 @@ namespace CredIr.Bench.Incidents;
 /// measures Get, the delay from a change to its watch notification (in the writing coordinator
 /// and in a second coordinator on the same store), and incidents driven to "contained" against
 /// the sandbox with the real phase services (<see cref="ContainedBenchmark"/>).
-/// Usage: incidents [--incidents N] [--workers W] [--contained N] [--aws-limits] [--postgres CONNECTION] (or CREDIR_BENCH_POSTGRES).
+/// Usage: incidents [--incidents N] [--workers W] [--contained N] [--aws-limits] [--verification-window SECONDS] [--postgres CONNECTION] (or CREDIR_BENCH_POSTGRES).
 /// </summary>
 internal static class IncidentsBenchmark
 {
@@ -34,12 +34,14 @@ internal static class IncidentsBenchmark
         var workers = Option(args, "--workers", 8);
         var contained = Option(args, "--contained", 200);
         var awsLimits = args.Contains("--aws-limits");
+        // The coordinator's short containment watch holds each incident that long before "contained" (default 10 s).
+        var verification = OptionText(args, "--verification-window") is { } window ? TimeSpan.FromSeconds(double.Parse(window, CultureInfo.InvariantCulture)) : (TimeSpan?)null;
         var postgres = OptionText(args, "--postgres") ?? Environment.GetEnvironmentVariable("CREDIR_BENCH_POSTGRES");
         var folder = Directory.CreateTempSubdirectory("credir-bench-").FullName;
         try
         {
             await RunStoreAsync("sqlite", "sqlite:" + System.IO.Path.Combine(folder, "credir.db"), incidents, workers);
-            await ContainedBenchmark.RunAsync("sqlite", "sqlite:" + System.IO.Path.Combine(folder, "contained.db"), contained, workers, awsLimits);
+            await ContainedBenchmark.RunAsync("sqlite", "sqlite:" + System.IO.Path.Combine(folder, "contained.db"), contained, workers, awsLimits, verification);
             if (postgres is null)
             {
                 Console.WriteLine("postgres: skipped (pass --postgres or set CREDIR_BENCH_POSTGRES)");
@@ -47,7 +49,7 @@ internal static class IncidentsBenchmark
             else
             {
                 await RunStoreAsync("postgres", postgres, incidents, workers);
-                await ContainedBenchmark.RunAsync("postgres", postgres, contained, workers, awsLimits);
+                await ContainedBenchmark.RunAsync("postgres", postgres, contained, workers, awsLimits, verification);
             }
         }
         finally

@@ -28,6 +28,10 @@ internal static class IncidentSiloExtensions
         {
             // One process, one silo: nothing else joins, so any free port will do.
             silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort(), serviceId: "credir", clusterId: settings.ClusterId);
+            // Reminders in the incident file, so the post-containment watch and phase retries outlive the process.
+            var reminders = IncidentStoreFactory.SqlitePath(options.Store);
+            silo.AddReminders();
+            silo.Services.AddSingleton<IReminderTable>(_ => new SqliteReminderTable(reminders));
         }
         else
         {

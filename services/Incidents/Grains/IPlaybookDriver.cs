@@ -4,4 +4,7 @@ namespace CredIr.Incidents.Grains;
 internal interface IPlaybookDriver
 {
     Task AdvanceAsync(IIncidentSession session, string actor, CancellationToken cancellationToken);
+
+    /// <summary>One check of the post-containment watch (a reminder's tick): records a use found, the end, or the check.</summary>
+    Task CheckAfterContainmentAsync(IIncidentSession session, CancellationToken cancellationToken);
 }

@@ -67,6 +67,14 @@ internal sealed partial class IncidentGrain
         CommitAsync(request.RequestId, "closed", request.Force ? $"closed with force by {actor}: {request.Reason}" : $"closed by {actor}", incident =>
         {
             IncidentWorkflow.Close(incident, request, actor, Now);
+            // Nothing is watched or retried for a closed incident: their reminders go with this change.
+            incident.Retry = null;
+            if (incident.PostContainmentWatch is { State: PostContainmentWatchState.Watching } watch)
+            {
+                watch.State = PostContainmentWatchState.Ended;
+                watch.Summary = $"post-containment watch stopped at {Now:O}: the incident was closed before it ended";
+            }
+
             return true;
         }, cancellationToken);
 

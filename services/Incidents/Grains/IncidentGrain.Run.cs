@@ -42,7 +42,7 @@ internal sealed partial class IncidentGrain
     private PlaybookRun StartRun(string actor)
     {
         var run = new PlaybookRun();
-        this.DelayDeactivation(TimeSpan.FromDays(1));
+        KeepActive();
         run.Completion = RunAsync(run, actor);
         return run;
     }
@@ -58,7 +58,7 @@ internal sealed partial class IncidentGrain
         {
             _run = null;
             run.Dispose();
-            this.DelayDeactivation(TimeSpan.Zero);
+            ReleaseWhenIdle();
         }
     }
 

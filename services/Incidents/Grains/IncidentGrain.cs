@@ -3,8 +3,11 @@ using CredIr.Contracts.V1;
 using CredIr.Incidents.Cluster;
 using CredIr.Incidents.Domain;
 using CredIr.Incidents.Evidence;
+using CredIr.Incidents.Hosting;
 using CredIr.Incidents.Storage;
 using Google.Protobuf.WellKnownTypes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CredIr.Incidents.Grains;
 
@@ -23,6 +26,8 @@ internal sealed partial class IncidentGrain(
     IncidentWorkflow workflow,
     EvidenceLog evidence,
     IPlaybookDriver driver,
+    IOptions<IncidentsOptions> options,
+    ILogger<IncidentGrain> logger,
     TimeProvider time) : Grain, IIncidentGrain, IIncidentSession, IDisposable
 {
     private readonly ChangeFeed _feed = new();
@@ -48,13 +53,18 @@ internal sealed partial class IncidentGrain(
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _run?.Stop();
+        _checks.Cancel();
         _feed.CompleteAll();
         return Task.CompletedTask;
     }
 
     public Task<Incident> GetAsync(CancellationToken cancellationToken) => Task.FromResult(Current);
 
-    public void Dispose() => _commit.Dispose();
+    public void Dispose()
+    {
+        _commit.Dispose();
+        _checks.Dispose();
+    }
 
     /// <summary>
     /// Makes one change as one version: skipped when the request id was already applied, written
@@ -96,6 +106,8 @@ internal sealed partial class IncidentGrain(
     private async Task WriteAsync(Incident draft, string kind, string description, string? requestId, CancellationToken cancellationToken)
     {
         var payload = JsonSerializer.Serialize(new EvidenceChangePayload(draft.Version, PhaseNames.Of(draft.Phase), requestId ?? string.Empty), EvidenceJsonContext.Default.EvidenceChangePayload);
+        var before = _committed;
+        await RemindBeforeAsync(before, draft);
         state.State.Incident = draft;
         state.State.Pending = new PendingChange(requestId, new EvidenceDraft(time.GetUtcNow(), kind, description, payload));
         try
@@ -110,6 +122,8 @@ internal sealed partial class IncidentGrain(
         }
 
         _committed = draft;
+        // Before watchers hear of the change: whoever sees it sees the reminders that go with it.
+        await ForgetAfterAsync(before, draft);
         _feed.Publish(new IncidentChange
         {
             Version = draft.Version,

@@ -17,9 +17,12 @@ internal static class IncidentStoreFactory
         }
 
         return IsSqlite(store)
-            ? new SqliteIncidentStore(store[SqlitePrefix.Length..], time)
+            ? new SqliteIncidentStore(SqlitePath(store), time)
             : new PostgresIncidentStore(store, time);
     }
+
+    /// <summary>The file of a <c>sqlite:</c> store.</summary>
+    public static string SqlitePath(string store) => store[SqlitePrefix.Length..];
 
     public static bool IsSqlite(string store) => store.StartsWith(SqlitePrefix, StringComparison.OrdinalIgnoreCase);
 

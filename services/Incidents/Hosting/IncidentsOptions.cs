@@ -34,9 +34,8 @@ public sealed class IncidentsOptions
 
     /// <summary>
     /// How long the coordinator watches CloudTrail for the contained keys before it calls the
-    /// incident contained. Short on purpose: it holds the advance call, and IAM applies a deny
-    /// within seconds; the playbook's 30-minute watch (with CloudTrail's delivery delay) is the
-    /// Containment service's VerifyContainment, for callers that ask for it.
+    /// incident contained. Short on purpose: it holds the advance, and IAM applies a deny within
+    /// seconds; the playbook's 30-minute watch is <see cref="PostContainmentWatch"/>, after it.
     /// </summary>
     public TimeSpan VerificationWindow { get; set; } = TimeSpan.FromSeconds(10);
 
@@ -48,4 +47,25 @@ public sealed class IncidentsOptions
     /// what it could not see yet: a use made before it ended may still arrive until this long after.
     /// </summary>
     public TimeSpan DeliveryDelay { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// The playbook's watch after containment: CloudTrail is checked for the contained keys this long (plus
+    /// <see cref="DeliveryDelay"/>) after the incident is contained. A durable reminder owns it, so it goes on
+    /// across restarts and on another node when this one dies; a use found reopens containment.
+    /// </summary>
+    public TimeSpan PostContainmentWatch { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How often that watch checks CloudTrail: a reminder's period, so at least Orleans' one minute.</summary>
+    public TimeSpan PostContainmentCheckInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The first automatic retry of a phase that failed for a reason that passes (its service unavailable,
+    /// throttled, out of time); each further retry waits twice as long, up to <see cref="PhaseRetryMaxDelay"/>.
+    /// </summary>
+    public TimeSpan PhaseRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    public TimeSpan PhaseRetryMaxDelay { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How many automatic retries before the incident waits for a responder (0: none).</summary>
+    public int PhaseRetryAttempts { get; set; } = 8;
 }

@@ -40,12 +40,44 @@ internal sealed class IncidentsOptionsValidator : IValidateOptions<IncidentsOpti
             failures.Add($"{IncidentsOptions.SectionName}:DeliveryDelay must be between zero and 12 hours: how late CloudTrail may deliver an event (AWS: about 15 minutes, 00:15:00).");
         }
 
+        ValidateReminders(options, failures);
+
         if (string.IsNullOrWhiteSpace(options.AutoApprove.Name))
         {
             failures.Add($"{IncidentsOptions.SectionName}:AutoApprove:Name must name the policy; approvals record it.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    // Both run on Orleans reminders, whose period is at least one minute.
+    private static void ValidateReminders(IncidentsOptions options, List<string> failures)
+    {
+        const string Section = IncidentsOptions.SectionName;
+        if (options.PostContainmentWatch <= TimeSpan.Zero || options.PostContainmentWatch > TimeSpan.FromDays(7))
+        {
+            failures.Add($"{Section}:PostContainmentWatch must be positive and at most seven days: how long CloudTrail is watched after containment (the playbook: 00:30:00).");
+        }
+
+        if (options.PostContainmentCheckInterval < TimeSpan.FromMinutes(1) || options.PostContainmentCheckInterval > options.PostContainmentWatch)
+        {
+            failures.Add($"{Section}:PostContainmentCheckInterval must be at least one minute (Orleans' shortest reminder period) and no longer than PostContainmentWatch (e.g. 00:05:00).");
+        }
+
+        if (options.PhaseRetryDelay <= TimeSpan.Zero)
+        {
+            failures.Add($"{Section}:PhaseRetryDelay must be positive: how long the first automatic retry of a failed phase waits (e.g. 00:01:00).");
+        }
+
+        if (options.PhaseRetryMaxDelay < TimeSpan.FromMinutes(1) || options.PhaseRetryMaxDelay < options.PhaseRetryDelay)
+        {
+            failures.Add($"{Section}:PhaseRetryMaxDelay must be at least one minute (Orleans' shortest reminder period) and no shorter than PhaseRetryDelay (e.g. 00:30:00).");
+        }
+
+        if (options.PhaseRetryAttempts is < 0 or > 100)
+        {
+            failures.Add($"{Section}:PhaseRetryAttempts must be between 0 (no automatic retry) and 100 (e.g. 8).");
+        }
     }
 
     private static void ValidateSilo(Cluster.SiloSettings silo, List<string> failures)

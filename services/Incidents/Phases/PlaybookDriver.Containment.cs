@@ -90,11 +90,21 @@ internal sealed partial class PlaybookDriver
         return true;
     }
 
-    private static async Task<bool> MoveToContainedAsync(IIncidentSession session, ContainmentCheck check, CancellationToken cancellationToken)
+    /// <summary>Contained, and in the same change the playbook's watch after containment starts (a durable reminder follows it).</summary>
+    private async Task<bool> MoveToContainedAsync(IIncidentSession session, ContainmentCheck check, CancellationToken cancellationToken)
     {
         var total = session.Current.Credentials.Count;
         var verified = check.Result is null ? "not verified" : $"verification {VerdictName(check.Result.Verdict)}";
-        return await MoveAsync(session, Phase.Contained, $"{total} credential(s) contained ({verified}; level: {ContainmentLevel.Describe(session.Current.ContainmentOptions)})", cancellationToken);
+        var why = $"{total} credential(s) contained ({verified}; level: {ContainmentLevel.Describe(session.Current.ContainmentOptions)})";
+        await session.CommitAsync(null, "phase", $"phase {PhaseNames.Of(Phase.Contained)}: {why}", incident =>
+        {
+            IncidentWorkflow.MoveTo(incident, Phase.Contained, why, session.Now);
+            incident.LastError = string.Empty;
+            incident.WaitingFor = string.Empty;
+            StartWatch(incident, session.Now);
+            return true;
+        }, cancellationToken);
+        return true;
     }
 
     /// <summary>Stays containing, naming each credential still usable and why; the evidence keeps the warning.</summary>

@@ -53,12 +53,13 @@ internal sealed partial class PlaybookDriver(
             catch (RpcException exception)
             {
                 PlaybookDriverLog.PhaseFailed(logger, session.IncidentId, PhaseNames.Of(phase), exception.Status.ToString());
-                await StopAsync(session, $"retry advance once the {PhaseNames.Of(phase)} phase service answers", $"{exception.Status}: {exception.Message}", cancellationToken);
+                await FailAsync(session, phase, exception, cancellationToken);
                 return;
             }
 
             if (!again)
             {
+                await RecoveredFromFailureAsync(session, cancellationToken);
                 return;
             }
         }

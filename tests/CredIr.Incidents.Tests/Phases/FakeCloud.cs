@@ -12,5 +12,8 @@ internal sealed class FakeCloud
 
     public ConcurrentDictionary<string, int> Effects { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Calls CloudTrail recorded for the keys (what containment's verification reads), newest last.</summary>
+    public ConcurrentQueue<CredIr.Contracts.V1.TrailEvent> Trail { get; } = new();
+
     public void Count(string effect) => Effects.AddOrUpdate(effect, 1, static (_, n) => n + 1);
 }

@@ -78,7 +78,30 @@ internal sealed class StandInContainment(FakeCloud cloud) : CredIr.Contracts.V1.
 
     private static IAsyncEnumerable<PlanStep> RollbackContainmentStream(RollbackRequest request, ServerCallContext context) => Empty<PlanStep>();
 
-    private static IAsyncEnumerable<VerificationUpdate> VerifyContainmentStream(VerifyContainmentRequest request, ServerCallContext context) => Empty<VerificationUpdate>();
+    /// <summary>The calls in the fake cloud's trail by the watched keys since containment, then the verdict.</summary>
+    private async IAsyncEnumerable<VerificationUpdate> VerifyContainmentStream(VerifyContainmentRequest request, ServerCallContext context)
+    {
+        await Task.Yield();
+        var keys = request.Credentials.Select(static c => c.AccessKeyId).ToHashSet(StringComparer.Ordinal);
+        var uses = cloud.Trail.Where(e => keys.Contains(e.AccessKeyId) && e.EventTime.ToDateTimeOffset() >= request.ContainedAt.ToDateTimeOffset()).ToList();
+        foreach (var use in uses)
+        {
+            yield return new VerificationUpdate { Use = use };
+        }
+
+        VerifyCalls++;
+        yield return new VerificationUpdate
+        {
+            Result = new VerificationResult
+            {
+                Verdict = uses.Count == 0 ? VerificationVerdict.Clean : VerificationVerdict.StillActive,
+                UsesAllowed = uses.Count,
+            },
+        };
+    }
+
+    /// <summary>How many verifications (the short watch and each post-containment check) were answered.</summary>
+    public int VerifyCalls { get; private set; }
 
     private static async IAsyncEnumerable<T> Empty<T>([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

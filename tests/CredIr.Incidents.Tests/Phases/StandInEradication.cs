@@ -15,8 +15,17 @@ internal sealed class StandInEradication(FakeCloud cloud) : CredIr.Contracts.V1.
 
     public int Scans { get; private set; }
 
+    /// <summary>How many scans to refuse with UNAVAILABLE first, as a service being restarted would.</summary>
+    public int Unavailable { get; set; }
+
     private async IAsyncEnumerable<ScanUpdate> ScanStream(ScanRequest request, ServerCallContext context)
     {
+        if (Unavailable > 0)
+        {
+            Unavailable--;
+            throw new RpcException(new Status(StatusCode.Unavailable, "the eradication service is restarting"));
+        }
+
         Scans++;
         await Task.Yield();
         var at = request.Since.ToDateTimeOffset();

@@ -48,6 +48,19 @@ public sealed class IncidentsOptionsTests
     }
 
     [Theory]
+    [InlineData("PostContainmentCheckInterval", "00:00:30")]
+    [InlineData("PostContainmentWatch", "00:00:00")]
+    [InlineData("PhaseRetryMaxDelay", "00:00:10")]
+    [InlineData("PhaseRetryAttempts", "-1")]
+    public async Task BadReminderSetting_FailsAtStartNamingTheKey(string setting, string value)
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
+            IncidentHarness.StartAsync("sqlite:x.db", settings: new Dictionary<string, string?> { [setting] = value }));
+
+        Assert.Contains($"Incidents:{setting}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("VerificationWindow", "00:00:00")]
     [InlineData("VerificationWindow", "01:00:00")]
     [InlineData("VerificationPollInterval", "00:01:00")]

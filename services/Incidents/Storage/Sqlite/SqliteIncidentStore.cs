@@ -16,13 +16,7 @@ internal sealed class SqliteIncidentStore : SqlIncidentStore
         : base(time)
     {
         Path = System.IO.Path.GetFullPath(path);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = Path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = BusyTimeoutSeconds,
-        }.ToString();
+        _connectionString = ConnectionString(Path);
     }
 
     public string Path { get; }
@@ -32,9 +26,21 @@ internal sealed class SqliteIncidentStore : SqlIncidentStore
     // BEGIN IMMEDIATE already takes the database's write lock for the whole migration.
     protected override string? MigrationLockSql => null;
 
-    protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
+        await OpenAsync(_connectionString, cancellationToken);
+
+    /// <summary>How every user of the incident file connects to it (the store, the silo's reminder table).</summary>
+    public static string ConnectionString(string path) => new SqliteConnectionStringBuilder
     {
-        var connection = new SqliteConnection(_connectionString);
+        DataSource = System.IO.Path.GetFullPath(path),
+        Mode = SqliteOpenMode.ReadWriteCreate,
+        Pooling = true,
+        DefaultTimeout = BusyTimeoutSeconds,
+    }.ToString();
+
+    public static async ValueTask<SqliteConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var pragma = connection.CreateCommand();
         pragma.CommandText = $"PRAGMA journal_mode = WAL; PRAGMA busy_timeout = {BusyTimeoutSeconds * 1000}; PRAGMA synchronous = NORMAL;";

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Text;
 using Grpc.Core;
 
-namespace CredIr.Incidents.Tests.Durability;
+namespace CredIr.Tests;
 
 /// <summary>
 /// A real coordinator process: <c>dotnet credir.dll serve</c> with every service, its settings as
@@ -97,6 +97,20 @@ internal sealed class CoordinatorProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
 
     public void Kill() => _process.Kill(entireProcessTree: true);
+
+    /// <summary>Sends a signal by name: STOP makes a hung node (alive, silent), CONT wakes it.</summary>
+    public async Task SignalAsync(string signal)
+    {
+        var info = new ProcessStartInfo("kill") { UseShellExecute = false };
+        info.ArgumentList.Add("-" + signal);
+        info.ArgumentList.Add(_process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using var kill = Process.Start(info) ?? throw new InvalidOperationException("kill did not start");
+        await kill.WaitForExitAsync();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -{signal} {_process.Id} failed with exit code {kill.ExitCode}");
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
