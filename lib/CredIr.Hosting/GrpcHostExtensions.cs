@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using Grpc.AspNetCore.HealthChecks;
 using Grpc.AspNetCore.Server;
+using Grpc.AspNetCore.Server.Model;
+using CredIr.Hosting.Internal;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
@@ -50,6 +52,7 @@ public static class GrpcHostExtensions
             o.Interceptors.Add<ErrorMappingInterceptor>();
         });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<GrpcServiceOptions>, ConfigureGrpcLimits>());
+        UseValidatingBinder(services);
         services.AddGrpcReflection();
         // grpc.health.v1 reports UNKNOWN for a service with no check at all: the host's own check says it serves.
         services.AddGrpcHealthChecks().AddCheck("host", static () => HealthCheckResult.Healthy());
@@ -73,6 +76,28 @@ public static class GrpcHostExtensions
         endpoints.MapGrpcHealthChecksService();
         endpoints.MapGrpcReflectionService();
         return endpoints;
+    }
+
+    /// <summary>
+    /// Replaces Grpc.AspNetCore's binder of generated services with ours, which answers an unparseable
+    /// request body INVALID_ARGUMENT instead of UNKNOWN (<see cref="ValidatingServiceMethodProvider{TService}"/>).
+    /// Its binder is internal: it is found by name, and its absence (a newer Grpc.AspNetCore) fails at start.
+    /// </summary>
+    private static void UseValidatingBinder(IServiceCollection services)
+    {
+        var binder = services.SingleOrDefault(static d => d.ServiceType == typeof(IServiceMethodProvider<>) && d.ImplementationType?.Name == "BinderServiceMethodProvider`1");
+        if (binder is null)
+        {
+            if (services.Any(static d => d.ServiceType == typeof(IServiceMethodProvider<>) && d.ImplementationType == typeof(ValidatingServiceMethodProvider<>)))
+            {
+                return;
+            }
+
+            throw new InvalidOperationException("Grpc.AspNetCore's BinderServiceMethodProvider was not registered: this version binds services differently; update ValidatingServiceMethodProvider.");
+        }
+
+        services.Remove(binder);
+        services.AddSingleton(typeof(IServiceMethodProvider<>), typeof(ValidatingServiceMethodProvider<>));
     }
 
     private sealed class ConfigureGrpcLimits(IOptions<CredIrGrpcOptions> options) : IConfigureOptions<GrpcServiceOptions>
