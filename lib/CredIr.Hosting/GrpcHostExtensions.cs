@@ -3,6 +3,7 @@ using Grpc.AspNetCore.HealthChecks;
 using Grpc.AspNetCore.Server;
 using Grpc.AspNetCore.Server.Model;
 using CredIr.Hosting.Internal;
+using CredIr.Hosting.Validation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
@@ -33,7 +34,7 @@ public static class GrpcHostExtensions
 
     /// <summary>
     /// Grpc.AspNetCore with the "Grpc" section's limits (validated at start), gzip responses, the caller
-    /// and error interceptors, server reflection and grpc.health.v1 (fed by the host's health checks).
+    /// and error interceptors, the request limits (<see cref="RequestShape"/>), server reflection and grpc.health.v1 (fed by the host's health checks).
     /// </summary>
     public static IServiceCollection AddCredIrGrpc(this IServiceCollection services)
     {
@@ -45,11 +46,14 @@ public static class GrpcHostExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CallerInterceptor>();
         services.TryAddSingleton<ErrorMappingInterceptor>();
+        services.TryAddSingleton<RequestShapeInterceptor>();
         services.AddGrpc(static o =>
         {
             // Caller first, so that a mapped error still knows who called.
             o.Interceptors.Add<CallerInterceptor>();
             o.Interceptors.Add<ErrorMappingInterceptor>();
+            // Last: a request out of its limits is refused before the handler, after the caller is known.
+            o.Interceptors.Add<RequestShapeInterceptor>();
         });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<GrpcServiceOptions>, ConfigureGrpcLimits>());
         UseValidatingBinder(services);

@@ -69,7 +69,7 @@ internal sealed partial class IncidentGrain(
             {
                 return appliedTo == IncidentId
                     ? Current
-                    : throw new IncidentException(IncidentErrorKind.InvalidArgument, $"Request id {requestId} was already used for incident {appliedTo}; use a new request id per change.");
+                    : throw new IncidentException(IncidentErrorKind.InvalidArgument, $"Request id {RequestKey.IdOf(requestId)} was already used for incident {appliedTo}; use a new request id per change.");
             }
 
             var draft = Current.Clone();
@@ -95,7 +95,7 @@ internal sealed partial class IncidentGrain(
     /// <summary>Writes the draft with its evidence entry, then tells the watchers.</summary>
     private async Task WriteAsync(Incident draft, string kind, string description, string? requestId, CancellationToken cancellationToken)
     {
-        var payload = JsonSerializer.Serialize(new EvidenceChangePayload(draft.Version, PhaseNames.Of(draft.Phase), requestId ?? string.Empty), EvidenceJsonContext.Default.EvidenceChangePayload);
+        var payload = JsonSerializer.Serialize(new EvidenceChangePayload(draft.Version, PhaseNames.Of(draft.Phase), RequestKey.IdOf(requestId)), EvidenceJsonContext.Default.EvidenceChangePayload);
         state.State.Incident = draft;
         state.State.Pending = new PendingChange(requestId, new EvidenceDraft(time.GetUtcNow(), kind, description, payload));
         try
