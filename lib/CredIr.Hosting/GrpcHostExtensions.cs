@@ -74,9 +74,18 @@ public static class GrpcHostExtensions
         return services;
     }
 
-    /// <summary>Serves grpc.health.v1.Health and server reflection (grpc.reflection.v1alpha), which lists every mapped service.</summary>
+    /// <summary>
+    /// Serves grpc.health.v1.Health and server reflection (grpc.reflection.v1alpha), which lists every mapped service;
+    /// on a WebApplication, also waits for each unary request before its handler (<see cref="RequestPrefetchMiddleware"/>).
+    /// </summary>
     public static IEndpointRouteBuilder MapGrpcInfrastructure(this IEndpointRouteBuilder endpoints)
     {
+        // A WebApplication runs its middleware after routing: the prefetch sees which gRPC method was called.
+        if (endpoints is IApplicationBuilder app)
+        {
+            app.UseMiddleware<RequestPrefetchMiddleware>();
+        }
+
         endpoints.MapGrpcHealthChecksService();
         endpoints.MapGrpcReflectionService();
         return endpoints;
