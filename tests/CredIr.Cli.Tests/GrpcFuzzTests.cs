@@ -14,6 +14,7 @@ public sealed class GrpcFuzzTests(ITestOutputHelper output) : IAsyncLifetime
     private const int Seed = 24;
     private const int Calls = 3000;
     private const int Seconds = 60;
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
     private static readonly string Protos = Path.Combine(AppContext.BaseDirectory, "Protos");
 
     private static readonly GrpcPython Python = new(
@@ -34,7 +35,7 @@ public sealed class GrpcFuzzTests(ITestOutputHelper output) : IAsyncLifetime
         var result = await Python.RunJsonAsync("fuzz_grpc.py", new Uri(_host.Url).Authority, $"{Seed}", $"{Calls}", $"{Seconds}");
 
         // The counts, for the CI log: calls per method and status.
-        output.WriteLine(JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
+        output.WriteLine(JsonSerializer.Serialize(result, Indented));
         Assert.False(_host.ServeExited, "credir serve exited during the fuzz run");
         Assert.True(result.GetProperty("calls").GetInt32() >= 1000, $"only {result.GetProperty("calls").GetInt32()} calls were made in {Seconds} s");
         Assert.Equal("SERVING", result.GetProperty("health").GetString());
