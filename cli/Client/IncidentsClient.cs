@@ -1,3 +1,4 @@
+using CredIr.Hosting;
 using System.Runtime.CompilerServices;
 using CredIr.Contracts.Calls;
 using Grpc.Core;
@@ -41,6 +42,9 @@ internal sealed class IncidentsClient : IDisposable
         {
             // The CLI talks to a CredIr server directly; an environment proxy must not capture h2c traffic.
             HttpHandler = new SocketsHttpHandler { UseProxy = false, EnableMultipleHttp2Connections = true },
+            // The servers' default limits, so that what a server may send the CLI accepts (docs/cli.md).
+            MaxReceiveMessageSize = CredIrGrpcOptions.DefaultMessageLimit,
+            MaxSendMessageSize = CredIrGrpcOptions.DefaultMessageLimit,
         });
         return new IncidentsClient(new IncidentsApi.IncidentsClient(channel), channel, server, CallerIdentity.Current);
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CredIr.Hosting;
 
 namespace CredIr.Cli.Commands;
 
@@ -9,6 +10,9 @@ namespace CredIr.Cli.Commands;
 internal static class CliApp
 {
     public const int UsageError = 2;
+
+    /// <summary>An unexpected failure in credir itself (sysexits' EX_SOFTWARE).</summary>
+    public const int InternalError = 70;
 
     public static RootCommand Build()
     {
@@ -54,6 +58,13 @@ internal static class CliApp
         {
             // Ctrl-C: the conventional exit code of a command stopped by SIGINT.
             return 130;
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException))
+        {
+            // A defect, or data this version cannot show: one line saying what failed (no stack trace, which
+            // tells a responder nothing and may carry values), exit 70 (EX_SOFTWARE).
+            await Console.Error.WriteLineAsync($"credir: unexpected {e.GetType().Name}: {RpcText.Bound(e.Message)}");
+            return InternalError;
         }
     }
 

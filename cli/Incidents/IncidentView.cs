@@ -1,3 +1,4 @@
+using CredIr.Contracts;
 using CredIr.Cli.Output;
 using CredIr.Contracts.V1;
 using Google.Protobuf.WellKnownTypes;
@@ -43,7 +44,8 @@ internal static class IncidentView
         }
     }
 
-    public static string Time(Timestamp? at) => at is null ? "-" : IsoTime.Format(at.ToDateTimeOffset());
+    // A time stored out of range (before the servers refused such times) is shown as invalid, not a crash.
+    public static string Time(Timestamp? at) => at is null ? "-" : ValidTimes.IsValid(at) ? IsoTime.Format(at.ToDateTimeOffset()) : ValidTimes.DescribeInvalid(at);
 
     public static Approval? Pending(Incident incident) =>
         incident.Approvals.FirstOrDefault(static a => a.Decision == ApprovalDecision.Pending);

@@ -5,11 +5,18 @@ public sealed class CredIrGrpcOptions
 {
     public const string SectionName = "Grpc";
 
-    /// <summary>The largest request message accepted (after decompression); larger is RESOURCE_EXHAUSTED. Null: no limit.</summary>
-    public int? MaxReceiveMessageSize { get; set; } = 4 * 1024 * 1024;
+    /// <summary>
+    /// The default of both message limits: what gRPC clients accept by default (grpc-dotnet, grpcio, grpc-go
+    /// receive at most 4 MiB), and what the credir CLI sends and receives. Servers keep every response under it
+    /// (list pages are bounded in bytes), so that no ordinary client is sent what it must refuse.
+    /// </summary>
+    public const int DefaultMessageLimit = 4 * 1024 * 1024;
 
-    /// <summary>The largest response message sent; larger is RESOURCE_EXHAUSTED. Null: no limit.</summary>
-    public int? MaxSendMessageSize { get; set; }
+    /// <summary>The largest request message accepted (after decompression); larger is RESOURCE_EXHAUSTED. Null: no limit.</summary>
+    public int? MaxReceiveMessageSize { get; set; } = DefaultMessageLimit;
+
+    /// <summary>The largest response message sent; larger is RESOURCE_EXHAUSTED, from the server, naming the limit. Null: no limit.</summary>
+    public int? MaxSendMessageSize { get; set; } = DefaultMessageLimit;
 
     /// <summary>
     /// Put the type and message of unhandled exceptions in grpc-message. Off by default: an

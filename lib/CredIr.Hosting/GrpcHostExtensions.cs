@@ -1,6 +1,9 @@
 using System.IO.Compression;
 using Grpc.AspNetCore.HealthChecks;
 using Grpc.AspNetCore.Server;
+using Grpc.AspNetCore.Server.Model;
+using CredIr.Hosting.Internal;
+using CredIr.Hosting.Validation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
@@ -31,7 +34,7 @@ public static class GrpcHostExtensions
 
     /// <summary>
     /// Grpc.AspNetCore with the "Grpc" section's limits (validated at start), gzip responses, the caller
-    /// and error interceptors, server reflection and grpc.health.v1 (fed by the host's health checks).
+    /// and error interceptors, the request limits (<see cref="RequestShape"/>), server reflection and grpc.health.v1 (fed by the host's health checks).
     /// </summary>
     public static IServiceCollection AddCredIrGrpc(this IServiceCollection services)
     {
@@ -43,13 +46,17 @@ public static class GrpcHostExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CallerInterceptor>();
         services.TryAddSingleton<ErrorMappingInterceptor>();
+        services.TryAddSingleton<RequestShapeInterceptor>();
         services.AddGrpc(static o =>
         {
             // Caller first, so that a mapped error still knows who called.
             o.Interceptors.Add<CallerInterceptor>();
             o.Interceptors.Add<ErrorMappingInterceptor>();
+            // Last: a request out of its limits is refused before the handler, after the caller is known.
+            o.Interceptors.Add<RequestShapeInterceptor>();
         });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<GrpcServiceOptions>, ConfigureGrpcLimits>());
+        UseValidatingBinder(services);
         services.AddGrpcReflection();
         // grpc.health.v1 reports UNKNOWN for a service with no check at all: the host's own check says it serves.
         services.AddGrpcHealthChecks().AddCheck("host", static () => HealthCheckResult.Healthy());
@@ -67,12 +74,43 @@ public static class GrpcHostExtensions
         return services;
     }
 
-    /// <summary>Serves grpc.health.v1.Health and server reflection (grpc.reflection.v1alpha), which lists every mapped service.</summary>
+    /// <summary>
+    /// Serves grpc.health.v1.Health and server reflection (grpc.reflection.v1alpha), which lists every mapped service;
+    /// on a WebApplication, also waits for each unary request before its handler (<see cref="RequestPrefetchMiddleware"/>).
+    /// </summary>
     public static IEndpointRouteBuilder MapGrpcInfrastructure(this IEndpointRouteBuilder endpoints)
     {
+        // A WebApplication runs its middleware after routing: the prefetch sees which gRPC method was called.
+        if (endpoints is IApplicationBuilder app)
+        {
+            app.UseMiddleware<RequestPrefetchMiddleware>();
+        }
+
         endpoints.MapGrpcHealthChecksService();
         endpoints.MapGrpcReflectionService();
         return endpoints;
+    }
+
+    /// <summary>
+    /// Replaces Grpc.AspNetCore's binder of generated services with ours, which answers an unparseable
+    /// request body INVALID_ARGUMENT instead of UNKNOWN (<see cref="ValidatingServiceMethodProvider{TService}"/>).
+    /// Its binder is internal: it is found by name, and its absence (a newer Grpc.AspNetCore) fails at start.
+    /// </summary>
+    private static void UseValidatingBinder(IServiceCollection services)
+    {
+        var binder = services.SingleOrDefault(static d => d.ServiceType == typeof(IServiceMethodProvider<>) && d.ImplementationType?.Name == "BinderServiceMethodProvider`1");
+        if (binder is null)
+        {
+            if (services.Any(static d => d.ServiceType == typeof(IServiceMethodProvider<>) && d.ImplementationType == typeof(ValidatingServiceMethodProvider<>)))
+            {
+                return;
+            }
+
+            throw new InvalidOperationException("Grpc.AspNetCore's BinderServiceMethodProvider was not registered: this version binds services differently; update ValidatingServiceMethodProvider.");
+        }
+
+        services.Remove(binder);
+        services.AddSingleton(typeof(IServiceMethodProvider<>), typeof(ValidatingServiceMethodProvider<>));
     }
 
     private sealed class ConfigureGrpcLimits(IOptions<CredIrGrpcOptions> options) : IConfigureOptions<GrpcServiceOptions>

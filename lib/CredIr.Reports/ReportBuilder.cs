@@ -1,3 +1,5 @@
+using CredIr.Contracts;
+using CredIr.Contracts.V1;
 using CredIr.Reports.Building;
 using CredIr.Reports.Model;
 
@@ -42,6 +44,13 @@ public sealed class ReportBuilder(TimeProvider timeProvider)
             incident.Notes
                 .Select(n => new ReportNote(n.Author, ProtoValues.Time(n.At), n.Text))
                 .OrderBy(n => n.At ?? DateTimeOffset.MaxValue)
+                .Concat(StoredValueNotes(incident))
                 .ToList());
     }
+
+    // A time stored out of range (before the hosts refused such times) is left out of every section; a note says
+    // which, so the reader knows the value exists and is invalid rather than missing.
+    private static IEnumerable<ReportNote> StoredValueNotes(Incident incident) =>
+        ValidTimes.InvalidPaths(incident).Select(static path =>
+            new ReportNote("credir", null, $"The stored value of {path} is not a valid time (outside 0001-01-01 to 9999-12-31); it is left out of this report."));
 }

@@ -79,6 +79,33 @@ public sealed class ScanDamagedLogsTests : IDisposable
         Assert.Contains(doc.RootElement.GetProperty("sourceGaps").EnumerateArray(), g => g.GetProperty("reason").GetString()!.Contains("empty.json", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Scan_SeededRandomDamage_NeverCrashesAndReportsWhatItCouldNotRead()
+    {
+        // Eight seeded variants of one good gzip log file: bytes overwritten, cut short, or both.
+        var random = new Random(24);
+        var good = Gzip("{\"Records\":[" + string.Join(",", Enumerable.Range(0, 20).Select(i => Record($"ListBuckets{i}", "aws-cli/2.0"))) + "]}");
+        var plain = Encoding.UTF8.GetBytes("{\"Records\":[" + Record("ListUsers", "aws-cli/2.0") + "]}");
+        for (var i = 0; i < 8; i++)
+        {
+            var damaged = (i % 2 == 0 ? good : plain).ToArray();
+            for (var flips = random.Next(1, 6); flips > 0; flips--)
+            {
+                damaged[random.Next(damaged.Length)] = (byte)random.Next(256);
+            }
+
+            var length = random.Next(2) == 0 ? damaged.Length : random.Next(damaged.Length);
+            File.WriteAllBytes(Path.Combine(_folder.FullName, $"damaged-{i}.json{(i % 2 == 0 ? ".gz" : string.Empty)}"), damaged[..length]);
+        }
+
+        var result = await ScanAsync();
+
+        Assert.True(result.ExitCode is 0 or 3, result.ToString());
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+        using var doc = JsonDocument.Parse(result.Stdout);
+        Assert.True(result.ExitCode == 0 || doc.RootElement.GetProperty("sourceGaps").GetArrayLength() > 0, result.ToString());
+    }
+
     private Task<CliResult> ScanAsync() => Credir.RunAsync(
         ["scan", "--access-key", Key, "--since", "2024-05-01T00:00:00Z", "--until", "2024-05-02T00:00:00Z", "--logs", _folder.FullName, "--output", "json"],
         Timeout);

@@ -42,6 +42,9 @@ public sealed class ServedHost : IAsyncLifetime
 
     public string Folder => _folder;
 
+    /// <summary>Whether <c>credir serve</c> has exited (it must not, whatever it is sent).</summary>
+    public bool ServeExited => _serve?.HasExited ?? true;
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder);

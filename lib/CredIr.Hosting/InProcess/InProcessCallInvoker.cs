@@ -1,3 +1,5 @@
+using CredIr.Hosting.Validation;
+using Google.Protobuf;
 using Grpc.Core;
 
 namespace CredIr.Hosting.InProcess;
@@ -13,25 +15,27 @@ public sealed class InProcessCallInvoker : CallInvoker
     private readonly Dictionary<string, Delegate> _handlers;
     private readonly RpcErrorMap[] _maps;
     private readonly TimeProvider _time;
+    private readonly bool _checkRequests;
 
-    private InProcessCallInvoker(Dictionary<string, Delegate> handlers, IEnumerable<RpcErrorMap> maps, TimeProvider time)
+    private InProcessCallInvoker(Dictionary<string, Delegate> handlers, IEnumerable<RpcErrorMap> maps, TimeProvider time, bool checkRequests)
     {
         _handlers = handlers;
         _maps = maps.ToArray();
         _time = time;
+        _checkRequests = checkRequests;
     }
 
     /// <summary>
     /// An invoker for <paramref name="service"/>, bound with the generated <c>BindService(ServiceBinderBase, XBase)</c>
     /// (pass <c>Containment.BindService</c>).
     /// </summary>
-    public static InProcessCallInvoker Create<TService>(TService service, Action<ServiceBinderBase, TService> bind, IEnumerable<RpcErrorMap>? maps = null, TimeProvider? time = null)
+    public static InProcessCallInvoker Create<TService>(TService service, Action<ServiceBinderBase, TService> bind, IEnumerable<RpcErrorMap>? maps = null, TimeProvider? time = null, bool checkRequests = false)
         where TService : class
     {
         ArgumentNullException.ThrowIfNull(bind);
         var binder = new HandlerBinder();
         bind(binder, service);
-        return new InProcessCallInvoker(binder.Handlers, maps ?? [], time ?? TimeProvider.System);
+        return new InProcessCallInvoker(binder.Handlers, maps ?? [], time ?? TimeProvider.System, checkRequests);
     }
 
     public override TResponse BlockingUnaryCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request) =>
@@ -41,7 +45,11 @@ public sealed class InProcessCallInvoker : CallInvoker
     {
         var handler = Handler<UnaryServerMethod<TRequest, TResponse>>(method);
         var call = new InProcessCall(method.FullName, options, _time);
-        var response = call.RunAsync(() => handler(request, call.Context), _maps);
+        var response = call.RunAsync(() =>
+        {
+            Check(request);
+            return handler(request, call.Context);
+        }, _maps);
         return new AsyncUnaryCall<TResponse>(response, Task.FromResult(new Metadata()), call.GetStatus, call.GetTrailers, call.Dispose);
     }
 
@@ -52,6 +60,7 @@ public sealed class InProcessCallInvoker : CallInvoker
         var stream = new InProcessResponseStream<TResponse>(call.Context.CancellationToken);
         var run = call.RunAsync(async () =>
         {
+            Check(request);
             await handler(request, stream, call.Context).ConfigureAwait(false);
             return true;
         }, _maps);
@@ -64,6 +73,14 @@ public sealed class InProcessCallInvoker : CallInvoker
 
     public override AsyncDuplexStreamingCall<TRequest, TResponse> AsyncDuplexStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options) =>
         throw new RpcException(new Status(StatusCode.Unimplemented, $"{method.FullName}: duplex streaming is not supported in-process."));
+
+    private void Check<TRequest>(TRequest request)
+    {
+        if (_checkRequests && request is IMessage message)
+        {
+            RequestShape.Check(message);
+        }
+    }
 
     private THandler Handler<THandler>(IMethod method)
         where THandler : Delegate =>

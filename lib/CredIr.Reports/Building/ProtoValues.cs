@@ -1,4 +1,5 @@
 using System.Text;
+using CredIr.Contracts;
 using CredIr.Contracts.V1;
 using CredIr.Reports.Model;
 using Google.Protobuf.WellKnownTypes;
@@ -8,8 +9,10 @@ namespace CredIr.Reports.Building;
 /// <summary>Turns proto values into the report's stable forms (kebab-case enum names, UTC times).</summary>
 internal static class ProtoValues
 {
+    // A time stored out of range (before the hosts refused such times) is left out rather than failing the report;
+    // a note of the report names it (ReportBuilder).
     public static DateTimeOffset? Time(Timestamp? timestamp) =>
-        timestamp is null ? null : timestamp.ToDateTimeOffset().ToUniversalTime();
+        ValidTimes.ToDateTimeOffset(timestamp)?.ToUniversalTime();
 
     // "SensitiveDataAccess" -> "sensitive-data-access": the proto enum names without their prefix,
     // so the JSON does not change if the C# generator's casing rules ever do.

@@ -10,6 +10,9 @@ namespace CredIr.Incidents.Domain;
 /// </summary>
 internal sealed class IncidentWorkflow(Approvals approvals)
 {
+    /// <summary>The most characters all the notes of one incident hold together.</summary>
+    public const int MaxNoteCharacters = 1024 * 1024;
+
     public Approvals Approvals { get; } = approvals;
 
     public static Incident Open(string incidentId, OpenIncidentRequest request, string actor, DateTimeOffset now)
@@ -130,6 +133,14 @@ internal sealed class IncidentWorkflow(Approvals approvals)
         if (string.IsNullOrWhiteSpace(text))
         {
             throw new IncidentException(IncidentErrorKind.InvalidArgument, "A note needs text.");
+        }
+
+        // Notes are the one part of an incident a caller can grow without end: bounded, the incident stays well
+        // inside the 4 MiB a client receives, in GetIncident, WatchIncident and a ListIncidents page.
+        var held = incident.Notes.Sum(static n => (long)n.Text.Length);
+        if (held + text.Length > MaxNoteCharacters)
+        {
+            throw new IncidentException(IncidentErrorKind.FailedPrecondition, $"Incident {incident.IncidentId}'s notes hold {held} characters; with this note they would pass {MaxNoteCharacters}, the most an incident holds. Keep long material elsewhere (a ticket, the evidence store) and note where it is.");
         }
 
         incident.Notes.Add(new Note { Author = actor, At = Timestamp.FromDateTimeOffset(now), Text = text });

@@ -79,7 +79,7 @@ internal sealed partial class IncidentGrain(
             {
                 return appliedTo == IncidentId
                     ? Current
-                    : throw new IncidentException(IncidentErrorKind.InvalidArgument, $"Request id {requestId} was already used for incident {appliedTo}; use a new request id per change.");
+                    : throw new IncidentException(IncidentErrorKind.InvalidArgument, $"Request id {RequestKey.IdOf(requestId)} was already used for incident {appliedTo}; use a new request id per change.");
             }
 
             var draft = Current.Clone();
@@ -105,7 +105,7 @@ internal sealed partial class IncidentGrain(
     /// <summary>Writes the draft with its evidence entry, then tells the watchers.</summary>
     private async Task WriteAsync(Incident draft, string kind, string description, string? requestId, CancellationToken cancellationToken)
     {
-        var payload = JsonSerializer.Serialize(new EvidenceChangePayload(draft.Version, PhaseNames.Of(draft.Phase), requestId ?? string.Empty), EvidenceJsonContext.Default.EvidenceChangePayload);
+        var payload = JsonSerializer.Serialize(new EvidenceChangePayload(draft.Version, PhaseNames.Of(draft.Phase), RequestKey.IdOf(requestId)), EvidenceJsonContext.Default.EvidenceChangePayload);
         var before = _committed;
         await RemindBeforeAsync(before, draft);
         state.State.Incident = draft;

@@ -79,7 +79,7 @@ public static class IncidentsServiceCollectionExtensions
         services.AddServiceHealth(Contracts.V1.Incidents.Descriptor.FullName);
         services.AddHealthChecks().AddCheck<IncidentStoreHealthCheck>("incident-store", tags: [Contracts.V1.Incidents.Descriptor.FullName]);
         services.AddInProcessClient<Contracts.V1.Incidents.IncidentsBase, Contracts.V1.Incidents.IncidentsClient>(
-            Contracts.V1.Incidents.BindService, static i => new Contracts.V1.Incidents.IncidentsClient(i));
+            Contracts.V1.Incidents.BindService, static i => new Contracts.V1.Incidents.IncidentsClient(i), checkRequests: true);
         return services;
     }
 

@@ -1,3 +1,4 @@
+using CredIr.Contracts;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CredIr.Contracts.V1;
@@ -59,7 +60,7 @@ internal static class StoredJournal
     }
 
     private static DateTimeOffset ExecutedAt(PlanStep step, JournalRecord result) =>
-        step.ExecutedAt is { } at ? at.ToDateTimeOffset() : result.At;
+        ValidTimes.ToDateTimeOffset(step.ExecutedAt) ?? result.At;
 
     private static string ApprovedBy(Incident incident, string planId)
     {

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using CredIr.Contracts;
 using CredIr.Contracts.V1;
 using Grpc.Core;
 using CredIr.Incidents.Domain;
@@ -44,6 +45,15 @@ public sealed partial class IncidentsService
     private async Task<Incident> AdvanceAsync(string incidentId, string actor, CancellationToken cancellationToken)
     {
         var grain = Grain(incidentId);
+        var current = await Retry(() => grain.GetAsync(cancellationToken), repeatable: true, cancellationToken);
+        if (ValidTimes.InvalidPaths(current) is [var first, ..])
+        {
+            // Stored before the hosts refused such times: the playbook cannot run on it, but the incident is not lost.
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, first == "compromise_window.start"
+                ? $"Incident {incidentId} holds an invalid compromise time (stored before such times were refused); set a valid one with SetCompromiseTime, then advance."
+                : $"Incident {incidentId} holds an invalid time in {first} (stored before such times were refused); it cannot advance."));
+        }
+
         while (true)
         {
             // An advance is safe to repeat: the journal makes every side effect happen once.

@@ -25,7 +25,10 @@ internal interface IIncidentStore : IAsyncDisposable
     /// </summary>
     Task<string> WriteAsync(Incident state, string? expectedETag, string? requestId, EvidenceDraft? evidence, CancellationToken cancellationToken);
 
-    /// <summary>The incident a request id was applied to, or null when it never was.</summary>
+    /// <summary>
+    /// The incident a request id was applied to, or null when it never was. <paramref name="requestId"/> may be a
+    /// <see cref="RequestKey"/>: an id applied with another digest is refused (FAILED_PRECONDITION).
+    /// </summary>
     Task<string?> FindRequestAsync(string requestId, CancellationToken cancellationToken);
 
     Task<IncidentPage> ListAsync(IncidentQuery query, CancellationToken cancellationToken);

@@ -7,6 +7,12 @@ namespace CredIr.Incidents.Storage;
 internal abstract partial class SqlIncidentStore
 {
     private const int MaxPageSize = 500;
+
+    /// <summary>
+    /// A page holds incidents up to this many bytes (at least one), well under the 4 MiB clients receive by
+    /// default: a page of large incidents ends early, with a next page token.
+    /// </summary>
+    internal const int MaxPageBytes = 2 * 1024 * 1024;
     private const string PageTokenPrefix = "after:";
 
     public async Task<IncidentPage> ListAsync(IncidentQuery query, CancellationToken cancellationToken)
@@ -32,10 +38,19 @@ internal abstract partial class SqlIncidentStore
         }
 
         var incidents = new List<Incident>();
+        var bytes = 0L;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            incidents.Add(Incident.Parser.ParseFrom((byte[])reader.GetValue(0)));
+            var state = (byte[])reader.GetValue(0);
+            bytes += state.Length;
+            if (incidents.Count > 0 && incidents.Count < pageSize && bytes > MaxPageBytes)
+            {
+                // Full by size: end the page at the last incident that fitted.
+                return new IncidentPage(incidents, EncodePageToken(incidents[^1].IncidentId));
+            }
+
+            incidents.Add(Incident.Parser.ParseFrom(state));
         }
 
         if (incidents.Count <= pageSize)

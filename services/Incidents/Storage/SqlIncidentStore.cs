@@ -68,8 +68,10 @@ internal abstract partial class SqlIncidentStore(TimeProvider time) : IIncidentS
 
             if (requestId is { Length: > 0 })
             {
-                await using var command = Command(connection, "INSERT INTO requests (request_id, incident_id, applied_at) VALUES (@request, @id, @at)", transaction);
-                Param(command, "@request", requestId);
+                var (id, digest) = RequestKey.Parse(requestId);
+                await using var command = Command(connection, "INSERT INTO requests (request_id, incident_id, applied_at, digest) VALUES (@request, @id, @at, @digest)", transaction);
+                Param(command, "@request", id);
+                Param(command, "@digest", digest);
                 Param(command, "@id", state.IncidentId);
                 Param(command, "@at", Time.GetUtcNow().ToUnixTimeMilliseconds());
                 await command.ExecuteNonQueryAsync(cancellationToken);
@@ -94,9 +96,17 @@ internal abstract partial class SqlIncidentStore(TimeProvider time) : IIncidentS
     public async Task<string?> FindRequestAsync(string requestId, CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using var command = Command(connection, "SELECT incident_id FROM requests WHERE request_id = @request");
-        Param(command, "@request", requestId);
-        return await command.ExecuteScalarAsync(cancellationToken) as string;
+        await using var command = Command(connection, "SELECT incident_id, digest FROM requests WHERE request_id = @request");
+        Param(command, "@request", RequestKey.IdOf(requestId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var incidentId = reader.GetString(0);
+        RequestKey.EnsureSameRequest(requestId, await reader.IsDBNullAsync(1, cancellationToken) ? null : reader.GetString(1), incidentId);
+        return incidentId;
     }
 
     protected static DbCommand Command(DbConnection connection, string sql, DbTransaction? transaction = null)

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using System.Text.Json;
 using CredIr.Hosting.Tests.Support;
+using Microsoft.Extensions.Logging;
 
 namespace CredIr.Hosting.Tests.Interop;
 
@@ -99,15 +100,29 @@ public sealed class PythonInteropTests(PythonInteropFixture fixture) : IClassFix
         Assert.Equal("still here", Result.GetProperty("after_oversized").GetProperty("ok").GetString());
     }
 
-    [Fact]
-    public void GarbageBody_FromGrpcio_FailsWithoutDetailsAndTheServerServesOn()
+    [Theory]
+    [InlineData("garbage")]
+    [InlineData("garbage_field")]
+    public void GarbageBody_FromGrpcio_IsInvalidArgumentNamingTheMessageAndTheServerServesOn(string check)
     {
-        // Grpc.AspNetCore parses the request before any interceptor runs: bytes that are no message end as
-        // UNKNOWN with its generic message (the parser's text only with EnableDetailedErrors).
-        var error = Result.GetProperty("garbage").GetProperty("error");
-        Assert.Equal("UNKNOWN", error.GetProperty("code").GetString());
-        Assert.Equal("Exception was thrown by handler.", error.GetProperty("details").GetString());
+        // Grpc.AspNetCore parses the request before any interceptor runs, and alone answers such bytes UNKNOWN:
+        // the host's binder makes it the caller's mistake it is.
+        var error = Result.GetProperty(check).GetProperty("error");
+        Assert.Equal("INVALID_ARGUMENT", error.GetProperty("code").GetString());
+        Assert.StartsWith("the request body is not a valid EchoRequest", error.GetProperty("details").GetString(), StringComparison.Ordinal);
         Assert.Equal("next", Result.GetProperty("after_garbage").GetProperty("ok").GetString());
+    }
+
+    [Fact]
+    public async Task Cancellation_FromGrpcio_IsLoggedAtDebugAndNeverAsAnError()
+    {
+        Assert.Equal("FIRST", Result.GetProperty("cancelled").GetProperty("ok").GetString());
+        var logged = await Task.WhenAny(fixture.Host.Logs.CallEnded, Task.Delay(TimeSpan.FromSeconds(10)));
+        Assert.True(logged == fixture.Host.Logs.CallEnded, "the host did not log the cancelled Chat call within 10 s of python cancelling it");
+
+        // The only error the host logs is the handler that crashed on purpose.
+        Assert.All(fixture.Host.Logs.Entries.Where(e => e.Level >= LogLevel.Error), e => Assert.IsType<InvalidOperationException>(e.Exception));
+        Assert.Contains(fixture.Host.Logs.Entries, e => e.Level == LogLevel.Debug && e.Message.Contains("Chat", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -2,6 +2,7 @@
 prints one JSON object with what it saw. Usage: interop_calls.py HOST:PORT (stubs on PYTHONPATH)."""
 import json
 import sys
+import threading
 
 import grpc
 from google.protobuf import descriptor_pb2
@@ -59,6 +60,21 @@ def main():
     out["after_oversized"] = attempt(lambda: echo.Say(echo_pb2.EchoRequest(text="still here"), timeout=TIMEOUT).text)
     garbage = channel.unary_unary("/credir.test.v1.Echo/Say", request_serializer=lambda b: b, response_deserializer=lambda b: b)
     out["garbage"] = attempt(lambda: garbage(b"\xff\xff\xff\xff\x0f\x12", timeout=TIMEOUT).hex())
+    out["garbage_field"] = attempt(lambda: garbage(b"\x0a\x05ab", timeout=TIMEOUT).hex())
+    # A call the client cancels once the handler runs (its first reply came back).
+    def cancelled_chat():
+        done = threading.Event()
+
+        def requests():
+            yield echo_pb2.EchoRequest(text="first")
+            done.wait(TIMEOUT)
+
+        call = echo.Chat(requests(), timeout=TIMEOUT)
+        first = next(call).text
+        call.cancel()
+        done.set()
+        return first
+    out["cancelled"] = attempt(cancelled_chat)
     out["after_garbage"] = attempt(lambda: echo.Say(echo_pb2.EchoRequest(text="next"), timeout=TIMEOUT).text)
 
     health = health_pb2_grpc.HealthStub(channel)

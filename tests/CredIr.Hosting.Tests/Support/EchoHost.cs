@@ -17,6 +17,8 @@ public sealed class EchoHost : IAsyncLifetime
 
     public EchoProbe Probe { get; } = new();
 
+    public LogSink Logs { get; } = new();
+
     public Uri Address { get; private set; } = null!;
 
     /// <summary>"127.0.0.1:port", as grpcio wants it.</summary>
@@ -26,6 +28,8 @@ public sealed class EchoHost : IAsyncLifetime
     {
         var builder = WebApplication.CreateBuilder(["--urls", "http://127.0.0.1:0"]);
         builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.Debug);
+        builder.Logging.AddProvider(Logs);
         builder.Configuration["Grpc:CallerKey"] = CallerKey;
         builder.AddCredIrGrpcHost();
         builder.Services.AddServiceHealth("credir.test.v1.Echo");

@@ -128,7 +128,7 @@ public sealed class IncidentsServiceTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task RequestIdOfAnotherIncident_IsInvalidArgument()
+    public async Task RequestIdOfAnotherIncident_IsRefusedNamingThatIncident()
     {
         var first = await Service.OpenIncidentAsync(TestIncidents.Open("open-1"), Calls.As("alice"));
         var second = await Service.OpenIncidentAsync(TestIncidents.Open("open-2"), Calls.As("alice"));
@@ -137,7 +137,8 @@ public sealed class IncidentsServiceTests : IAsyncLifetime, IDisposable
         var error = await Assert.ThrowsAsync<RpcException>(() =>
             Service.AddNoteAsync(new AddNoteRequest { IncidentId = second.IncidentId, RequestId = "note-1", Text = "b" }, Calls.As("alice")).ResponseAsync);
 
-        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        // Another incident is another request: the id was used for a different body.
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         Assert.Contains(first.IncidentId, error.Status.Detail, StringComparison.Ordinal);
     }
 

@@ -54,6 +54,39 @@ public abstract class IncidentStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task List_IncidentsLargerThanAPageInBytes_EndsThePageEarlyWithANextToken()
+    {
+        // Three incidents of about 0.9 MB: two fill the 2 MiB a page holds, the third is on the next page.
+        foreach (var id in new[] { "inc-big-1", "inc-big-2", "inc-big-3" })
+        {
+            var document = TestIncidents.Document(id);
+            document.LessonsLearned = new string('x', 900_000);
+            await Store.WriteAsync(document, null, null, null, CancellationToken.None);
+        }
+
+        var first = await Store.ListAsync(new IncidentQuery([], 50, null), CancellationToken.None);
+        var second = await Store.ListAsync(new IncidentQuery([], 50, first.NextPageToken), CancellationToken.None);
+
+        Assert.Equal(["inc-big-1", "inc-big-2"], first.Incidents.Select(i => i.IncidentId));
+        Assert.NotNull(first.NextPageToken);
+        Assert.Equal(["inc-big-3"], second.Incidents.Select(i => i.IncidentId));
+        Assert.Null(second.NextPageToken);
+    }
+
+    [Fact]
+    public async Task FindRequest_SameIdWithAnotherDigest_IsRefusedNamingTheIncident()
+    {
+        var keyed = RequestKey.Keyed("AddNote", new AddNoteRequest { RequestId = "req-d", IncidentId = "inc-d", Text = "first" }, static r => r.RequestId, static (r, id) => r.RequestId = id);
+        var other = RequestKey.Keyed("AddNote", new AddNoteRequest { RequestId = "req-d", IncidentId = "inc-d", Text = "second" }, static r => r.RequestId, static (r, id) => r.RequestId = id);
+        await Store.WriteAsync(TestIncidents.Document("inc-d"), null, keyed.RequestId, null, CancellationToken.None);
+
+        Assert.Equal("inc-d", await Store.FindRequestAsync(keyed.RequestId, CancellationToken.None));
+        Assert.Equal("inc-d", await Store.FindRequestAsync("req-d", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<CredIr.Incidents.Domain.IncidentException>(() => Store.FindRequestAsync(other.RequestId, CancellationToken.None));
+        Assert.Contains("Request id 'req-d' was already used for another request", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Write_WithStaleETag_Conflicts()
     {
         var first = await Store.WriteAsync(TestIncidents.Document("inc-b"), null, null, null, CancellationToken.None);
