@@ -32,6 +32,7 @@ internal static class CredIrScan
             EndpointUrl = org.Sandbox.Endpoint,
             Region = "us-east-1",
             UseEnvironmentEndpoints = false,
+            LookupEventsPerSecond = options.RequestsPerSecond,
         }, TimeProvider.System, loggers, budget);
         using var sessions = new OrganizationSessions(
             runtime.CreateScope(new Amazon.Runtime.BasicAWSCredentials(management.AdminAccessKeyId, management.AdminSecretAccessKey), "us-east-1"), "bench-fanout");

@@ -15,7 +15,7 @@ namespace CredIr.Bench.FanOut;
 /// nodes have), at the first latency: the sandbox must throttle none of their calls.
 /// Options: --members N (default 200), --boto3-budget SECONDS (default 30), --latencies MS,MS (default 50,2000),
 /// --segments N and --in-flight N (the source's SegmentsPerUnit and MaxRequestsInFlight; default its own), --trace "ACCOUNT region REGION" (print that account-region's pages),
-/// --no-silo (each runtime's own token buckets, as Eradication hosted alone).
+/// --no-silo (each runtime's own token buckets, as Eradication hosted alone), --rate R (the scans' LookupEvents requests/s per account-region, default 2; the sandbox allows 2).
 /// </summary>
 internal static class FanOutBenchmark
 {
@@ -27,6 +27,11 @@ internal static class FanOutBenchmark
         if (Option(args, "--segments") is { } segments)
         {
             options.SegmentsPerUnit = int.Parse(segments, CultureInfo.InvariantCulture);
+        }
+
+        if (Option(args, "--rate") is { } rate)
+        {
+            options.RequestsPerSecond = double.Parse(rate, CultureInfo.InvariantCulture);
         }
 
         if (Option(args, "--in-flight") is { } inFlight)
