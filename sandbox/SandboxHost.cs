@@ -95,6 +95,9 @@ public sealed partial class SandboxHost : IAsyncDisposable
         set => _throttle.Rate = value;
     }
 
+    /// <summary>LookupEvents requests refused with ThrottlingException (over the rate above) since the sandbox started.</summary>
+    public long LookupEventsThrottled => _throttle.Refused;
+
     public static async Task<SandboxHost> StartAsync(SandboxOptions options, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(options);

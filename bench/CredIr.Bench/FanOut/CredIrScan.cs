@@ -7,7 +7,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CredIr.Bench.FanOut;
 
-/// <summary>One org-wide LookupEvents scan by the trail source, as an eradication scan runs it: fresh sessions, every account and region.</summary>
+/// <summary>
+/// One org-wide LookupEvents scan by the trail source, as an eradication scan runs it: fresh sessions, every account and
+/// region, an AWS runtime of its own (as a node of a cluster has), its LookupEvents budget the cluster's when given.
+/// </summary>
 internal static class CredIrScan
 {
     public sealed record Result(TimeSpan Wall, TimeSpan Entering, long Records, long Gaps, long PeakHeap, long HeapBefore, long Throttled, long OtherRetries, string Timeline, TimeSpan Cpu);
@@ -18,7 +21,7 @@ internal static class CredIrScan
         return self.TotalProcessorTime;
     }
 
-    public static async Task<Result> RunAsync(FanOutOrganization org, LookupEventsSourceOptions options, string? trace, CancellationToken ct)
+    public static async Task<Result> RunAsync(FanOutOrganization org, LookupEventsSourceOptions options, ILookupEventsBudget? budget, string? trace, CancellationToken ct)
     {
         var management = org.Sandbox.Accounts[0];
         using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30) });
@@ -29,7 +32,8 @@ internal static class CredIrScan
             EndpointUrl = org.Sandbox.Endpoint,
             Region = "us-east-1",
             UseEnvironmentEndpoints = false,
-        }, TimeProvider.System, loggers);
+            LookupEventsPerSecond = options.RequestsPerSecond,
+        }, TimeProvider.System, loggers, budget);
         using var sessions = new OrganizationSessions(
             runtime.CreateScope(new Amazon.Runtime.BasicAWSCredentials(management.AdminAccessKeyId, management.AdminSecretAccessKey), "us-east-1"), "bench-fanout");
         using var traceLoggers = new Microsoft.Extensions.Logging.LoggerFactory(trace is null ? [] : [new LaneTrace(trace)]);

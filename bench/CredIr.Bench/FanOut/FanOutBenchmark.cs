@@ -10,8 +10,12 @@ namespace CredIr.Bench.FanOut;
 /// once with 2 s. Prints the wall time against the lower bound (the most pages in one account-region at 2 per
 /// second, plus one call's latency), peak memory, and a plain boto3 loop over the same organization (measured on
 /// as many account-regions as fit its time budget, the rest projected from its pace).
+/// The scans run beside a coordinator's silo, as in <c>credir serve</c>: every LookupEvents request books its
+/// account-region's grain. Then two incidents scan the organization at once, each with its own AWS runtime (as two
+/// nodes have), at the first latency: the sandbox must throttle none of their calls.
 /// Options: --members N (default 200), --boto3-budget SECONDS (default 30), --latencies MS,MS (default 50,2000),
-/// --segments N and --in-flight N (the source's SegmentsPerUnit and MaxRequestsInFlight; default its own), --trace "ACCOUNT region REGION" (print that account-region's pages).
+/// --segments N and --in-flight N (the source's SegmentsPerUnit and MaxRequestsInFlight; default its own), --trace "ACCOUNT region REGION" (print that account-region's pages),
+/// --no-silo (each runtime's own token buckets, as Eradication hosted alone), --rate R (the scans' LookupEvents requests/s per account-region, default 2; the sandbox allows 2).
 /// </summary>
 internal static class FanOutBenchmark
 {
@@ -25,6 +29,11 @@ internal static class FanOutBenchmark
             options.SegmentsPerUnit = int.Parse(segments, CultureInfo.InvariantCulture);
         }
 
+        if (Option(args, "--rate") is { } rate)
+        {
+            options.RequestsPerSecond = double.Parse(rate, CultureInfo.InvariantCulture);
+        }
+
         if (Option(args, "--in-flight") is { } inFlight)
         {
             options.MaxRequestsInFlight = int.Parse(inFlight, CultureInfo.InvariantCulture);
@@ -33,12 +42,15 @@ internal static class FanOutBenchmark
         var ct = CancellationToken.None;
         var building = Stopwatch.StartNew();
         await using var org = await StartAsync(members, ct);
+        await using var silo = args.Contains("--no-silo") ? null : await CoordinatorSilo.StartAsync(ct);
+        var lookupBudget = silo?.Budget;
+        var held = lookupBudget is null ? "each runtime's own token buckets (no silo)" : "one silo's account-region grains";
         Console.WriteLine(Invariant(
             $"organization: {org.Sandbox.Accounts.Count} accounts x {org.Sandbox.Regions.Count} regions = {org.AccountRegions} account-regions, {org.Events:N0} events, {org.TotalPages:N0} pages of {FanOutOrganization.PageSize}, most in one account-region {org.MostPages} pages; built in {building.Elapsed.TotalSeconds:F1} s"));
 
         // Untimed, throttle off: JIT, and the sandbox renders each event's LookupEvents form once (AWS's cost, not the client's).
         org.Sandbox.LookupEventsRateLimit = null;
-        var warm = await CredIrScan.RunAsync(org, options, null, ct);
+        var warm = await CredIrScan.RunAsync(org, options, null, null, ct);
         org.Sandbox.LookupEventsRateLimit = 2;
         Console.WriteLine(Invariant($"warm-up (untimed, sandbox throttle off): {warm.Records:N0} of {org.Events:N0} records ({warm.Gaps} failed units, {warm.Throttled} throttled, {warm.OtherRetries} other failed attempts) in {warm.Wall.TotalSeconds:F1} s, process CPU {warm.Cpu.TotalSeconds:F1} s; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} on {Environment.ProcessorCount} cores"));
 
@@ -47,13 +59,14 @@ internal static class FanOutBenchmark
         {
             org.Sandbox.Faults.Set("cloudtrail", new FaultOptions { Latency = latency });
             var bound = (org.MostPages / 2.0) + latency.TotalSeconds;
-            var scan = await CredIrScan.RunAsync(org, options, Option(args, "--trace"), ct);
+            var throttledBefore = org.Sandbox.LookupEventsThrottled;
+            var scan = await CredIrScan.RunAsync(org, options, lookupBudget, Option(args, "--trace"), ct);
             var ratio = scan.Wall.TotalSeconds / bound;
             worst = Math.Max(worst, ratio);
             using (var self = Process.GetCurrentProcess())
             {
                 Console.WriteLine(Invariant(
-                    $"credir latency {latency.TotalMilliseconds:F0} ms: wall {scan.Wall.TotalSeconds:F2} s (first record after {scan.Entering.TotalSeconds:F2} s: entering accounts, listing regions), lower bound {bound:F2} s, ratio {ratio:F3}x (target <= 1.200), {scan.Records:N0} records, {scan.Gaps} failed units, {scan.Throttled} throttled and {scan.OtherRetries} other failed attempts (retried), GC heap peak {(scan.PeakHeap - scan.HeapBefore) / 1e6:F0} MB over the sandbox's {scan.HeapBefore / 1e6:F0} MB, process peak working set {self.PeakWorkingSet64 / 1e6:F0} MB"));
+                    $"credir latency {latency.TotalMilliseconds:F0} ms, budget held by {held}: wall {scan.Wall.TotalSeconds:F2} s (first record after {scan.Entering.TotalSeconds:F2} s: entering accounts, listing regions), lower bound {bound:F2} s, ratio {ratio:F3}x (target <= 1.200), {scan.Records:N0} records, {scan.Gaps} failed units, {scan.Throttled} throttled and {scan.OtherRetries} other failed attempts (retried; the sandbox throttled {org.Sandbox.LookupEventsThrottled - throttledBefore}), GC heap peak {(scan.PeakHeap - scan.HeapBefore) / 1e6:F0} MB over the sandbox's {scan.HeapBefore / 1e6:F0} MB, process peak working set {self.PeakWorkingSet64 / 1e6:F0} MB"));
             }
 
             Console.WriteLine(Invariant($"  process CPU {scan.Cpu.TotalSeconds:F1} s (sandbox and scan together); account-regions done: {scan.Timeline}"));
@@ -77,9 +90,28 @@ internal static class FanOutBenchmark
             Console.WriteLine(Invariant($"boto3 loop latency {latency.TotalMilliseconds:F0} ms: {label}; credir is {projected / scan.Wall.TotalSeconds:F0}x faster"));
         }
 
+        var throttled = await TwoIncidentsAsync(org, options, lookupBudget, held, (Option(args, "--latencies") ?? "50").Split(',')[0], ct);
         org.Sandbox.Faults.Clear();
-        Console.WriteLine(Invariant($"worst ratio to the lower bound: {worst:F3}x ({(worst <= 1.2 ? "within" : "OVER")} 1.2x)"));
+        Console.WriteLine(Invariant($"worst ratio to the lower bound: {worst:F3}x ({(worst <= 1.2 ? "within" : "OVER")} 1.2x); two incidents at once: {throttled} calls throttled by the sandbox"));
         return 0;
+    }
+
+    /// <summary>Two incidents scanning the whole organization at once, each with its own AWS runtime: what the sandbox throttled.</summary>
+    private static async Task<long> TwoIncidentsAsync(FanOutOrganization org, CredIr.Eradication.Trails.LookupEvents.LookupEventsSourceOptions options, CredIr.Aws.ILookupEventsBudget? budget, string held, string ms, CancellationToken ct)
+    {
+        var latency = TimeSpan.FromMilliseconds(double.Parse(ms, CultureInfo.InvariantCulture));
+        org.Sandbox.Faults.Set("cloudtrail", new FaultOptions { Latency = latency });
+        var before = org.Sandbox.LookupEventsThrottled;
+        var started = Stopwatch.GetTimestamp();
+        var scans = await Task.WhenAll(CredIrScan.RunAsync(org, options, budget, null, ct), CredIrScan.RunAsync(org, options, budget, null, ct));
+        var wall = Stopwatch.GetElapsedTime(started);
+        var throttled = org.Sandbox.LookupEventsThrottled - before;
+
+        // Both read the busiest account-region's pages through one budget of 2 per second.
+        var bound = org.MostPages + latency.TotalSeconds;
+        Console.WriteLine(Invariant(
+            $"two incidents at once, latency {latency.TotalMilliseconds:F0} ms, budget held by {held}: wall {wall.TotalSeconds:F2} s, lower bound {bound:F2} s (both scans' pages of the busiest account-region at 2/s), ratio {wall.TotalSeconds / bound:F3}x; records {scans[0].Records:N0} and {scans[1].Records:N0} of {org.Events:N0}; {scans[0].Gaps + scans[1].Gaps} failed units; the sandbox throttled {throttled} calls (the runtimes saw {scans[0].Throttled + scans[1].Throttled} throttled attempts and retried them)"));
+        return throttled;
     }
 
     private static Task<FanOutOrganization> StartAsync(int members, CancellationToken ct) => FanOutOrganization.StartAsync(members, ct);

@@ -77,7 +77,7 @@ internal sealed class AwsChannel
     private async Task<AwsHttpResponse> AttemptOnceAsync(CallState state, CancellationToken cancellationToken)
     {
         var attempt = ++state.Attempts;
-        using var lease = await _runtime.Limiters.AcquireAsync(state.Request.RateLimit, AccountLabel, Region, cancellationToken).ConfigureAwait(false);
+        using var lease = await _runtime.Limiters.AcquireAsync(state.Request.RateLimit, AccountId, Region, cancellationToken).ConfigureAwait(false);
         var credentials = await _credentials.GetCredentialsAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
         state.Signed = credentials;
         using var message = AwsSigner.Sign(state.Request, Endpoint, Service.SigningName, credentials, _runtime.Time.GetUtcNow());

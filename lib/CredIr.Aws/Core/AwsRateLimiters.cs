@@ -6,13 +6,25 @@ namespace CredIr.Aws;
 /// <summary>
 /// The token buckets shared by every client of one <see cref="AwsRuntime"/>: one per account and
 /// region for CloudTrail LookupEvents, one per account for IAM. Callers queue rather than fail.
+/// With a <see cref="ILookupEventsBudget"/> (a cluster's), LookupEvents in a known account waits on it instead.
 /// </summary>
-internal sealed class AwsRateLimiters(AwsClientOptions options) : IDisposable
+internal sealed class AwsRateLimiters(AwsClientOptions options, ILookupEventsBudget? lookupEventsBudget) : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<RateLimiter>> _limiters = new(StringComparer.Ordinal);
 
-    public async ValueTask<RateLimitLease?> AcquireAsync(AwsRateLimit kind, string account, string region, CancellationToken cancellationToken)
+    /// <param name="kind">The operation's limit.</param>
+    /// <param name="accountId">The account, when known; the budget beyond the process is keyed by it, so calls of an unknown account keep the local bucket.</param>
+    /// <param name="region">The region.</param>
+    /// <param name="cancellationToken">Ends the wait.</param>
+    public async ValueTask<RateLimitLease?> AcquireAsync(AwsRateLimit kind, string? accountId, string region, CancellationToken cancellationToken)
     {
+        if (kind == AwsRateLimit.LookupEvents && lookupEventsBudget is not null && accountId is not null)
+        {
+            await lookupEventsBudget.WaitTurnAsync(accountId, region, options.LookupEventsPerSecond, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        var account = accountId ?? "caller";
         var limiter = kind switch
         {
             AwsRateLimit.LookupEvents => Get("cloudtrail:" + account + ":" + region, options.LookupEventsPerSecond, options.LookupEventsBurst),

@@ -15,7 +15,12 @@ public sealed class AwsRuntime : IDisposable
     private readonly Lazy<string> _defaultRegion;
 
     /// <summary>Creates the runtime; the HttpClient is not disposed by it.</summary>
-    public AwsRuntime(HttpClient httpClient, AwsClientOptions? options = null, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
+    /// <param name="httpClient">Sends every request.</param>
+    /// <param name="options">Endpoints, retries and rate limits.</param>
+    /// <param name="timeProvider">The clock (signing, expiry, retry delays).</param>
+    /// <param name="loggerFactory">Where attempts are logged.</param>
+    /// <param name="lookupEventsBudget">The LookupEvents budget shared beyond this process (a cluster's); none keeps it in the runtime.</param>
+    public AwsRuntime(HttpClient httpClient, AwsClientOptions? options = null, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, ILookupEventsBudget? lookupEventsBudget = null)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         Options = options ?? new AwsClientOptions();
@@ -26,7 +31,7 @@ public sealed class AwsRuntime : IDisposable
         Logger = LoggerFactory.CreateLogger("CredIr.Aws");
         Endpoints = new AwsEndpointResolver(Options);
         Pipeline = AwsRetryPipeline.Create(Options, Time);
-        Limiters = new AwsRateLimiters(Options);
+        Limiters = new AwsRateLimiters(Options, lookupEventsBudget);
         _defaultRegion = new Lazy<string>(() => Options.Region ?? AwsCredentialChain.ResolveRegion() ?? "us-east-1");
     }
 

@@ -13,7 +13,8 @@ public static class AwsServiceCollectionExtensions
 
     /// <summary>
     /// Adds <see cref="AwsRuntime"/> as a singleton, its options bound from the "Aws" section and
-    /// validated at start-up, and <see cref="OrganizationSessionOptions"/> from "Aws:Organization".
+    /// validated at start-up, and <see cref="OrganizationSessionOptions"/> from "Aws:Organization". A
+    /// <see cref="ILookupEventsBudget"/> in the container (a cluster's) holds LookupEvents' budget in its place.
     /// </summary>
     public static IServiceCollection AddCredIrAws(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,7 +28,8 @@ public static class AwsServiceCollectionExtensions
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
             sp.GetRequiredService<IOptions<AwsClientOptions>>().Value,
             sp.GetService<TimeProvider>(),
-            sp.GetService<ILoggerFactory>()));
+            sp.GetService<ILoggerFactory>(),
+            sp.GetService<ILookupEventsBudget>()));
         return services;
     }
 

@@ -8,9 +8,13 @@ internal sealed class LookupThrottle(TimeProvider time)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(string, string), (double Tokens, long Stamp)> _buckets = [];
+    private long _refused;
 
     /// <summary>Requests per second per account-region; null or 0 turns the limit off.</summary>
     public double? Rate { get; set; } = 2;
+
+    /// <summary>Requests refused with ThrottlingException since the sandbox started.</summary>
+    public long Refused => Interlocked.Read(ref _refused);
 
     public bool TryAcquire(string account, string region)
     {
@@ -30,6 +34,7 @@ internal sealed class LookupThrottle(TimeProvider time)
             if (tokens < 1 - 1e-6)
             {
                 _buckets[(account, region)] = (tokens, now);
+                _refused++;
                 return false;
             }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using CredIr.Fanout;
 using CredIr.Incidents.Hosting;
 using CredIr.Incidents.Storage;
 using CredIr.Incidents.Storage.Postgres;
@@ -64,7 +65,11 @@ internal static class IncidentSiloExtensions
         return silo.AddIncidentGrains(options);
     }
 
-    /// <summary>What the incident grains need in any silo, whatever its clustering: their storage, the contract's codec, their idle time.</summary>
+    /// <summary>
+    /// What the incident grains need in any silo, whatever its clustering: their storage, the contract's codec, their idle time;
+    /// and the account-region LookupEvents budgets, so every scan of this process (the Eradication service hosted beside
+    /// the coordinator) shares AWS's 2 requests/s with every other scan and node of the cluster.
+    /// </summary>
     public static ISiloBuilder AddIncidentGrains(this ISiloBuilder silo, IncidentsOptions options)
     {
         silo.Configure<GrainCollectionOptions>(collection => collection.CollectionAge = options.IdleActivationTimeout);
@@ -76,6 +81,7 @@ internal static class IncidentSiloExtensions
             serializer.Services.AddSingleton<IGeneralizedCopier>(static s => s.GetRequiredService<ProtobufMessageCodec>());
             serializer.Services.AddSingleton<ITypeFilter>(static s => s.GetRequiredService<ProtobufMessageCodec>());
         });
+        silo.Services.AddLookupBudgets();
         return silo;
     }
 

@@ -81,7 +81,7 @@ public sealed class CloudTrailClientTests(SandboxFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task LookupEvents_SandboxAtAwsRateWithoutClientLimit_IsThrottledAsThrottlingException()
+    public async Task LookupEvents_SandboxAtAwsRateWithoutClientLimit_IsThrottledAsThrottlingExceptionAndCounted()
     {
         fixture.Sandbox.LookupEventsRateLimit = 2;
         try
@@ -93,12 +93,14 @@ public sealed class CloudTrailClientTests(SandboxFixture fixture) : IClassFixtur
                 o.LookupEventsBurst = 1000;
             });
             var cloudTrail = clients.Admin().CloudTrail;
+            var throttledBefore = fixture.Sandbox.LookupEventsThrottled;
 
-            var error = await Assert.ThrowsAsync<AwsServiceException>(() =>
-                Task.WhenAll(Enumerable.Range(0, 6).Select(_ => cloudTrail.LookupEventsPageAsync(new LookupEventsRequest { MaxResults = 1 }))));
+            var calls = Enumerable.Range(0, 6).Select(_ => cloudTrail.LookupEventsPageAsync(new LookupEventsRequest { MaxResults = 1 })).ToList();
+            var error = await Assert.ThrowsAsync<AwsServiceException>(() => Task.WhenAll(calls));
 
             Assert.Equal("ThrottlingException", error.Code);
             Assert.True(error.IsThrottling);
+            Assert.Equal(calls.Count(static c => c.IsFaulted), fixture.Sandbox.LookupEventsThrottled - throttledBefore);
         }
         finally
         {
