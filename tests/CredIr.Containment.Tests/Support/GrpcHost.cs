@@ -27,6 +27,8 @@ internal sealed class GrpcHost : IAsyncDisposable
 
     public GrpcChannel Channel { get; }
 
+    public IServiceProvider Services => _app.Services;
+
     public CredIr.Contracts.V1.Containment.ContainmentClient Client { get; }
 
     public static async Task<GrpcHost> StartAsync(SandboxHost sandbox)
