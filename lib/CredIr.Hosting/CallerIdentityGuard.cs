@@ -8,11 +8,13 @@ public static class CallerIdentityGuard
 {
     /// <summary>
     /// Refuses to start a service hosted alone that would listen beyond loopback (urls, Kestrel:Endpoints) while it
-    /// cannot tell who calls (no Grpc:CallerKey): anyone on the network could then call it as anyone.
+    /// cannot tell who calls (no ServiceIdentity key, no Grpc:CallerKey): anyone on the network could then call it as anyone.
     /// </summary>
     public static WebApplicationBuilder RequireCallerIdentityOffLoopback(this WebApplicationBuilder builder)
     {
-        if (!string.IsNullOrEmpty(builder.Configuration[$"{CredIrGrpcOptions.SectionName}:{nameof(CredIrGrpcOptions.CallerKey)}"]))
+        var configuration = builder.Configuration;
+        if (!string.IsNullOrEmpty(configuration[$"{CredIrGrpcOptions.SectionName}:{nameof(CredIrGrpcOptions.CallerKey)}"])
+            || !string.IsNullOrEmpty(configuration["ServiceIdentity:Key"]) || !string.IsNullOrEmpty(configuration["ServiceIdentity:KeyFile"]))
         {
             return builder;
         }
@@ -20,7 +22,7 @@ public static class CallerIdentityGuard
         if (ListenAddresses(builder.Configuration).FirstOrDefault(static a => !IsLoopback(a)) is { } open)
         {
             throw new InvalidOperationException(
-                $"This service would listen on {open}, beyond loopback, without a way to know who calls it: set Grpc:CallerKey (from the environment, Grpc__CallerKey), or listen on 127.0.0.1 only.");
+                $"This service would listen on {open}, beyond loopback, without a way to know who calls it: set ServiceIdentity:Key (from the environment, ServiceIdentity__Key; or Grpc:CallerKey behind the gateway), or listen on 127.0.0.1 only.");
         }
 
         return builder;

@@ -54,7 +54,7 @@ public sealed class ServiceHostTests
         }
 
         Assert.NotEqual(0, process.ExitCode);
-        Assert.Contains("beyond loopback, without a way to know who calls it: set Grpc:CallerKey", await stderr + await stdout, StringComparison.Ordinal);
+        Assert.Contains("beyond loopback, without a way to know who calls it: set ServiceIdentity:Key", await stderr + await stdout, StringComparison.Ordinal);
     }
 
     [Fact]
