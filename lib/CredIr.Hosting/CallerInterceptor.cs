@@ -12,7 +12,7 @@ namespace CredIr.Hosting;
 /// own process); else the caller a service token names (<see cref="ServiceTokens"/>, for this service, unexpired;
 /// a bad token is nobody); else x-credir-caller vouched for by x-credir-gateway-key equal to Grpc:CallerKey; else,
 /// only with Grpc:TrustLoopbackCaller and no key, the caller a loopback client declares; else nobody. With a
-/// ServiceIdentity key, nobody is refused (UNAUTHENTICATED) on every credir.v1 method.
+/// ServiceIdentity key, nobody is refused (UNAUTHENTICATED) on every phase service method.
 /// </summary>
 internal sealed class CallerInterceptor(IOptions<CredIrGrpcOptions> options, ServiceTokens tokens) : Interceptor
 {
@@ -46,7 +46,7 @@ internal sealed class CallerInterceptor(IOptions<CredIrGrpcOptions> options, Ser
         {
             context.UserState[ServerCallContextExtensions.CallerKey] = caller;
         }
-        else if (tokens.IsConfigured && context.Method.StartsWith("/credir.v1.", StringComparison.Ordinal))
+        else if (tokens.IsConfigured && IsPhaseMethod(context.Method))
         {
             throw new RpcException(new Status(StatusCode.Unauthenticated,
                 $"{ServiceTokens.AudienceOf(context.Method)} answers only callers it can identify: send a service token ({ServiceTokens.Header}) for it, signed with this deployment's ServiceIdentity key, or call through the gateway."));
@@ -74,6 +74,11 @@ internal sealed class CallerInterceptor(IOptions<CredIrGrpcOptions> options, Ser
 
         return settings.TrustLoopbackCaller && declared is { Length: > 0 } && IsLoopback(context.GetHttpContext().Connection.RemoteIpAddress) ? declared : null;
     }
+
+    // The phase services act on the cloud and answer the coordinator (and the gateway) only; the coordinator's own API keeps
+    // its anonymous callers (they read and drive incidents but cannot approve).
+    private static bool IsPhaseMethod(string method) =>
+        method.StartsWith("/credir.v1.", StringComparison.Ordinal) && !method.StartsWith("/credir.v1.Incidents/", StringComparison.Ordinal);
 
     private static bool IsLoopback(IPAddress? address) => address is not null && IPAddress.IsLoopback(address);
 }

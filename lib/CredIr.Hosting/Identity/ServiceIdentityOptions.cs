@@ -3,7 +3,7 @@ namespace CredIr.Hosting.Identity;
 /// <summary>
 /// How services prove to each other who calls (section "ServiceIdentity"): a key shared by the processes of one
 /// deployment, with which a caller signs a short-lived token for one audience (the called service). With a key,
-/// a service answers its credir.v1 methods only for a caller it can identify.
+/// a phase service answers only a caller it can identify.
 /// </summary>
 public sealed class ServiceIdentityOptions
 {
