@@ -43,8 +43,8 @@ public static class GrpcHostExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<Identity.ServiceIdentityOptions>()
             .BindConfiguration(Identity.ServiceIdentityOptions.SectionName)
-            .Validate(static o => string.IsNullOrEmpty(o.Key) || Identity.ServiceTokens.Decode(o.Key) is not null, "ServiceIdentity:Key must be base64 of at least 32 random bytes (e.g. openssl rand -base64 32).")
-            .Validate(static o => string.IsNullOrEmpty(o.KeyFile) || (File.Exists(o.KeyFile) && Identity.ServiceTokens.Decode(File.ReadAllText(o.KeyFile)) is not null), "ServiceIdentity:KeyFile must name a file holding base64 of at least 32 random bytes.")
+            .Validate(static o => string.IsNullOrEmpty(o.Key) || SecretKeys.Decode(o.Key) is not null, "ServiceIdentity:Key must be base64 of at least 32 random bytes (e.g. openssl rand -base64 32).")
+            .Validate(static o => string.IsNullOrEmpty(o.KeyFile) || (File.Exists(o.KeyFile) && SecretKeys.Decode(File.ReadAllText(o.KeyFile)) is not null), "ServiceIdentity:KeyFile must name a file holding base64 of at least 32 random bytes.")
             .Validate(static o => o.TokenLifetime > TimeSpan.Zero, "ServiceIdentity:TokenLifetime must be positive.")
             .ValidateOnStart();
         services.TryAddSingleton<Identity.ServiceTokens>();

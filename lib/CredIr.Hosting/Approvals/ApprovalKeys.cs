@@ -18,18 +18,12 @@ public sealed class ApprovalKeys(IOptions<ApprovalOptions> options, IApprovalSto
         return HMACSHA256.HashData(master, Encoding.UTF8.GetBytes("credir/v1/" + purpose));
     }
 
-    internal static byte[]? Decode(string text)
-    {
-        var bytes = new byte[text.Length];
-        return Convert.TryFromBase64String(text.Trim(), bytes, out var written) && written >= 32 ? bytes[..written] : null;
-    }
-
     // No lock: two first callers may both load, and the store keeps the first key written, so both get that one.
     private async Task<byte[]> LoadAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var configured = settings.Key is { Length: > 0 } key ? Decode(key)
-            : settings.KeyFile is { Length: > 0 } file ? Decode(await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false))
+        var configured = settings.Key is { Length: > 0 } key ? SecretKeys.Decode(key)
+            : settings.KeyFile is { Length: > 0 } file ? SecretKeys.Decode(await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false))
             : null;
         _master = configured ?? await store.GetOrAddKeyAsync(RandomNumberGenerator.GetBytes(32), cancellationToken).ConfigureAwait(false);
         return _master;

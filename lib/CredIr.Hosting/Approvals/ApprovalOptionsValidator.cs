@@ -12,7 +12,7 @@ internal sealed class ApprovalOptionsValidator : IValidateOptions<ApprovalOption
             return ValidateOptionsResult.Fail("Approvals:Key and Approvals:KeyFile are both set: give one.");
         }
 
-        if (!string.IsNullOrEmpty(options.Key) && ApprovalKeys.Decode(options.Key) is null)
+        if (!string.IsNullOrEmpty(options.Key) && SecretKeys.Decode(options.Key) is null)
         {
             return ValidateOptionsResult.Fail("Approvals:Key must be base64 of at least 32 random bytes (e.g. openssl rand -base64 32).");
         }
@@ -24,7 +24,7 @@ internal sealed class ApprovalOptionsValidator : IValidateOptions<ApprovalOption
                 return ValidateOptionsResult.Fail($"Approvals:KeyFile: no file at {options.KeyFile}.");
             }
 
-            if (ApprovalKeys.Decode(File.ReadAllText(options.KeyFile)) is null)
+            if (SecretKeys.Decode(File.ReadAllText(options.KeyFile)) is null)
             {
                 return ValidateOptionsResult.Fail($"Approvals:KeyFile: {options.KeyFile} must hold base64 of at least 32 random bytes (e.g. openssl rand -base64 32).");
             }

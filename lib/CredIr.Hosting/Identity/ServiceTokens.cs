@@ -23,8 +23,8 @@ public sealed class ServiceTokens
     public ServiceTokens(IOptions<ServiceIdentityOptions> options, TimeProvider time)
     {
         var settings = options.Value;
-        _key = settings.Key is { Length: > 0 } key ? Decode(key)
-            : settings.KeyFile is { Length: > 0 } file && File.Exists(file) ? Decode(File.ReadAllText(file))
+        _key = settings.Key is { Length: > 0 } key ? SecretKeys.Decode(key)
+            : settings.KeyFile is { Length: > 0 } file && File.Exists(file) ? SecretKeys.Decode(File.ReadAllText(file))
             : null;
         _lifetime = settings.TokenLifetime;
         _time = time;
@@ -75,12 +75,6 @@ public sealed class ServiceTokens
 
     /// <summary>The audience a gRPC method path is for: "/credir.v1.Containment/PlanContainment" is credir.v1.Containment.</summary>
     public static string AudienceOf(string method) => method.TrimStart('/').Split('/')[0];
-
-    internal static byte[]? Decode(string text)
-    {
-        var bytes = new byte[text.Length];
-        return Convert.TryFromBase64String(text.Trim(), bytes, out var written) && written >= 32 ? bytes[..written] : null;
-    }
 
     private static byte[] Sign(byte[] key, string payload) => HMACSHA256.HashData(key, Encoding.UTF8.GetBytes("credir-service-token-v1." + payload));
 
