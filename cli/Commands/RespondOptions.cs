@@ -120,6 +120,19 @@ internal sealed class RespondOptions
             ["Incidents:Store"] = result.GetValue(Store),
             ["Incidents:TwoPersonRule"] = "false",
         };
+
+        // Services in this process are the responder's own: --auto-approve is their policy, not a request to someone
+        // else's, and the --logs folder they name is a log root of theirs.
+        if (result.GetValue(AutoApprove))
+        {
+            settings["Incidents:AutoApprove:AllowOnRequest"] = "true";
+        }
+
+        if (result.GetValue(Logs) is { } logs && !logs.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
+        {
+            settings["Eradication:LogFiles:Roots:0"] = Path.GetFullPath(logs);
+        }
+
         if (result.GetValue(Endpoint) is { } endpoint)
         {
             settings["Aws:EndpointUrl"] = Uri.TryCreate(endpoint, UriKind.Absolute, out _) ? endpoint : throw new CliException($"--endpoint: '{endpoint}' is not a URL", CliApp.UsageError);

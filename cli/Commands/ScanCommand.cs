@@ -82,7 +82,7 @@ internal static class ScanCommand
             }
 
             request.Credentials.AddRange(result.GetValue(keys)!.Select(static k => new Credential { AccessKeyId = k }));
-            using var host = BuildHost(endpointUrl);
+            using var host = BuildHost(endpointUrl, request.Source == TrailSourceKind.LogFiles && !request.LogLocation.StartsWith("s3://", StringComparison.OrdinalIgnoreCase) ? request.LogLocation : null);
             var handler = host.Services.GetRequiredService<ScanHandler>();
             var updates = Guard(handler.ScanAsync(request, ct), ct);
             var gaps = await ScanPrinter.PrintAsync(request.Credentials, updates, result.GetValue(output), Terminal.Detect(), ct);
@@ -96,10 +96,17 @@ internal static class ScanCommand
             ? Timestamp.FromDateTimeOffset(time)
             : throw new CliException($"{option}: '{text}' is not an ISO 8601 time (e.g. 2023-07-10T11:00:00Z)", CliApp.UsageError);
 
-    private static IHost BuildHost(string? endpoint)
+    private static IHost BuildHost(string? endpoint, string? logFolder)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
+
+        // The scan runs in this process for the person at the terminal: the folder they name is their own choice of root.
+        if (logFolder is not null)
+        {
+            builder.Configuration["Eradication:LogFiles:Roots:0"] = logFolder;
+        }
+
         if (endpoint is not null)
         {
             builder.Configuration["Aws:EndpointUrl"] = Uri.TryCreate(endpoint, UriKind.Absolute, out _) ? endpoint : throw new CliException($"--endpoint: '{endpoint}' is not a URL", CliApp.UsageError);

@@ -10,13 +10,13 @@ internal static class ServeCommand
     public static Command Create()
     {
         var services = new Option<string>("--services") { Description = "Comma-separated: incidents,identification,containment,eradication,recovery (default: all).", DefaultValueFactory = _ => string.Join(',', ServiceComposition.AllServices) };
-        var store = new Option<string?>("--store") { Description = "The incident store: sqlite:PATH (default sqlite:credir.db) or postgres://user:password@host:port/db." };
+        var store = new Option<string?>("--store") { Description = "The incident store: sqlite:PATH (default sqlite:credir.db) or postgres://user@host:port/db (a password belongs in the environment, Incidents__Store=..., not on a command line)." };
         var urls = new Option<string>("--urls") { Description = "Addresses to listen on (h2c on http://).", DefaultValueFactory = _ => "http://127.0.0.1:5070" };
         var aws = new Option<string?>("--aws-endpoint") { Description = "Send every AWS call to this endpoint (e.g. a sandbox) instead of AWS." };
         var command = new Command("serve", CliApp.Describe(
             "Serve the gRPC services (with health and reflection). Phases not hosted here are called at Services:<Phase>:Address; settings also come from appsettings.json and CREDIR-style environment variables (Incidents__Store=...).",
-            "credir serve",
-            "credir serve --store postgres://credir:secret@db:5432/credir --urls http://0.0.0.0:5070",
+            "credir serve --store sqlite:/var/lib/credir/credir.db",
+            "Incidents__Store=postgres://credir:PASSWORD@db:5432/credir Approvals__Key=BASE64KEY credir serve --urls http://0.0.0.0:5070",
             "credir serve --services incidents,identification --urls http://127.0.0.1:5070 -- --Services:Containment:Address=http://10.0.0.5:5071"))
         {
             services, store, urls, aws,

@@ -49,6 +49,9 @@ internal sealed class DemoRun(string outDirectory, string scenario)
             // The sandbox records a call in CloudTrail at once; AWS needs 30 min plus its delivery delay.
             ["Incidents:VerificationWindow"] = "00:00:05",
             ["Incidents:VerificationPollInterval"] = "00:00:01",
+
+            // The demo's own policy approves on request; a server's approves nothing unless its operator turns it on.
+            ["Incidents:AutoApprove:AllowOnRequest"] = "true",
         }, [], cancellationToken);
         if (local.Composition.Missing.Count > 0)
         {
@@ -63,7 +66,7 @@ internal sealed class DemoRun(string outDirectory, string scenario)
             Title = $"credir demo: leaked key {leaked}",
             AutoApprove = true,
         }, c), cancellationToken);
-        progress.Line($"incident {incident.IncidentId} opened with automatic approvals: every plan is approved by policy and recorded as such");
+        progress.Line($"incident {incident.IncidentId} opened with automatic approvals: the demo's policy (auto-approve, enabled in the demo's configuration) approves every plan, recorded as such");
 
         var outcome = await new PlaybookRunner(client, progress, ApprovalMode.Automatic).RunAsync(incident.IncidentId, Budget, cancellationToken);
         incident = outcome.Incident;

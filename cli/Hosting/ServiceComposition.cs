@@ -1,6 +1,7 @@
 using CredIr.Containment;
 using CredIr.Eradication;
 using CredIr.Hosting;
+using CredIr.Hosting.Identity;
 using Grpc.Core;
 using Grpc.Net.Client;
 using CredIr.Identification;
@@ -106,9 +107,13 @@ internal sealed class ServiceComposition
             {
                 var uri = new Uri(address);
                 // One long-lived channel per remote phase; the coordinator puts a deadline on every call.
-                builder.Services.AddKeyedSingleton(name, (_, _) => GrpcChannel.ForAddress(uri, new GrpcChannelOptions
+                // Each call carries a service token for that phase (with a ServiceIdentity key), not a shared secret.
+                builder.Services.AddKeyedSingleton(name, (sp, _) => GrpcChannel.ForAddress(uri, new GrpcChannelOptions
                 {
-                    HttpHandler = new SocketsHttpHandler { UseProxy = false, EnableMultipleHttp2Connections = true },
+                    HttpHandler = new ServiceTokenHandler(sp.GetRequiredService<ServiceTokens>())
+                    {
+                        InnerHandler = new SocketsHttpHandler { UseProxy = false, EnableMultipleHttp2Connections = true },
+                    },
                     ServiceConfig = PhaseRetries.Config,
                 }));
                 builder.Services.AddSingleton(sp => client(sp.GetRequiredKeyedService<GrpcChannel>(name).CreateCallInvoker()));

@@ -44,6 +44,13 @@ public static class GrpcHostExtensions
             .Validate(static o => o.MaxSendMessageSize is null or > 0, "Grpc:MaxSendMessageSize must be positive (bytes), or empty for no limit.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<Identity.ServiceIdentityOptions>()
+            .BindConfiguration(Identity.ServiceIdentityOptions.SectionName)
+            .Validate(static o => string.IsNullOrEmpty(o.Key) || SecretKeys.Decode(o.Key) is not null, "ServiceIdentity:Key must be base64 of at least 32 random bytes (e.g. openssl rand -base64 32).")
+            .Validate(static o => string.IsNullOrEmpty(o.KeyFile) || (File.Exists(o.KeyFile) && SecretKeys.Decode(File.ReadAllText(o.KeyFile)) is not null), "ServiceIdentity:KeyFile must name a file holding base64 of at least 32 random bytes.")
+            .Validate(static o => o.TokenLifetime > TimeSpan.Zero, "ServiceIdentity:TokenLifetime must be positive.")
+            .ValidateOnStart();
+        services.TryAddSingleton<Identity.ServiceTokens>();
         services.TryAddSingleton<CallerInterceptor>();
         services.TryAddSingleton<ErrorMappingInterceptor>();
         services.TryAddSingleton<RequestShapeInterceptor>();

@@ -4,6 +4,7 @@ using CredIr.Containment.Rollback;
 using CredIr.Containment.Verification;
 using CredIr.Contracts.V1;
 using CredIr.Hosting;
+using CredIr.Hosting.Approvals;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
 
@@ -15,11 +16,13 @@ internal sealed class ContainmentService(
     ContainmentExecutor executor,
     RollbackExecutor rollback,
     VerificationWatcher watcher,
+    PlanSeals seals,
     ILogger<ContainmentService> logger) : Contracts.V1.Containment.ContainmentBase
 {
     public override async Task<Plan> PlanContainment(PlanContainmentRequest request, ServerCallContext context)
     {
         var plan = await planner.PlanAsync(request, context.CancellationToken).ConfigureAwait(false);
+        await seals.SealAsync(ApprovalMethods.Containment, plan, context.CancellationToken).ConfigureAwait(false);
         ContainmentLog.Planned(logger, request.IncidentId, plan.PlanId, plan.Steps.Count);
         return plan;
     }

@@ -5,6 +5,7 @@ using CredIr.Containment.Planning;
 using CredIr.Containment.Rollback;
 using CredIr.Containment.Verification;
 using CredIr.Hosting;
+using CredIr.Hosting.Approvals;
 using CredIr.Hosting.InProcess;
 using ContainmentApi = CredIr.Contracts.V1.Containment;
 using Microsoft.Extensions.Configuration;
@@ -40,6 +41,7 @@ public static class ContainmentServiceCollectionExtensions
                 "Containment:VerificationWindow and VerificationPollInterval must be positive, VerificationDeliveryDelay not negative.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddCredIrApprovals();
         if (!services.Any(static d => d.ServiceType == typeof(AwsRuntime)))
         {
             services.AddCredIrAws(configuration);

@@ -3,7 +3,7 @@ using CredIr.Hosting;
 using ContainmentApi = CredIr.Contracts.V1.Containment;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddCredIrGrpcHost();
+builder.AddCredIrGrpcHost().RequireCallerIdentityOffLoopback();
 builder.AddContainmentServices();
 
 var app = builder.Build();

@@ -1,5 +1,6 @@
 using CredIr.Aws;
 using CredIr.Hosting;
+using CredIr.Hosting.Approvals;
 using CredIr.Hosting.InProcess;
 using EradicationApi = CredIr.Contracts.V1.Eradication;
 using CredIr.Eradication.Cloud;
@@ -49,6 +50,7 @@ public static class EradicationServiceCollectionExtensions
             .ValidateOnStart();
         builder.Services.AddCredIrAws(builder.Configuration);
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddCredIrApprovals();
         builder.Services.TryAddSingleton(static _ => new EventClassifier());
         builder.Services.TryAddSingleton(static _ => new RecordExtractor());
         builder.Services.TryAddSingleton<TrailSourceFactory>();

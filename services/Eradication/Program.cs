@@ -3,7 +3,7 @@ using CredIr.Hosting;
 using EradicationApi = CredIr.Contracts.V1.Eradication;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddCredIrGrpcHost();
+builder.AddCredIrGrpcHost().RequireCallerIdentityOffLoopback();
 builder.AddEradicationServices();
 
 var app = builder.Build();

@@ -3,7 +3,7 @@ using CredIr.Identification;
 using IdentificationApi = CredIr.Contracts.V1.Identification;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddCredIrGrpcHost();
+builder.AddCredIrGrpcHost().RequireCallerIdentityOffLoopback();
 builder.AddIdentificationServices();
 
 var app = builder.Build();

@@ -3,7 +3,7 @@ using CredIr.Recovery;
 using RecoveryApi = CredIr.Contracts.V1.Recovery;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddCredIrGrpcHost();
+builder.AddCredIrGrpcHost().RequireCallerIdentityOffLoopback();
 builder.AddRecoveryServices();
 
 var app = builder.Build();

@@ -1,6 +1,7 @@
 using System.Text;
 using CredIr.Contracts.V1;
 using CredIr.Hosting;
+using CredIr.Hosting.Approvals;
 using Grpc.Core;
 using CredIr.Playbook.Trail;
 using CredIr.Recovery.Cmdb;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Logging;
 namespace CredIr.Recovery;
 
 /// <summary>credir.v1.Recovery: plans recovery from the actor's events and executes approved items.</summary>
-internal sealed class RecoveryService(RecoveryPlanner planner, RecoveryExecutor executor, CmdbResources cmdb, TimeProvider time, ILogger<RecoveryService> logger) : Contracts.V1.Recovery.RecoveryBase
+internal sealed class RecoveryService(RecoveryPlanner planner, RecoveryExecutor executor, CmdbResources cmdb, PlanSeals seals, ApprovalGate approvals, TimeProvider time, ILogger<RecoveryService> logger) : Contracts.V1.Recovery.RecoveryBase
 {
     public override async Task<PlanRecoveryResponse> PlanRecovery(PlanRecoveryRequest request, ServerCallContext context)
     {
@@ -40,12 +41,18 @@ internal sealed class RecoveryService(RecoveryPlanner planner, RecoveryExecutor 
             CreatedAt = Timestamp.FromDateTimeOffset(time.GetUtcNow()),
         };
         plan.Steps.Add(items.SelectMany(i => i.Steps));
+        foreach (var item in items)
+        {
+            await seals.SealAsync(ApprovalMethods.Recovery, item, context.CancellationToken).ConfigureAwait(false);
+        }
+
+        await seals.SealAsync(ApprovalMethods.Recovery, plan, context.CancellationToken).ConfigureAwait(false);
         var response = new PlanRecoveryResponse { Plan = plan };
         response.Items.Add(items);
         return response;
     }
 
-    public override Task ExecuteRecovery(ExecuteRecoveryRequest request, IServerStreamWriter<RecoveryItem> responseStream, ServerCallContext context)
+    public override async Task ExecuteRecovery(ExecuteRecoveryRequest request, IServerStreamWriter<RecoveryItem> responseStream, ServerCallContext context)
     {
         // Checked before the stream starts, so a bad request fails the call instead of a half-sent stream.
         if (string.IsNullOrWhiteSpace(request.RequestId))
@@ -56,11 +63,6 @@ internal sealed class RecoveryService(RecoveryPlanner planner, RecoveryExecutor 
         if (string.IsNullOrWhiteSpace(request.IncidentId))
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, "incident_id is required"));
-        }
-
-        if (request.Approval is null || string.IsNullOrWhiteSpace(request.Approval.ApprovalId) || string.IsNullOrWhiteSpace(request.Approval.ApprovedBy))
-        {
-            throw new RpcException(new Status(StatusCode.FailedPrecondition, "approval: recovery changes the cloud; get the plan approved and pass its approval token (approval_id and approved_by)"));
         }
 
         if (request.Items.Count == 0)
@@ -77,7 +79,8 @@ internal sealed class RecoveryService(RecoveryPlanner planner, RecoveryExecutor 
             }
         }
 
-        return responseStream.WriteAllAsync(executor.ExecuteAsync(request, context.CancellationToken), context.CancellationToken);
+        await approvals.RequireAsync(ApprovalMethods.Recovery, ApprovalMethods.ExecuteRecovery, request.IncidentId, request.Approval, request.Items, context.CancellationToken).ConfigureAwait(false);
+        await responseStream.WriteAllAsync(executor.ExecuteAsync(request, context.CancellationToken), context.CancellationToken).ConfigureAwait(false);
     }
 
     private static List<CloudTrailRecord> Records(Google.Protobuf.Collections.RepeatedField<TrailEvent> events)

@@ -1,5 +1,6 @@
 using CredIr.Aws;
 using CredIr.Hosting;
+using CredIr.Hosting.Approvals;
 using CredIr.Hosting.InProcess;
 using RecoveryApi = CredIr.Contracts.V1.Recovery;
 using CredIr.Playbook.Extraction;
@@ -27,6 +28,7 @@ public static class RecoveryServiceCollectionExtensions
             .Validate(static o => string.IsNullOrWhiteSpace(o.CmdbPath) || File.Exists(o.CmdbPath), "Recovery:CmdbPath names a file that does not exist.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddCredIrApprovals();
         services.TryAddSingleton(static _ => new RecordExtractor());
         services.TryAddSingleton<CmdbResources>();
         services.TryAddSingleton<ICmdbUpdater, FileCmdbUpdater>();

@@ -55,7 +55,9 @@ public sealed class ServedHost : IAsyncLifetime
         var admin = _sandbox.Accounts[0];
         Url = $"http://127.0.0.1:{FreePort()}";
         _serve = Process.Start(Credir.StartInfo(
-            ["serve", "--urls", Url, "--store", "sqlite:" + Path.Combine(_folder, "credir.db"), "--aws-endpoint", _sandbox.Endpoint.ToString(), "--", "--Aws:UseEnvironmentEndpoints=false", "--Aws:Region=" + _region],
+            ["serve", "--urls", Url, "--store", "sqlite:" + Path.Combine(_folder, "credir.db"), "--aws-endpoint", _sandbox.Endpoint.ToString(), "--", "--Aws:UseEnvironmentEndpoints=false", "--Aws:Region=" + _region,
+                // As the README's SOAR example says: a served coordinator approves on request only when its operator allows it.
+                "--Incidents:AutoApprove:AllowOnRequest=true"],
             new Dictionary<string, string>
             {
                 ["AWS_ACCESS_KEY_ID"] = admin.AdminAccessKeyId,

@@ -26,6 +26,16 @@ public sealed class UsageTests
         Assert.Contains(example, result.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Help_OfServe_PutsNoPasswordOnACommandLine()
+    {
+        var result = await Credir.RunAsync(["serve", "--help"], Timeout);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.DoesNotMatch(@"credir serve [^\n]*postgres://[^@\s]*:[^@\s]*@", result.Stdout);
+        Assert.Contains("Incidents__Store=postgres://credir:PASSWORD@db:5432/credir", result.Stdout, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("scan", "--bogus")]
     [InlineData("demo", "--scenario")]

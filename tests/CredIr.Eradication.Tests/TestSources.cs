@@ -8,13 +8,21 @@ using Microsoft.Extensions.Options;
 
 namespace CredIr.Eradication.Tests;
 
-/// <summary>The trail source factory with default options; AWS is never called by the log-file tests.</summary>
+/// <summary>
+/// The trail source factory with default options, and every folder a log root (the tests read temporary folders and
+/// datasets); AWS is never called by the log-file tests.
+/// </summary>
 internal static class TestSources
 {
     private static readonly AwsRuntime Aws = new(new HttpClient(), new AwsClientOptions { Region = "us-east-1", UseEnvironmentEndpoints = false });
 
-    public static TrailSourceFactory Factory() => new(
-        Options.Create(new LogFileSourceOptions()),
+    public static TrailSourceFactory Factory(params string[] roots) => Create(new LogFileSourceOptions { Roots = roots.Length > 0 ? roots : ["/"] });
+
+    /// <summary>As a deployment starts: no log root configured.</summary>
+    public static TrailSourceFactory Unrooted() => Create(new LogFileSourceOptions());
+
+    private static TrailSourceFactory Create(LogFileSourceOptions logFiles) => new(
+        Options.Create(logFiles),
         Options.Create(new LookupEventsSourceOptions()),
         Options.Create(new OrganizationSessionOptions()),
         Options.Create(new AthenaSourceOptions()),

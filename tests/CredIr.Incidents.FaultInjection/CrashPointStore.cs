@@ -15,6 +15,10 @@ internal sealed class CrashPointStore(IIncidentStore inner, CrashPoints points) 
 
     public Task<StoredIncident?> ReadAsync(string incidentId, CancellationToken cancellationToken) => inner.ReadAsync(incidentId, cancellationToken);
 
+    public Task<byte[]> GetOrAddKeyAsync(byte[] generated, CancellationToken cancellationToken) => inner.GetOrAddKeyAsync(generated, cancellationToken);
+
+    public Task<bool> TryUseTokenAsync(string tokenId, DateTimeOffset expiresAt, CancellationToken cancellationToken) => inner.TryUseTokenAsync(tokenId, expiresAt, cancellationToken);
+
 
     public Task<string> WriteAsync(Incident state, string? expectedETag, string? requestId, EvidenceDraft? evidence, CancellationToken cancellationToken) =>
         Around("state", $"{state.IncidentId} v{state.Version} {evidence?.Kind}", () => inner.WriteAsync(state, expectedETag, requestId, evidence, cancellationToken));

@@ -27,6 +27,9 @@ internal sealed class CoordinatorProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
+    /// <summary>Where it serves, from its "credir serve: URL" line.</summary>
+    public Uri Address { get; private set; } = null!;
+
     public string Stderr
     {
         get
@@ -38,7 +41,7 @@ internal sealed class CoordinatorProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<CoordinatorProcess> StartAsync(string workingDirectory, string store, IReadOnlyDictionary<string, string> environment)
+    public static async Task<CoordinatorProcess> StartAsync(string workingDirectory, string store, IReadOnlyDictionary<string, string> environment, params string[] serveOptions)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -47,7 +50,7 @@ internal sealed class CoordinatorProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = workingDirectory,
         };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "credir.dll"), "serve", "--urls", "http://127.0.0.1:0", "--store", store })
+        foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "credir.dll"), "serve", "--urls", "http://127.0.0.1:0", "--store", store, .. serveOptions])
         {
             info.ArgumentList.Add(argument);
         }
@@ -73,7 +76,8 @@ internal sealed class CoordinatorProcess : IAsyncDisposable
             throw new InvalidOperationException($"credir serve did not report its address within {StartTimeout.TotalSeconds} s; stderr: {coordinator.Stderr}");
         }
 
-        coordinator._channel = GrpcChannel.ForAddress(await coordinator._ready.Task);
+        coordinator.Address = await coordinator._ready.Task;
+        coordinator._channel = GrpcChannel.ForAddress(coordinator.Address);
         coordinator.Incidents = new CredIr.Contracts.V1.Incidents.IncidentsClient(coordinator._channel);
         return coordinator;
     }

@@ -44,6 +44,7 @@ internal static class ContainBenchmark
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Incidents:Store"] = "sqlite:" + Path.Combine(folder, "contain.db"),
+            ["Incidents:AutoApprove:AllowOnRequest"] = "true",
             ["Incidents:VerificationWindow"] = "00:00:01",
             ["Incidents:VerificationPollInterval"] = "00:00:01",
             ["Aws:EndpointUrl"] = sandbox.Endpoint.ToString(),

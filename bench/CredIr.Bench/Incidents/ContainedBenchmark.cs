@@ -41,6 +41,7 @@ internal static class ContainedBenchmark
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Incidents:Store"] = store,
+            ["Incidents:AutoApprove:AllowOnRequest"] = "true",
             ["Aws:EndpointUrl"] = sandbox.Endpoint.ToString(),
             ["Aws:UseEnvironmentEndpoints"] = "false",
             ["Aws:Region"] = "us-east-1",

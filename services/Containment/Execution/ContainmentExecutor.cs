@@ -3,6 +3,7 @@ using CredIr.Containment.Cloud;
 using CredIr.Containment.GuardRails;
 using CredIr.Containment.Planning;
 using CredIr.Contracts.Plans;
+using CredIr.Hosting.Approvals;
 using CredIr.Contracts.V1;
 using Grpc.Core;
 using Google.Protobuf.WellKnownTypes;
@@ -16,11 +17,11 @@ namespace CredIr.Containment.Execution;
 /// the prior state; a failed step fails the steps that depend on it, and the others go on.
 /// </summary>
 internal sealed class ContainmentExecutor(
-    ResponderAccess access, StepHandlers handlers, IOptions<ContainmentServiceOptions> options, TimeProvider time, ILogger<ContainmentExecutor> logger)
+    ResponderAccess access, StepHandlers handlers, ApprovalGate approvals, PlanSeals seals, IOptions<ContainmentServiceOptions> options, TimeProvider time, ILogger<ContainmentExecutor> logger)
 {
     public async IAsyncEnumerable<PlanStep> ExecuteAsync(ExecutePlanRequest request, [EnumeratorCancellation] CancellationToken ct)
     {
-        PlanApproval.Require(request.Approval, request.Plan, "plan");
+        await approvals.RequireAsync(ApprovalMethods.Containment, ApprovalMethods.ExecuteContainment, request.IncidentId, request.Approval, request.Plan, "plan", ct).ConfigureAwait(false);
         var steps = PlanStepOrder.Sort(request.Plan.Steps, request.StepIds);
         using var responder = access.Open(request.IncidentId, null);
         await RefuseCompromisedResponderAsync(responder, request.Plan).ConfigureAwait(false);
@@ -44,6 +45,9 @@ internal sealed class ContainmentExecutor(
             }
 
             ContainmentLog.StepExecuted(logger, request.IncidentId, result.StepId, result.Action, result.Status);
+
+            // The step as executed, prior state included, is what a rollback restores: sealed so no one else can write one.
+            await seals.SealExecutedAsync(ApprovalMethods.Containment, result, ct).ConfigureAwait(false);
             yield return result;
         }
     }

@@ -3,6 +3,8 @@ using CredIr.Containment.Cloud;
 using CredIr.Containment.Execution;
 using CredIr.Containment.Planning;
 using CredIr.Contracts.Plans;
+using CredIr.Hosting.Approvals;
+using Grpc.Core;
 using CredIr.Contracts.V1;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Logging;
@@ -13,11 +15,21 @@ namespace CredIr.Containment.Rollback;
 /// Restores the prior states an execution recorded, last step first: keys Active again, inline
 /// policies deleted or restored, trust policies restored; a deleted password becomes a task for a person.
 /// </summary>
-internal sealed class RollbackExecutor(ResponderAccess access, StepHandlers handlers, TimeProvider time, ILogger<RollbackExecutor> logger)
+internal sealed class RollbackExecutor(ResponderAccess access, StepHandlers handlers, ApprovalGate approvals, PlanSeals seals, TimeProvider time, ILogger<RollbackExecutor> logger)
 {
     public async IAsyncEnumerable<PlanStep> RollbackAsync(RollbackRequest request, [EnumeratorCancellation] CancellationToken ct)
     {
-        PlanApproval.Require(request.Approval, request.ExecutedPlan, "executed_plan");
+        await approvals.RequireAsync(ApprovalMethods.Containment, ApprovalMethods.RollbackContainment, request.IncidentId, request.Approval, request.ExecutedPlan, "executed_plan", ct).ConfigureAwait(false);
+        foreach (var step in request.ExecutedPlan.Steps.Where(static s => s.Status is StepStatus.Succeeded or StepStatus.AlreadyDone))
+        {
+            // A prior state is restored only as this service recorded it: a forged one could "restore" any policy.
+            if (!await seals.IsSealedExecutedAsync(ApprovalMethods.Containment, step, ct).ConfigureAwait(false))
+            {
+                throw new RpcException(new Status(StatusCode.PermissionDenied,
+                    $"executed_plan: step {step.StepId} is not as this containment service executed it (its seal does not match): roll back only the steps ExecuteContainment returned, unchanged."));
+            }
+        }
+
         var steps = PlanStepOrder.Sort(request.ExecutedPlan.Steps, []).Reverse().ToList();
         using var responder = access.Open(request.IncidentId, null);
         await ContainmentExecutor.RefuseCompromisedResponderAsync(responder, request.ExecutedPlan).ConfigureAwait(false);

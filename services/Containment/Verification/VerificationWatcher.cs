@@ -36,7 +36,7 @@ internal sealed class VerificationWatcher(ResponderAccess access, IOptions<Conta
 
         var containedAt = request.ContainedAt.ToDateTimeOffset();
         var end = containedAt + window + delay;
-        using var responder = access.Open(request.IncidentId, request.Scope?.ResponseRoleName);
+        using var responder = access.Open(request.IncidentId, request.Scope);
         var state = new WatchState();
         var watches = await WatchTargets.BuildAsync(targets, request.Scope, responder, state, ct).ConfigureAwait(false);
         foreach (var gap in state.TakeNewGaps())

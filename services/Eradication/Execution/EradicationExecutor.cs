@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using CredIr.Contracts.Plans;
+using CredIr.Hosting.Approvals;
 using CredIr.Contracts.V1;
 using CredIr.Eradication.Cloud;
 using Grpc.Core;
@@ -19,10 +20,12 @@ public sealed class EradicationExecutor
     private readonly StepRunner _runner;
     private readonly TimeProvider _time;
     private readonly ILogger<EradicationExecutor> _logger;
+    private readonly ApprovalGate _approvals;
 
-    public EradicationExecutor(EradicationCloud cloud, TimeProvider time, ILogger<EradicationExecutor> logger)
+    public EradicationExecutor(EradicationCloud cloud, ApprovalGate approvals, TimeProvider time, ILogger<EradicationExecutor> logger)
     {
         _cloud = cloud;
+        _approvals = approvals;
         _runner = new StepRunner();
         _time = time;
         _logger = logger;
@@ -30,7 +33,7 @@ public sealed class EradicationExecutor
 
     public async IAsyncEnumerable<PlanStep> ExecuteAsync(ExecutePlanRequest request, [EnumeratorCancellation] CancellationToken ct)
     {
-        PlanApproval.Require(request.Approval, request.Plan, "plan");
+        await _approvals.RequireAsync(ApprovalMethods.Eradication, ApprovalMethods.ExecuteEradication, request.IncidentId, request.Approval, request.Plan, "plan", ct);
         if (request.Plan.Kind is not (PlanKind.Eradication or PlanKind.Unspecified))
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, $"plan {request.Plan.PlanId} is a {request.Plan.Kind} plan: ExecuteEradication executes eradication plans only."));

@@ -16,6 +16,7 @@ public sealed class ScanHandler(Trails.TrailSourceFactory sources, EventClassifi
 {
     public async IAsyncEnumerable<ScanUpdate> ScanAsync(ScanRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        sources.RequireLogRoot(request);
         ScanRequestValidator.Validate(request, time.GetUtcNow());
         var since = request.Since.ToDateTimeOffset();
         var closure = new ClosureRequest

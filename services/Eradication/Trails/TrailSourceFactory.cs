@@ -21,6 +21,21 @@ public sealed class TrailSourceFactory(
     TimeProvider time,
     ILoggerFactory loggers)
 {
+    /// <summary>
+    /// PERMISSION_DENIED for a local log folder outside Eradication:LogFiles:Roots, before anything looks at it: the answer
+    /// is the same whether the folder exists or not, so a request cannot probe the server's file system.
+    /// </summary>
+    public void RequireLogRoot(ScanRequest request)
+    {
+        var local = request.Source is Contracts.V1.TrailSourceKind.LogFiles or Contracts.V1.TrailSourceKind.Unspecified
+            && !string.IsNullOrEmpty(request.LogLocation) && !request.LogLocation.StartsWith("s3://", StringComparison.OrdinalIgnoreCase);
+        if (local && !logFileOptions.Value.IsUnderRoot(request.LogLocation))
+        {
+            throw new Grpc.Core.RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.PermissionDenied,
+                "log_location: this service reads log files only under the folders its operator configured (Eradication:LogFiles:Roots); give a folder under one of them, or an s3:// prefix."));
+        }
+    }
+
     /// <summary>Log files in a local folder, or under s3://bucket/prefix read with the default credential chain.</summary>
     public ITrailSource CreateLogFiles(string location)
     {
@@ -36,16 +51,8 @@ public sealed class TrailSourceFactory(
     /// <summary>Sessions in the organization's accounts for one scan; the caller disposes them when the scan ends.</summary>
     public OrganizationSessions CreateSessions(string incidentId, string? roleName, string? externalId)
     {
-        var defaults = organizationOptions.Value;
-        var options = new OrganizationSessionOptions
-        {
-            RoleName = string.IsNullOrEmpty(roleName) ? defaults.RoleName : roleName,
-            RolePath = defaults.RolePath,
-            ExternalId = string.IsNullOrEmpty(externalId) ? defaults.ExternalId : externalId,
-            SessionDuration = defaults.SessionDuration,
-            RefreshBefore = defaults.RefreshBefore,
-            MaxParallelism = defaults.MaxParallelism,
-        };
+        var options = organizationOptions.Value.ForRequest(roleName, externalId, out var refusal)
+            ?? throw new Grpc.Core.RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.PermissionDenied, refusal));
         return new OrganizationSessions(aws.CreateDefaultScope(), string.IsNullOrEmpty(incidentId) ? "scan" : incidentId, options);
     }
 

@@ -1,4 +1,6 @@
 using CredIr.Contracts.V1;
+using CredIr.Hosting.Approvals;
+using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 
 namespace CredIr.Incidents.Domain;
@@ -9,6 +11,15 @@ namespace CredIr.Incidents.Domain;
 /// </summary>
 internal sealed class Approvals(bool twoPersonRule, AutoApprovePolicy autoApprove)
 {
+    /// <summary>Refuses an opener's request for automatic approval that the configured policy does not allow.</summary>
+    public void CheckOpen(OpenIncidentRequest request)
+    {
+        if (autoApprove.RefusalOf(request.AutoApprove, "Incidents") is { } refusal)
+        {
+            throw new IncidentException(IncidentErrorKind.FailedPrecondition, refusal);
+        }
+    }
+
     public Approval Request(Incident incident, Plan plan, string requestedBy, DateTimeOffset now)
     {
         var at = Timestamp.FromDateTimeOffset(now);
@@ -19,6 +30,7 @@ internal sealed class Approvals(bool twoPersonRule, AutoApprovePolicy autoApprov
             RequestedBy = requestedBy,
             RequestedAt = at,
             Decision = ApprovalDecision.Pending,
+            PlanDigest = ByteString.CopyFrom(PlanContent.Digest(plan)),
         };
         if (autoApprove.Applies(incident, plan.Kind))
         {

@@ -15,6 +15,7 @@ internal sealed partial class IncidentGrain
                 return existing;
             }
 
+            workflow.Approvals.CheckOpen(request);
             var incident = IncidentWorkflow.Open(IncidentId, request, actor, time.GetUtcNow());
             incident.Version = 1;
             await WriteAsync(incident, "opened", $"incident opened by {actor}: {incident.Title}", request.RequestId, cancellationToken);

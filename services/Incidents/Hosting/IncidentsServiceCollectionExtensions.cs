@@ -1,4 +1,5 @@
 using CredIr.Hosting;
+using CredIr.Hosting.Approvals;
 using CredIr.Hosting.InProcess;
 using CredIr.Incidents.Cluster;
 using CredIr.Incidents.Health;
@@ -58,6 +59,11 @@ public static class IncidentsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IIncidentStore>(sp => IncidentStoreFactory.Create(Options(sp).Store, sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<IncidentStoreInitializer>();
+
+        // The phase services in this process keep their approval key and used tokens in the incident store:
+        // a plan sealed before a restart, or by another node of the cluster, still verifies, and a replay is refused everywhere.
+        services.AddSingleton<IApprovalStore>(static sp => sp.GetRequiredService<IIncidentStore>());
+        services.AddCredIrApprovals();
         services.TryAddSingleton(sp => new Approvals(Options(sp).TwoPersonRule, Options(sp).AutoApprove));
         services.TryAddSingleton<IncidentWorkflow>();
         services.TryAddSingleton<JournaledExecutor>();

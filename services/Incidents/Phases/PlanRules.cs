@@ -30,12 +30,4 @@ internal static class PlanRules
 
     public static bool HasLivePlan(Incident incident, PlanKind kind) =>
         incident.Plans.Any(p => p.Kind == kind && !IsRejected(incident, p));
-
-    public static ApprovalToken Token(Approval approval) => new()
-    {
-        ApprovalId = approval.ApprovalId,
-        PlanId = approval.PlanId,
-        ApprovedBy = approval.DecidedBy,
-        ApprovedAt = approval.DecidedAt,
-    };
 }

@@ -4,6 +4,7 @@ using CredIr.Contracts.V1;
 using CredIr.Reports.Building;
 using CredIr.Incidents.Domain;
 using CredIr.Incidents.Grains;
+using CredIr.Hosting.Approvals;
 using Google.Protobuf.WellKnownTypes;
 
 namespace CredIr.Incidents.Phases;
@@ -69,7 +70,7 @@ internal sealed partial class PlaybookDriver
             return false;
         }
 
-        return await ExecuteAsync(session, plan, approval, request => containment.ExecuteContainment(request, Context(actor, cancellationToken, stream: true)).Responses(), cancellationToken);
+        return await ExecuteAsync(session, plan, approval, ApprovalMethods.ExecuteContainment, request => containment.ExecuteContainment(request, Context(actor, cancellationToken, stream: true)).Responses(), cancellationToken);
     }
 
     /// <summary>A containment plan for these credentials, proposed for approval; the next round gates and runs it.</summary>

@@ -3,6 +3,7 @@ using CredIr.Contracts.Calls;
 using CredIr.Contracts.V1;
 using CredIr.Incidents.Domain;
 using CredIr.Incidents.Grains;
+using CredIr.Hosting.Approvals;
 
 namespace CredIr.Incidents.Phases;
 
@@ -60,6 +61,6 @@ internal sealed partial class PlaybookDriver
             return false;
         }
 
-        return await ExecuteAsync(session, plan, approval, request => eradication.ExecuteEradication(request, Context(actor, cancellationToken, stream: true)).Responses(), cancellationToken);
+        return await ExecuteAsync(session, plan, approval, ApprovalMethods.ExecuteEradication, request => eradication.ExecuteEradication(request, Context(actor, cancellationToken, stream: true)).Responses(), cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using CredIr.Contracts.V1;
 using CredIr.Incidents.Domain;
 using CredIr.Incidents.Grains;
+using CredIr.Hosting.Approvals;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 
@@ -49,6 +50,7 @@ internal sealed partial class PlaybookDriver
         IIncidentSession session,
         Plan plan,
         Approval approval,
+        string method,
         Func<ExecutePlanRequest, IAsyncEnumerable<PlanStep>> execute,
         CancellationToken cancellationToken)
     {
@@ -62,7 +64,8 @@ internal sealed partial class PlaybookDriver
                     RequestId = $"{session.IncidentId}/{stepId}",
                     IncidentId = session.IncidentId,
                     Plan = plan,
-                    Approval = PlanRules.Token(approval),
+                    // A fresh token for each call (a retry after a crash included): the service uses each once.
+                    Approval = await IssueAsync(session.IncidentId, approval, method, plan, ct),
                     StepIds = { step.StepId },
                 };
                 PlanStep? result = null;
@@ -119,6 +122,18 @@ internal sealed partial class PlaybookDriver
         }
 
         return true;
+    }
+
+    /// <summary>A token for one call executing this plan, refused here already if the plan is not the one approved.</summary>
+    private Task<ApprovalToken> IssueAsync(string incidentId, Approval approval, string method, Plan plan, CancellationToken cancellationToken)
+    {
+        var digest = PlanContent.Digest(plan);
+        if (approval.PlanDigest.Length > 0 && !approval.PlanDigest.Span.SequenceEqual(digest))
+        {
+            throw new IncidentException(IncidentErrorKind.FailedPrecondition, $"plan {plan.PlanId} differs from the plan approval {approval.ApprovalId} approved; it is not executed.");
+        }
+
+        return issuer.IssueAsync(incidentId, approval, method, digest, cancellationToken);
     }
 
     private static string KindName(PlanKind kind) => kind switch

@@ -3,6 +3,7 @@ using CredIr.Contracts.Calls;
 using CredIr.Contracts.V1;
 using CredIr.Incidents.Domain;
 using CredIr.Incidents.Grains;
+using CredIr.Hosting.Approvals;
 using Google.Protobuf;
 
 namespace CredIr.Incidents.Phases;
@@ -58,7 +59,8 @@ internal sealed partial class PlaybookDriver
                     RequestId = $"{session.IncidentId}/{stepId}",
                     IncidentId = session.IncidentId,
                     Items = { item },
-                    Approval = PlanRules.Token(approval),
+                    // Recovery executes items, not the plan: the token binds the items sent, taken from the approved plan's incident.
+                    Approval = await issuer.IssueAsync(session.IncidentId, approval, ApprovalMethods.ExecuteRecovery, PlanContent.Digest([item]), ct),
                 };
                 await foreach (var update in recovery.ExecuteRecovery(request, Context(actor, ct, stream: true)).Responses(ct))
                 {

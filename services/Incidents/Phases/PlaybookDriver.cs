@@ -1,4 +1,5 @@
 using CredIr.Hosting;
+using CredIr.Hosting.Approvals;
 using CredIr.Contracts.Calls;
 using CredIr.Contracts.V1;
 using Grpc.Core;
@@ -20,6 +21,7 @@ internal sealed partial class PlaybookDriver(
     PhaseServices phases,
     JournaledExecutor journal,
     Approvals approvals,
+    ApprovalIssuer issuer,
     IOptions<IncidentsOptions> options,
     ILogger<PlaybookDriver> logger) : IPlaybookDriver
 {

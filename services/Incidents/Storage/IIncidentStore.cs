@@ -1,13 +1,14 @@
 using CredIr.Contracts.V1;
+using CredIr.Hosting.Approvals;
 
 namespace CredIr.Incidents.Storage;
 
 /// <summary>
 /// Where incidents live. The state document is written with an ETag (optimistic concurrency);
 /// findings, journal, evidence, checkpoints and the outbox are rows of their own, so a large scan
-/// never rewrites the document. SQLite and PostgreSQL implement it with the same schema.
+/// never rewrites the document. It also keeps the approval key and the used approval tokens for the phase services in this process. SQLite and PostgreSQL implement it with the same schema.
 /// </summary>
-internal interface IIncidentStore : IAsyncDisposable
+internal interface IIncidentStore : IApprovalStore, IAsyncDisposable
 {
     /// <summary>Applies the migrations not applied yet; safe to call from several processes.</summary>
     Task MigrateAsync(CancellationToken cancellationToken);

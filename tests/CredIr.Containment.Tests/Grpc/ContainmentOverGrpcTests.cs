@@ -101,7 +101,7 @@ public sealed class ContainmentOverGrpcTests : IAsyncLifetime
     {
         var plan = await _host.Client.PlanContainmentAsync(Request(Cred.Key("AKIA4CIDEPLOYLEAKED5")), Context());
 
-        var steps = await Collect.AllAsync(_host.Client.ExecuteContainment(new ExecutePlanRequest { Plan = plan, Approval = Harness.Approve(plan) }, Context()).Responses());
+        var steps = await Collect.AllAsync(_host.Client.ExecuteContainment(new ExecutePlanRequest { IncidentId = "inc-grpc", Plan = plan, Approval = await Harness.Approve(_host.Services, plan, "inc-grpc") }, Context()).Responses());
 
         Assert.Equal(plan.Steps.Select(s => s.StepId), steps.Select(s => s.StepId));
         Assert.All(steps, s => Assert.Equal(StepStatus.Succeeded, s.Status));

@@ -64,7 +64,7 @@ public sealed class RollbackTests
         await using var h = await Harness.StartAsync("single-account-key-leak");
         var plan = await h.PlanAsync("inc-1", null, Cred.Key("AKIA4CIDEPLOYLEAKED5"));
 
-        var e = await Assert.ThrowsAsync<RpcException>(() => Collect.AllAsync(h.Service.RollbackContainment(new RollbackRequest { ExecutedPlan = plan }, Harness.Context()).Responses()));
+        var e = await Assert.ThrowsAsync<RpcException>(() => Collect.AllAsync(h.Service.RollbackContainment(new RollbackRequest { IncidentId = "inc-1", ExecutedPlan = plan }, Harness.Context()).Responses()));
 
         Assert.Equal(StatusCode.FailedPrecondition, e.StatusCode);
         Assert.Contains($"plan {plan.PlanId} is not approved", e.Status.Detail, StringComparison.Ordinal);

@@ -18,18 +18,23 @@ internal sealed class GrpcHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private GrpcHost(WebApplication app, GrpcChannel channel)
+    private GrpcHost(WebApplication app, GrpcChannel channel, string address)
     {
         _app = app;
+        Address = address;
         Channel = channel;
         Client = new CredIr.Contracts.V1.Containment.ContainmentClient(channel);
     }
 
     public GrpcChannel Channel { get; }
 
+    public string Address { get; }
+
+    public IServiceProvider Services => _app.Services;
+
     public CredIr.Contracts.V1.Containment.ContainmentClient Client { get; }
 
-    public static async Task<GrpcHost> StartAsync(SandboxHost sandbox)
+    public static async Task<GrpcHost> StartAsync(SandboxHost sandbox, IDictionary<string, string?>? settings = null)
     {
         var admin = sandbox.Accounts[0].AdminCredentials;
         var builder = WebApplication.CreateBuilder(["--urls", "http://127.0.0.1:0"]);
@@ -44,6 +49,7 @@ internal sealed class GrpcHost : IAsyncDisposable
             ["Aws:BaseDelay"] = "00:00:00.005",
             ["Aws:MaxDelay"] = "00:00:00.020",
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.AddCredIrGrpcHost();
         builder.Services.AddSingleton(new ResponderCredentials(AwsCredentialChain.FromKeys(admin.AccessKeyId, admin.SecretAccessKey)));
         builder.AddContainmentServices();
@@ -52,7 +58,7 @@ internal sealed class GrpcHost : IAsyncDisposable
         app.MapGrpcInfrastructure();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new GrpcHost(app, GrpcChannel.ForAddress(address));
+        return new GrpcHost(app, GrpcChannel.ForAddress(address), address);
     }
 
     public async ValueTask DisposeAsync()

@@ -2,6 +2,7 @@ using CredIr.Contracts.Calls;
 using CredIr.Aws;
 using CredIr.Containment.Cloud;
 using CredIr.Contracts.V1;
+using CredIr.Hosting.Approvals;
 using Grpc.Core;
 using CredIr.Sandbox;
 using Microsoft.Extensions.Configuration;
@@ -87,18 +88,29 @@ internal sealed class Harness : IAsyncDisposable
         return Service.PlanContainmentAsync(request, Context()).ResponseAsync;
     }
 
-    public Task<List<PlanStep>> ExecuteAsync(Plan plan, string incidentId = "inc-1") =>
-        Collect.AllAsync(Service.ExecuteContainment(new ExecutePlanRequest { IncidentId = incidentId, Plan = plan, Approval = Approve(plan) }, Context()).Responses());
+    public async Task<List<PlanStep>> ExecuteAsync(Plan plan, string incidentId = "inc-1") =>
+        await Collect.AllAsync(Service.ExecuteContainment(new ExecutePlanRequest { IncidentId = incidentId, Plan = plan, Approval = await ApproveAsync(plan, incidentId) }, Context()).Responses());
 
-    public Task<List<PlanStep>> RollbackAsync(Plan plan, IEnumerable<PlanStep> executed)
+    public async Task<List<PlanStep>> RollbackAsync(Plan plan, IEnumerable<PlanStep> executed)
     {
         var executedPlan = plan.Clone();
         executedPlan.Steps.Clear();
         executedPlan.Steps.AddRange(executed);
-        return Collect.AllAsync(Service.RollbackContainment(new RollbackRequest { IncidentId = "inc-1", ExecutedPlan = executedPlan, Approval = Approve(plan) }, Context()).Responses());
+        var approval = await ApproveAsync(plan, "inc-1", ApprovalMethods.RollbackContainment);
+        return await Collect.AllAsync(Service.RollbackContainment(new RollbackRequest { IncidentId = "inc-1", ExecutedPlan = executedPlan, Approval = approval }, Context()).Responses());
     }
 
-    public static ApprovalToken Approve(Plan plan) => new() { ApprovalId = "appr-" + plan.PlanId, PlanId = plan.PlanId, ApprovedBy = "approver@example.com" };
+    /// <summary>A token as the coordinator in this process issues it, for this plan as it stands.</summary>
+    public Task<ApprovalToken> ApproveAsync(Plan plan, string incidentId = "inc-1", string? method = null) =>
+        Approve(_provider, plan, incidentId, method);
+
+    public static Task<ApprovalToken> Approve(IServiceProvider services, Plan plan, string incidentId = "inc-1", string? method = null) =>
+        services.GetRequiredService<ApprovalIssuer>().IssueAsync(
+            incidentId,
+            new Approval { ApprovalId = "appr-" + plan.PlanId, PlanId = plan.PlanId, DecidedBy = "approver@example.com" },
+            method ?? ApprovalMethods.ExecuteContainment,
+            PlanContent.Digest(plan),
+            CancellationToken.None);
 
     public static CallOptions Context() => new CallOptions(cancellationToken: new CancellationTokenSource(TimeSpan.FromSeconds(120)).Token);
 

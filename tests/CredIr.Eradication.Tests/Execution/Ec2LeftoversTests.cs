@@ -42,7 +42,7 @@ public sealed class Ec2LeftoversTests : IAsyncLifetime
         var plan = await _org.PlanAsync(await _org.ScanAsync(TimeSpan.FromHours(3)));
         var before = await _org.SnapshotAsync();
 
-        var results = await _org.ExecuteAsync(EradicationSandbox.Approved(plan));
+        var results = await _org.ExecuteAsync(await _org.ApprovedAsync(plan));
         var after = await _org.SnapshotAsync();
 
         var terminate = plan.Steps.Single(s => s.Action == "ec2:TerminateInstances");
@@ -72,8 +72,8 @@ public sealed class Ec2LeftoversTests : IAsyncLifetime
         var plan = await _org.PlanAsync(await _org.ScanAsync(TimeSpan.FromHours(3)));
         var deleteGroup = plan.Steps.Single(s => s.Action == "ec2:DeleteSecurityGroup");
 
-        var alone = await _org.ExecuteAsync(EradicationSandbox.Approved(plan, deleteGroup.StepId));
-        var inOrder = await _org.ExecuteAsync(EradicationSandbox.Approved(plan));
+        var alone = await _org.ExecuteAsync(await _org.ApprovedAsync(plan, deleteGroup.StepId));
+        var inOrder = await _org.ExecuteAsync(await _org.ApprovedAsync(plan));
 
         Assert.Equal(StepStatus.Failed, Assert.Single(alone).Status);
         Assert.Contains("DependencyViolation", alone[0].ResultMessage, StringComparison.Ordinal);
@@ -87,10 +87,10 @@ public sealed class Ec2LeftoversTests : IAsyncLifetime
     public async Task Replay_AfterExecution_IsAlreadyDone_AndMakesNoWrite()
     {
         var plan = await _org.PlanAsync(await _org.ScanAsync(TimeSpan.FromHours(3)));
-        var first = await _org.ExecuteAsync(EradicationSandbox.Approved(plan));
+        var first = await _org.ExecuteAsync(await _org.ApprovedAsync(plan));
         var recorded = _org.Sandbox.Trail.All().Count;
 
-        var again = await _org.ExecuteAsync(EradicationSandbox.Approved(plan));
+        var again = await _org.ExecuteAsync(await _org.ApprovedAsync(plan));
 
         Assert.All(first, r => Assert.Equal(StepStatus.Succeeded, r.Status));
         Assert.All(again, r => Assert.Equal(StepStatus.AlreadyDone, r.Status));

@@ -1,3 +1,4 @@
+using CredIr.Hosting.Approvals;
 using CredIr.Hosting.InProcess;
 using CredIr.Contracts.Calls;
 using System.Text.Json;
@@ -26,6 +27,10 @@ internal sealed class EradicationSandbox : IAsyncDisposable
 {
     private readonly HttpClient _http = new();
     private readonly TempFolder _trail = new();
+    private readonly ApprovalIssuer _issuer;
+
+    /// <summary>The deployment's approval key in these tests; a host started beside the sandbox is given the same (Approvals:Key).</summary>
+    public static readonly string ApprovalKey = Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes("credir-eradication-tests-approval-key"));
 
     private EradicationSandbox(SandboxHost sandbox, string? cmdbPath)
     {
@@ -40,12 +45,18 @@ internal sealed class EradicationSandbox : IAsyncDisposable
         });
         Admin = As(sandbox.Accounts[0].AdminCredentials);
         Cloud = new EradicationCloud(Admin, new OrganizationSessionOptions());
+        var keys = new ApprovalKeys(Options.Create(new ApprovalOptions { Key = ApprovalKey }), new MemoryApprovalStore(TimeProvider.System));
+        _issuer = new ApprovalIssuer(keys, Options.Create(new ApprovalOptions()), TimeProvider.System);
+        var seals = new PlanSeals(keys);
         // Constructed directly, called through the generated client in-process (as the coordinator calls it).
         Service = new Contracts.V1.Eradication.EradicationClient(InProcessCallInvoker.Create<Contracts.V1.Eradication.EradicationBase>(new EradicationService(
             new ScanHandler(TestSources.Factory(), new EventClassifier(), new RecordExtractor(), TimeProvider.System),
             new PlanHandler(new AwsResourceStateReaderFactory(Cloud), new RecordExtractor(), new BlastRadiusFinder(Options.Create(new EradicationOptions { CmdbPath = cmdbPath })), TimeProvider.System),
-            new EradicationExecutor(Cloud, TimeProvider.System, NullLogger<EradicationExecutor>.Instance)), Contracts.V1.Eradication.BindService));
+            new EradicationExecutor(Cloud, new ApprovalGate(keys, seals, new MemoryApprovalStore(TimeProvider.System), TimeProvider.System), TimeProvider.System, NullLogger<EradicationExecutor>.Instance),
+            seals), Contracts.V1.Eradication.BindService));
     }
+
+    public const string Incident = "inc-erad";
 
     public SandboxHost Sandbox { get; }
 
@@ -113,12 +124,18 @@ internal sealed class EradicationSandbox : IAsyncDisposable
             new PlanEradicationRequest { IncidentId = "inc-erad", Events = { events }, AllowEmptyingBuckets = allowEmptyingBuckets },
             new CallOptions(cancellationToken: CancellationToken.None)).ResponseAsync;
 
-    public static ExecutePlanRequest Approved(Plan plan, params string[] stepIds) => new()
+    /// <summary>The request as the coordinator makes it: a fresh token issued for this plan, incident and method.</summary>
+    public async Task<ExecutePlanRequest> ApprovedAsync(Plan plan, params string[] stepIds) => new()
     {
         RequestId = "req-" + plan.PlanId,
-        IncidentId = "inc-erad",
+        IncidentId = Incident,
         Plan = plan,
-        Approval = new ApprovalToken { ApprovalId = plan.PlanId + "-approval", PlanId = plan.PlanId, ApprovedBy = "approver@example.com" },
+        Approval = await _issuer.IssueAsync(
+            Incident,
+            new Approval { ApprovalId = plan.PlanId + "-approval", PlanId = plan.PlanId, DecidedBy = "approver@example.com" },
+            ApprovalMethods.ExecuteEradication,
+            PlanContent.Digest(plan),
+            CancellationToken.None),
         StepIds = { stepIds },
     };
 

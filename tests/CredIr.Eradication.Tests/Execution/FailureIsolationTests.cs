@@ -27,7 +27,7 @@ public sealed class FailureIsolationTests : IAsyncLifetime
         var plan = await _org.PlanAsync(await _org.ScanAsync(TimeSpan.FromHours(5)));
         var recorded = _org.Sandbox.Trail.All().Count;
 
-        var results = (await _org.ExecuteAsync(EradicationSandbox.Approved(plan))).ToDictionary(r => r.Action + " " + r.Target.Id);
+        var results = (await _org.ExecuteAsync(await _org.ApprovedAsync(plan))).ToDictionary(r => r.Action + " " + r.Target.Id);
 
         var key = results["iam:DeleteAccessKey AKIA6SVCMAINTPERSIS7"];
         Assert.Equal(StepStatus.Failed, key.Status);

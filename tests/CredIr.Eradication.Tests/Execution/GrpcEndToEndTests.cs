@@ -36,6 +36,10 @@ public sealed class GrpcEndToEndTests : IAsyncLifetime
             ["Aws:EndpointUrl"] = _org.Sandbox.Endpoint.ToString(),
             ["Aws:UseEnvironmentEndpoints"] = "false",
             ["Aws:Region"] = "us-east-1",
+
+            // The coordinator's key: the tokens the test issues as the coordinator verify here.
+            ["Approvals:Key"] = EradicationSandbox.ApprovalKey,
+            ["Eradication:LogFiles:Roots:0"] = Path.GetTempPath(),
         });
         builder.AddCredIrGrpcHost();
         // The responder: the management account's admin (a real host finds its credentials through the default chain).
@@ -80,7 +84,7 @@ public sealed class GrpcEndToEndTests : IAsyncLifetime
         }
 
         var plan = await client.PlanEradicationAsync(new PlanEradicationRequest { IncidentId = "inc-wire", Events = { events } }, new CallOptions());
-        var unapproved = EradicationSandbox.Approved(plan);
+        var unapproved = await _org.ApprovedAsync(plan);
         unapproved.Approval = null;
         var refused = await Assert.ThrowsAsync<RpcException>(async () =>
         {
@@ -89,8 +93,8 @@ public sealed class GrpcEndToEndTests : IAsyncLifetime
                 Assert.Fail("no step may run without an approval");
             }
         });
-        var executed = await ExecuteAsync(client, EradicationSandbox.Approved(plan));
-        var replayed = await ExecuteAsync(client, EradicationSandbox.Approved(plan));
+        var executed = await ExecuteAsync(client, await _org.ApprovedAsync(plan));
+        var replayed = await ExecuteAsync(client, await _org.ApprovedAsync(plan));
 
         Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
         Assert.Contains(plan.Steps, s => s.Action == "ec2:TerminateInstances");

@@ -50,7 +50,7 @@ public sealed class MultiAccountExecutionTests : IAsyncLifetime
         var plan = await _org.PlanAsync(await _org.ScanAsync(TimeSpan.FromHours(5)));
         var before = await _org.SnapshotAsync();
 
-        var results = await _org.ExecuteAsync(EradicationSandbox.Approved(plan));
+        var results = await _org.ExecuteAsync(await _org.ApprovedAsync(plan));
 
         Assert.All(results, r => Assert.Equal(StepStatus.Succeeded, r.Status));
         var after = await _org.SnapshotAsync();

@@ -60,7 +60,7 @@ public sealed class PersistenceKitTests : IAsyncLifetime
         var plan = await _org.PlanAsync(await _org.ScanAsync(TimeSpan.FromHours(3)), allowEmptyingBuckets: true);
         var before = await _org.SnapshotAsync();
 
-        var results = await _org.ExecuteAsync(EradicationSandbox.Approved(plan));
+        var results = await _org.ExecuteAsync(await _org.ApprovedAsync(plan));
 
         Assert.All(results.Where(r => r.Status != StepStatus.AlreadyDone), r => Assert.Equal(StepStatus.Succeeded, r.Status));
         var after = await _org.SnapshotAsync();
@@ -79,7 +79,7 @@ public sealed class PersistenceKitTests : IAsyncLifetime
         var isolate = Step(plan, "s3:PutBucketPolicy(IsolateForForensics)", ActorKit.Bucket);
         Assert.DoesNotContain(plan.Steps, s => s.Action is "s3:DeleteBucket" or "s3:DeleteObjects(AllVersions)" or "s3:DeleteObject");
 
-        var results = await _org.ExecuteAsync(EradicationSandbox.Approved(plan, isolate.StepId));
+        var results = await _org.ExecuteAsync(await _org.ApprovedAsync(plan, isolate.StepId));
 
         Assert.Equal(StepStatus.Succeeded, Assert.Single(results).Status);
         var kept = await _org.Admin.S3.GetObjectMetadataAsync(new GetObjectMetadataRequest(ActorKit.Bucket, ActorKit.Object));
@@ -90,7 +90,7 @@ public sealed class PersistenceKitTests : IAsyncLifetime
         var bob = _org.As(_org.Sandbox.Credentials("bob"));
         await Assert.ThrowsAsync<AwsServiceException>(() => bob.S3.GetObjectMetadataAsync(new GetObjectMetadataRequest(ActorKit.Bucket, ActorKit.Object)));
 
-        var again = await _org.ExecuteAsync(EradicationSandbox.Approved(plan, isolate.StepId));
+        var again = await _org.ExecuteAsync(await _org.ApprovedAsync(plan, isolate.StepId));
         Assert.Equal(StepStatus.AlreadyDone, Assert.Single(again).Status);
     }
 
@@ -102,7 +102,7 @@ public sealed class PersistenceKitTests : IAsyncLifetime
         var delete = Step(plan, "s3:DeleteBucket", ActorKit.Bucket);
         Before(plan, empty, delete);
 
-        var results = await _org.ExecuteAsync(EradicationSandbox.Approved(plan, empty.StepId, delete.StepId));
+        var results = await _org.ExecuteAsync(await _org.ApprovedAsync(plan, empty.StepId, delete.StepId));
 
         Assert.Equal([StepStatus.Succeeded, StepStatus.Succeeded], results.Select(r => r.Status));
         var gone = await Assert.ThrowsAsync<AwsServiceException>(() => _org.Admin.S3.GetBucketLocationAsync(new GetBucketLocationRequest(ActorKit.Bucket)));
@@ -114,9 +114,9 @@ public sealed class PersistenceKitTests : IAsyncLifetime
     {
         var plan = await _org.PlanAsync(await _org.ScanAsync(TimeSpan.FromHours(3)), allowEmptyingBuckets: true);
 
-        var role = await _org.ExecuteAsync(EradicationSandbox.Approved(plan, Step(plan, "iam:DeleteRole", ActorKit.Role).StepId));
-        var policy = await _org.ExecuteAsync(EradicationSandbox.Approved(plan, Step(plan, "iam:DeletePolicy", _policy).StepId));
-        var bucket = await _org.ExecuteAsync(EradicationSandbox.Approved(plan, Step(plan, "s3:DeleteBucket", ActorKit.Bucket).StepId));
+        var role = await _org.ExecuteAsync(await _org.ApprovedAsync(plan, Step(plan, "iam:DeleteRole", ActorKit.Role).StepId));
+        var policy = await _org.ExecuteAsync(await _org.ApprovedAsync(plan, Step(plan, "iam:DeletePolicy", _policy).StepId));
+        var bucket = await _org.ExecuteAsync(await _org.ApprovedAsync(plan, Step(plan, "s3:DeleteBucket", ActorKit.Bucket).StepId));
 
         Assert.Contains("DeleteConflict", Assert.Single(role).ResultMessage, StringComparison.Ordinal);
         Assert.Contains("DeleteConflict", Assert.Single(policy).ResultMessage, StringComparison.Ordinal);

@@ -28,11 +28,11 @@ public sealed class SingleAccountExecutionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task NoApprovalToken_IsFailedPrecondition_AndNothingChanges()
+    public async Task NoApprovalToken_IsFailedPrecondition_AndASelfMadeOneIsPermissionDenied_AndNothingChanges()
     {
         var plan = await _org.PlanAsync(await _org.ScanAsync(TimeSpan.FromHours(3)));
         var before = await _org.SnapshotAsync();
-        var request = EradicationSandbox.Approved(plan);
+        var request = await _org.ApprovedAsync(plan);
         request.Approval = null;
 
         var error = await Assert.ThrowsAsync<RpcException>(() => _org.ExecuteAsync(request));
@@ -41,7 +41,7 @@ public sealed class SingleAccountExecutionTests : IAsyncLifetime
 
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         Assert.Contains("not approved", error.Status.Detail, StringComparison.Ordinal);
-        Assert.Equal(StatusCode.FailedPrecondition, wrongPlan.StatusCode);
+        Assert.Equal(StatusCode.PermissionDenied, wrongPlan.StatusCode);
         Assert.Equal(before.Lines, (await _org.SnapshotAsync()).Lines);
     }
 
@@ -52,7 +52,7 @@ public sealed class SingleAccountExecutionTests : IAsyncLifetime
         plan.CredentialIds.Add(_org.Sandbox.Accounts[0].AdminAccessKeyId);
         var before = await _org.SnapshotAsync();
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => _org.ExecuteAsync(EradicationSandbox.Approved(plan)));
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await _org.ExecuteAsync(await _org.ApprovedAsync(plan)));
 
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         Assert.Contains("never acts with them", error.Status.Detail, StringComparison.Ordinal);
@@ -65,7 +65,7 @@ public sealed class SingleAccountExecutionTests : IAsyncLifetime
         var plan = await _org.PlanAsync(await _org.ScanAsync(TimeSpan.FromHours(3)));
         var before = await _org.SnapshotAsync();
 
-        var results = await _org.ExecuteAsync(EradicationSandbox.Approved(plan));
+        var results = await _org.ExecuteAsync(await _org.ApprovedAsync(plan));
 
         Assert.All(results, r => Assert.Equal(StepStatus.Succeeded, r.Status));
         Assert.Equal(plan.Steps.Select(s => s.StepId), results.Select(r => r.StepId));
@@ -82,13 +82,13 @@ public sealed class SingleAccountExecutionTests : IAsyncLifetime
     public async Task Replay_ReportsAlreadyDone_AndMakesNoWrite()
     {
         var plan = await _org.PlanAsync(await _org.ScanAsync(TimeSpan.FromHours(3)));
-        var first = await _org.ExecuteAsync(EradicationSandbox.Approved(plan));
+        var first = await _org.ExecuteAsync(await _org.ApprovedAsync(plan));
         var recorded = _org.Sandbox.Trail.All().Count;
         var replayed = new Plan(plan);
         replayed.Steps.Clear();
         replayed.Steps.AddRange(first);
 
-        var again = await _org.ExecuteAsync(EradicationSandbox.Approved(replayed));
+        var again = await _org.ExecuteAsync(await _org.ApprovedAsync(replayed));
 
         Assert.All(again, r => Assert.Equal(StepStatus.AlreadyDone, r.Status));
         Assert.Empty(_org.WritesSince(recorded));
@@ -102,8 +102,8 @@ public sealed class SingleAccountExecutionTests : IAsyncLifetime
         var plan = await _org.PlanAsync(await _org.ScanAsync(TimeSpan.FromHours(3)));
         var deleteUser = plan.Steps.Single(s => s.Action == "iam:DeleteUser");
 
-        var alone = await _org.ExecuteAsync(EradicationSandbox.Approved(plan, deleteUser.StepId));
-        var inOrder = await _org.ExecuteAsync(EradicationSandbox.Approved(plan));
+        var alone = await _org.ExecuteAsync(await _org.ApprovedAsync(plan, deleteUser.StepId));
+        var inOrder = await _org.ExecuteAsync(await _org.ApprovedAsync(plan));
 
         Assert.Equal(StepStatus.Failed, Assert.Single(alone).Status);
         Assert.Contains("DeleteConflict", alone[0].ResultMessage, StringComparison.Ordinal);

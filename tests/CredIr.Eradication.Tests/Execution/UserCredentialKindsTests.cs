@@ -41,9 +41,9 @@ public sealed class UserCredentialKindsTests : IAsyncLifetime
         var deleteUser = plan.Steps.Single(s => s.Action == "iam:DeleteUser" && s.Target.Id == User);
         var before = deleteUser.DependsOn.Select(d => plan.Steps.Single(s => s.StepId == d).Action).Order(StringComparer.Ordinal);
 
-        var results = await _org.ExecuteAsync(EradicationSandbox.Approved(plan));
+        var results = await _org.ExecuteAsync(await _org.ApprovedAsync(plan));
         var recorded = _org.Sandbox.Trail.All().Count;
-        var replayed = await _org.ExecuteAsync(EradicationSandbox.Approved(plan));
+        var replayed = await _org.ExecuteAsync(await _org.ApprovedAsync(plan));
 
         Assert.Equal(
             [

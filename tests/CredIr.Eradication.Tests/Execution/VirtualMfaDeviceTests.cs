@@ -29,9 +29,9 @@ public sealed class VirtualMfaDeviceTests : IAsyncLifetime
         var plan = await _org.PlanAsync(await _org.ScanAsync(TimeSpan.FromHours(3)));
         var before = await _org.SnapshotAsync();
 
-        var results = await _org.ExecuteAsync(EradicationSandbox.Approved(plan));
+        var results = await _org.ExecuteAsync(await _org.ApprovedAsync(plan));
         var recorded = _org.Sandbox.Trail.All().Count;
-        var replayed = await _org.ExecuteAsync(EradicationSandbox.Approved(plan));
+        var replayed = await _org.ExecuteAsync(await _org.ApprovedAsync(plan));
         var after = await _org.SnapshotAsync();
 
         var delete = plan.Steps.Single(s => s.Action == "iam:DeleteVirtualMFADevice");
@@ -53,9 +53,9 @@ public sealed class VirtualMfaDeviceTests : IAsyncLifetime
         var plan = await _org.PlanAsync(await _org.ScanAsync(TimeSpan.FromHours(3)));
         var before = await _org.SnapshotAsync();
 
-        var results = await _org.ExecuteAsync(EradicationSandbox.Approved(plan));
+        var results = await _org.ExecuteAsync(await _org.ApprovedAsync(plan));
         var recorded = _org.Sandbox.Trail.All().Count;
-        var replayed = await _org.ExecuteAsync(EradicationSandbox.Approved(plan));
+        var replayed = await _org.ExecuteAsync(await _org.ApprovedAsync(plan));
         var after = await _org.SnapshotAsync();
 
         var deactivate = plan.Steps.Single(s => s.Action == "iam:DeactivateMFADevice");
@@ -82,8 +82,8 @@ public sealed class VirtualMfaDeviceTests : IAsyncLifetime
         var plan = await _org.PlanAsync(await _org.ScanAsync(TimeSpan.FromHours(3)));
         var delete = plan.Steps.Single(s => s.Action == "iam:DeleteVirtualMFADevice");
 
-        var alone = await _org.ExecuteAsync(EradicationSandbox.Approved(plan, delete.StepId));
-        var inOrder = await _org.ExecuteAsync(EradicationSandbox.Approved(plan));
+        var alone = await _org.ExecuteAsync(await _org.ApprovedAsync(plan, delete.StepId));
+        var inOrder = await _org.ExecuteAsync(await _org.ApprovedAsync(plan));
 
         Assert.Equal(StepStatus.Failed, Assert.Single(alone).Status);
         Assert.Contains("DeleteConflict", alone[0].ResultMessage, StringComparison.Ordinal);

@@ -17,8 +17,8 @@ public sealed class ScanHandlerTests
 {
     private static readonly DateTimeOffset Since = new(2023, 7, 10, 11, 54, 33, TimeSpan.Zero);
 
-    private static ScanHandler Handler() => new(
-        TestSources.Factory(),
+    private static ScanHandler Handler(params string[] roots) => new(
+        TestSources.Factory(roots),
         new EventClassifier(),
         new RecordExtractor(),
         new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)));
@@ -113,6 +113,67 @@ public sealed class ScanHandlerTests
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains(messagePart, error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/etc")]
+    [InlineData("/nonexistent/credir/logs")]
+    [InlineData("{root}/../")]
+    public async Task LogFolderOutsideTheConfiguredRoots_IsPermissionDenied_SameAnswerWhetherItExists(string folder)
+    {
+        var root = Path.GetDirectoryName(Datasets.InvictusStratus)!;
+        var request = InvictusRequest();
+        request.LogLocation = folder.Replace("{root}", root, StringComparison.Ordinal);
+        var allowed = InvictusRequest();
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => ScanWithRootsAsync(request, root));
+        var read = await ScanWithRootsAsync(allowed, root);
+
+        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+        Assert.Equal(
+            "log_location: this service reads log files only under the folders its operator configured (Eradication:LogFiles:Roots); give a folder under one of them, or an s3:// prefix.",
+            error.Status.Detail);
+        Assert.Contains(read, u => u.UpdateCase == ScanUpdate.UpdateOneofCase.Event);
+    }
+
+    [Theory]
+    [InlineData("AttackerChosenRole", "", "scope.response_role_name: 'AttackerChosenRole' is not a response role this service is configured with")]
+    [InlineData("", "attacker-external-id", "scope.external_id: the external id comes from this service's configuration")]
+    public async Task LookupEventsScan_RoleOrExternalIdNotConfigured_IsPermissionDenied(string role, string externalId, string message)
+    {
+        var request = InvictusRequest();
+        request.Source = Contracts.V1.TrailSourceKind.LookupEvents;
+        request.LogLocation = string.Empty;
+        request.Scope = new Scope { AllAccounts = true, AllRegions = true, ResponseRoleName = role, ExternalId = externalId };
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => ScanAsync(request));
+
+        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+        Assert.StartsWith(message, error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LogFolder_NoRootConfigured_IsPermissionDenied()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            await foreach (var unused in new ScanHandler(TestSources.Unrooted(), new EventClassifier(), new RecordExtractor(), TimeProvider.System).ScanAsync(InvictusRequest(), CancellationToken.None))
+            {
+            }
+        });
+
+        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+    }
+
+    private static async Task<List<ScanUpdate>> ScanWithRootsAsync(ScanRequest request, string root)
+    {
+        var updates = new List<ScanUpdate>();
+        await foreach (var update in Handler(root).ScanAsync(request, CancellationToken.None))
+        {
+            updates.Add(update);
+        }
+
+        return updates;
     }
 
     [Fact]

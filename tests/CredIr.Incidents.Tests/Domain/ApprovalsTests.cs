@@ -91,6 +91,20 @@ public sealed class ApprovalsTests
     }
 
     [Fact]
+    public void RequestedAutoApproval_DefaultPolicy_IsRefusedAtOpenSayingWhichSettingAllowsIt()
+    {
+        var approvals = new Approvals(true, new AutoApprovePolicy());
+        var request = new OpenIncidentRequest { Input = new IdentificationInput { AccessKeyId = "AKIAEXAMPLE000000001" }, AutoApprove = true };
+
+        var error = Assert.Throws<IncidentException>(() => approvals.CheckOpen(request));
+        approvals.CheckOpen(new OpenIncidentRequest { Input = request.Input });
+        new Approvals(true, new AutoApprovePolicy { AllowOnRequest = true }).CheckOpen(request);
+
+        Assert.Equal(IncidentErrorKind.FailedPrecondition, error.Kind);
+        Assert.Contains("Incidents:AutoApprove:AllowOnRequest is false", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DecidedApproval_OppositeDecision_IsRefused()
     {
         var approvals = new Approvals(true, new AutoApprovePolicy());

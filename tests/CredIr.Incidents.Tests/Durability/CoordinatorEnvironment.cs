@@ -30,6 +30,9 @@ internal static class CoordinatorEnvironment
             // The sandbox records a call in CloudTrail at once: a short containment watch sees it.
             ["Incidents__VerificationWindow"] = "00:00:02",
             ["Incidents__VerificationPollInterval"] = "00:00:01",
+
+            // The tests open incidents with auto_approve, which a coordinator honours only when its policy says so.
+            ["Incidents__AutoApprove__AllowOnRequest"] = "true",
         };
         if (crash is not null)
         {

@@ -67,7 +67,7 @@ public sealed class PlaybookDriverTests : IDisposable
     public async Task Advance_AutoApprovedIncident_RunsToRecoveredInOneCall()
     {
         var phases = new PhaseStandIns(new FakeCloud());
-        await using var coordinator = await IncidentHarness.StartAsync(Store, phases.Register, new Dictionary<string, string?> { ["AutoApprove:Name"] = "soar-playbook" });
+        await using var coordinator = await IncidentHarness.StartAsync(Store, phases.Register, new Dictionary<string, string?> { ["AutoApprove:Name"] = "soar-playbook", ["AutoApprove:AllowOnRequest"] = "true" });
         var opened = await coordinator.Service.OpenIncidentAsync(TestIncidents.Open("open-1", autoApprove: true), Calls.As("soar"));
 
         var incident = await coordinator.Service.AdvanceAsync(new AdvanceRequest { IncidentId = opened.IncidentId }, Calls.As("soar"));
@@ -83,7 +83,7 @@ public sealed class PlaybookDriverTests : IDisposable
     {
         var phases = new PhaseStandIns(new FakeCloud());
         phases.Containment.FailKey = "AKIAEXAMPLE0000001";
-        await using var coordinator = await IncidentHarness.StartAsync(Store, phases.Register, new Dictionary<string, string?> { ["AutoApprove:Name"] = "soar-playbook" });
+        await using var coordinator = await IncidentHarness.StartAsync(Store, phases.Register, new Dictionary<string, string?> { ["AutoApprove:Name"] = "soar-playbook", ["AutoApprove:AllowOnRequest"] = "true" });
         var opened = await coordinator.Service.OpenIncidentAsync(TestIncidents.Open("open-1", autoApprove: true), Calls.As("soar"));
 
         await coordinator.Service.AdvanceAsync(new AdvanceRequest { IncidentId = opened.IncidentId }, Calls.As("soar"));
@@ -102,7 +102,7 @@ public sealed class PlaybookDriverTests : IDisposable
         var cloud = new FakeCloud();
         var phases = new PhaseStandIns(cloud);
         phases.Containment.FailKey = "AKIAEXAMPLE0000001";
-        await using var coordinator = await IncidentHarness.StartAsync(Store, phases.Register, new Dictionary<string, string?> { ["AutoApprove:Name"] = "soar-playbook" });
+        await using var coordinator = await IncidentHarness.StartAsync(Store, phases.Register, new Dictionary<string, string?> { ["AutoApprove:Name"] = "soar-playbook", ["AutoApprove:AllowOnRequest"] = "true" });
         var opened = await coordinator.Service.OpenIncidentAsync(TestIncidents.Open("open-1", autoApprove: true), Calls.As("soar"));
         var stuck = await coordinator.Service.AdvanceAsync(new AdvanceRequest { IncidentId = opened.IncidentId }, Calls.As("soar"));
         Assert.Equal(Phase.Containing, stuck.Phase);

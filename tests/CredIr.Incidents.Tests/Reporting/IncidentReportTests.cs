@@ -22,7 +22,7 @@ public sealed class IncidentReportTests : IDisposable
     [Fact]
     public async Task Report_OfARecoveredIncident_HasEveryStepWithItsAutoApprovalAndJournalAndTheThreeDurations()
     {
-        await using var coordinator = await IncidentHarness.StartAsync(Store, new PhaseStandIns(new FakeCloud()).Register, new Dictionary<string, string?> { ["AutoApprove:Name"] = "soar-playbook" });
+        await using var coordinator = await IncidentHarness.StartAsync(Store, new PhaseStandIns(new FakeCloud()).Register, new Dictionary<string, string?> { ["AutoApprove:Name"] = "soar-playbook", ["AutoApprove:AllowOnRequest"] = "true" });
         var opened = await coordinator.Service.OpenIncidentAsync(TestIncidents.Open("open-1", autoApprove: true), Calls.As("soar"));
         var incident = await coordinator.Service.AdvanceAsync(new AdvanceRequest { IncidentId = opened.IncidentId }, Calls.As("soar"));
 

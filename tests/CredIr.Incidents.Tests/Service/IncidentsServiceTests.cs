@@ -35,6 +35,17 @@ public sealed class IncidentsServiceTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Open_AskingForAutoApprovalWithoutAPolicy_IsFailedPreconditionSayingWhy_AndOpensNothing()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => Service.OpenIncidentAsync(TestIncidents.Open("soar-auto", autoApprove: true), Calls.As("soar")).ResponseAsync);
+        var listed = await Service.ListIncidentsAsync(new ListIncidentsRequest(), Calls.As("viewer"));
+
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+        Assert.Contains("does not approve plans automatically on request (Incidents:AutoApprove:AllowOnRequest is false)", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Empty(listed.Incidents);
+    }
+
+    [Fact]
     public async Task Open_WithoutInput_IsInvalidArgument()
     {
         var error = await Assert.ThrowsAsync<RpcException>(() => Service.OpenIncidentAsync(new OpenIncidentRequest { RequestId = "r" }, Calls.As("alice")).ResponseAsync);

@@ -41,6 +41,31 @@ public abstract class IncidentStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ApprovalKey_SecondProcessOfferingItsOwn_GetsTheFirstOne()
+    {
+        var first = await Store.GetOrAddKeyAsync([.. Enumerable.Repeat((byte)1, 32)], CancellationToken.None);
+        await using var restarted = await CreateStoreAsync();
+
+        var second = await restarted.GetOrAddKeyAsync([.. Enumerable.Repeat((byte)2, 32)], CancellationToken.None);
+
+        Assert.Equal(Enumerable.Repeat((byte)1, 32), first);
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public async Task ApprovalToken_UsedOnce_IsRefusedAfterARestart()
+    {
+        var expires = DateTimeOffset.UtcNow.AddMinutes(5);
+        var used = await Store.TryUseTokenAsync("token-1", expires, CancellationToken.None);
+        await using var restarted = await CreateStoreAsync();
+
+        var replayed = await restarted.TryUseTokenAsync("token-1", expires, CancellationToken.None);
+        var other = await restarted.TryUseTokenAsync("token-2", expires, CancellationToken.None);
+
+        Assert.Equal((true, false, true), (used, replayed, other));
+    }
+
+    [Fact]
     public async Task Write_ThenRead_ReturnsDocumentAndETag()
     {
         var etag = await Store.WriteAsync(TestIncidents.Document("inc-a"), null, "req-1", null, CancellationToken.None);

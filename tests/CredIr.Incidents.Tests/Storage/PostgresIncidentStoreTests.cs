@@ -8,7 +8,7 @@ namespace CredIr.Incidents.Tests.Storage;
 public sealed class PostgresIncidentStoreTests(PostgresFixture postgres) : IncidentStoreContract
 {
     // PostgreSQL also carries Orleans' own scripts (membership, reminders, storage): a cluster's nodes meet there.
-    protected override int[] Migrations => [1, 2, 3, 5, 7, 1001, 1002, 1003, 1004];
+    protected override int[] Migrations => [1, 2, 3, 5, 7, 8, 1001, 1002, 1003, 1004];
 
     private string? _database;
 

@@ -6,7 +6,7 @@ namespace CredIr.Incidents.Tests.Storage;
 
 public sealed class SqliteIncidentStoreTests : IncidentStoreContract, IDisposable
 {
-    protected override int[] Migrations => [1, 2, 3, 5, 6, 7];
+    protected override int[] Migrations => [1, 2, 3, 5, 6, 7, 8];
 
     private readonly TempDirectory _directory = new();
 

@@ -59,7 +59,7 @@ public sealed class GrpcRecoveryTests : IAsyncLifetime
         var plan = await client.PlanRecoveryAsync(request, new CallOptions());
         var policy = plan.Items.Single(i => i.Resource.Type == "AWS::IAM::ManagedPolicy");
         var streamed = new List<RecoveryItem>();
-        await foreach (var item in client.ExecuteRecovery(RecoveryHarness.Approved([policy], "req-wire"), new CallOptions()).Responses())
+        await foreach (var item in client.ExecuteRecovery(await _h.ApprovedAsync([policy], "req-wire"), new CallOptions()).Responses())
         {
             streamed.Add(item);
         }
@@ -77,7 +77,7 @@ public sealed class GrpcRecoveryTests : IAsyncLifetime
         var request = new PlanRecoveryRequest { IncidentId = "inc-7" };
         request.Events.Add(_h.ActorEvents());
         var plan = await client.PlanRecoveryAsync(request, new CallOptions());
-        var unapproved = RecoveryHarness.Approved(plan.Items, "req-x");
+        var unapproved = await _h.ApprovedAsync(plan.Items, "req-x");
         unapproved.Approval = null;
 
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
@@ -91,5 +91,44 @@ public sealed class GrpcRecoveryTests : IAsyncLifetime
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         Assert.Contains("approval", error.Status.Detail, StringComparison.Ordinal);
         Assert.Equal("v2", (await _h.Admin(Org.Prod).Iam.GetPolicyAsync(new GetPolicyRequest("arn:aws:iam::222222222222:policy/app-server-s3"))).Policy.DefaultVersionId);
+    }
+
+    [Fact]
+    public async Task OverTheWire_AlteredItemForgedOrReplayedApproval_IsRefused_AndThePolicyStaysAsTheActorLeftIt()
+    {
+        var client = new CredIr.Contracts.V1.Recovery.RecoveryClient(_channel);
+        var request = new PlanRecoveryRequest { IncidentId = "inc-7" };
+        request.Events.Add(_h.ActorEvents());
+        var plan = await client.PlanRecoveryAsync(request, new CallOptions());
+        var policy = plan.Items.Single(i => i.Resource.Type == "AWS::IAM::ManagedPolicy");
+        var altered = policy.Clone();
+        altered.BackupReference = "v9";
+        var alteredRequest = await _h.ApprovedAsync([altered], "req-altered");
+        var forged = await _h.ApprovedAsync([policy], "req-forged");
+        forged.Approval.Signature = Google.Protobuf.ByteString.CopyFrom(new byte[32]);
+        var otherIncident = await _h.ApprovedAsync([policy], "req-other");
+        otherIncident.IncidentId = "inc-8";
+        var used = await _h.ApprovedAsync([policy], "req-used");
+        var refusedInstead = await Assert.ThrowsAsync<RpcException>(() => ExecuteAsync(client, forged));
+        await ExecuteAsync(client, used);
+        await _h.Admin(Org.Prod).Iam.SetDefaultPolicyVersionAsync(new SetDefaultPolicyVersionRequest("arn:aws:iam::222222222222:policy/app-server-s3", "v2"));
+
+        var alteredError = await Assert.ThrowsAsync<RpcException>(() => ExecuteAsync(client, alteredRequest));
+        var otherError = await Assert.ThrowsAsync<RpcException>(() => ExecuteAsync(client, otherIncident));
+        var replayError = await Assert.ThrowsAsync<RpcException>(() => ExecuteAsync(client, used));
+
+        Assert.Equal(StatusCode.PermissionDenied, refusedInstead.StatusCode);
+        Assert.Equal(StatusCode.PermissionDenied, alteredError.StatusCode);
+        Assert.Contains("was not made by this recovery service, or was changed since", alteredError.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.PermissionDenied, otherError.StatusCode);
+        Assert.Equal(StatusCode.FailedPrecondition, replayError.StatusCode);
+        Assert.Equal("v2", (await _h.Admin(Org.Prod).Iam.GetPolicyAsync(new GetPolicyRequest("arn:aws:iam::222222222222:policy/app-server-s3"))).Policy.DefaultVersionId);
+    }
+
+    private static async Task ExecuteAsync(CredIr.Contracts.V1.Recovery.RecoveryClient client, ExecuteRecoveryRequest request)
+    {
+        await foreach (var unused in client.ExecuteRecovery(request, new CallOptions()).Responses())
+        {
+        }
     }
 }

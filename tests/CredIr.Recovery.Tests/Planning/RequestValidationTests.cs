@@ -49,7 +49,7 @@ public sealed class RequestValidationTests : IAsyncLifetime
     [Fact]
     public async Task Execute_WithoutRequestId_InvalidArgument()
     {
-        var request = RecoveryHarness.Approved([new RecoveryItem { ItemId = "x", Steps = { new PlanStep { StepId = "x#1", Action = "manual:Task" } } }], "");
+        var request = await _h.ApprovedAsync([new RecoveryItem { ItemId = "x", Steps = { new PlanStep { StepId = "x#1", Action = "manual:Task" } } }], "");
         using var call = _h.Service.ExecuteRecovery(request, new CallOptions(cancellationToken: CancellationToken.None));
 
         // The status ends the stream before any item: nothing is executed.

@@ -2,6 +2,7 @@ using CredIr.Contracts.Calls;
 using Amazon.Runtime;
 using CredIr.Aws;
 using CredIr.Contracts.V1;
+using CredIr.Hosting.Approvals;
 using Grpc.Core;
 using CredIr.Recovery.Cmdb;
 using CredIr.Sandbox;
@@ -53,7 +54,12 @@ internal sealed class RecoveryHarness : IAsyncDisposable
 
     public AwsRuntime Runtime { get; }
 
-    public IDictionary<string, string?> Configuration => new Dictionary<string, string?> { ["Recovery:CmdbPath"] = CmdbPath };
+    /// <summary>The recovery settings, and the deployment's approval key: a second host given them verifies the same tokens.</summary>
+    public IDictionary<string, string?> Configuration => new Dictionary<string, string?>
+    {
+        ["Recovery:CmdbPath"] = CmdbPath,
+        ["Approvals:Key"] = Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes("credir-recovery-tests-approval-key-32")),
+    };
 
     public CredIr.Contracts.V1.Recovery.RecoveryClient Service => _host.Services.GetRequiredService<CredIr.Contracts.V1.Recovery.RecoveryClient>();
 
@@ -117,7 +123,7 @@ internal sealed class RecoveryHarness : IAsyncDisposable
 
     public async Task<List<RecoveryItem>> ExecuteAsync(IEnumerable<RecoveryItem> items, string requestId = "req-1")
     {
-        var request = Approved(items, requestId);
+        var request = await ApprovedAsync(items, requestId);
         var progress = new List<RecoveryItem>();
         await foreach (var item in Service.ExecuteRecovery(request, new CallOptions(cancellationToken: CancellationToken.None)).Responses())
         {
@@ -127,15 +133,17 @@ internal sealed class RecoveryHarness : IAsyncDisposable
         return progress;
     }
 
-    public static ExecuteRecoveryRequest Approved(IEnumerable<RecoveryItem> items, string requestId)
+    /// <summary>The request as the coordinator makes it: a fresh token for exactly these items of incident inc-7.</summary>
+    public async Task<ExecuteRecoveryRequest> ApprovedAsync(IEnumerable<RecoveryItem> items, string requestId)
     {
-        var request = new ExecuteRecoveryRequest
-        {
-            RequestId = requestId,
-            IncidentId = "inc-7",
-            Approval = new ApprovalToken { ApprovalId = "appr-1", PlanId = "recovery|inc-7", ApprovedBy = "approver@example.com" },
-        };
+        var request = new ExecuteRecoveryRequest { RequestId = requestId, IncidentId = "inc-7" };
         request.Items.Add(items);
+        request.Approval = await _host.Services.GetRequiredService<ApprovalIssuer>().IssueAsync(
+            "inc-7",
+            new Approval { ApprovalId = "appr-1", PlanId = "recovery|inc-7", DecidedBy = "approver@example.com" },
+            ApprovalMethods.ExecuteRecovery,
+            PlanContent.Digest(request.Items),
+            CancellationToken.None);
         return request;
     }
 

@@ -146,6 +146,8 @@ internal static class SandboxResponse
             ["urls"] = "http://127.0.0.1:0",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Incidents:Store"] = "sqlite:" + Path.Combine(work, "credir.db"),
+            ["Incidents:AutoApprove:AllowOnRequest"] = "true",
+            ["Eradication:LogFiles:Roots:0"] = work,
             ["Aws:EndpointUrl"] = sandbox.Endpoint.ToString(),
             ["Aws:UseEnvironmentEndpoints"] = "false",
             ["Aws:Region"] = "us-east-1",
