@@ -34,7 +34,7 @@ internal sealed class RestCall(HttpContext http, IncidentsApi.IncidentsClient in
         var headers = new Metadata();
         if (upstream is not null)
         {
-            foreach (var (name, value) in upstream.Headers(Http.User))
+            foreach (var (name, value) in upstream.Headers(Http.User, IncidentsApi.Descriptor.FullName))
             {
                 headers.Add(name, value);
             }

@@ -39,6 +39,26 @@ public sealed class ForwardingTests
         Assert.Equal("rita", incident.OpenedBy);
     }
 
+    // With a ServiceIdentity key the gateway proves the caller with a short-lived token for the called service, not the
+    // shared caller key: here the two sides' caller keys differ, so only the token can name rita to the backend.
+    [Fact]
+    public async Task ServiceIdentityConfigured_GatewaySendsAServiceToken_BackendSeesTheCallerWithoutTheSharedKey()
+    {
+        var key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        await using var backend = await IncidentsBackend.StartAsync(new Dictionary<string, string?>
+        {
+            ["ServiceIdentity:Key"] = key,
+            ["Grpc:CallerKey"] = "another-caller-key-the-gateway-does-not-hold",
+        });
+        var settings = GatewayHost.Settings(backend.Address);
+        settings["ServiceIdentity:Key"] = key;
+        await using var gateway = await GatewayHost.StartAsync(settings);
+
+        var incident = await new CredIr.Contracts.V1.Incidents.IncidentsClient(gateway.Channel).OpenIncidentAsync(Open("token"), As("rita", "responder"));
+
+        Assert.Equal("rita", incident.OpenedBy);
+    }
+
     [Fact]
     public async Task DeadBackendInstance_IsSkipped_EveryCallSucceeds()
     {

@@ -26,7 +26,7 @@ internal sealed class IncidentsBackend : IAsyncDisposable
 
     public string Address => _app.Urls.First();
 
-    public static async Task<IncidentsBackend> StartAsync()
+    public static async Task<IncidentsBackend> StartAsync(IReadOnlyDictionary<string, string?>? extra = null)
     {
         var folder = NewFolder();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
@@ -34,6 +34,7 @@ internal sealed class IncidentsBackend : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(Settings(folder));
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Grpc:CallerKey"] = CallerKey });
+        builder.Configuration.AddInMemoryCollection(extra ?? new Dictionary<string, string?>());
         builder.AddCredIrGrpcHost();
         AddIncidents(builder);
 
