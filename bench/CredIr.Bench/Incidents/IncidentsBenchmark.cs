@@ -42,6 +42,7 @@ internal static class IncidentsBenchmark
         {
             await RunStoreAsync("sqlite", "sqlite:" + System.IO.Path.Combine(folder, "credir.db"), incidents, workers);
             await ContainedBenchmark.RunAsync("sqlite", "sqlite:" + System.IO.Path.Combine(folder, "contained.db"), contained, workers, awsLimits, verification);
+            await BusyGetBenchmark.RunAsync("sqlite", "sqlite:" + System.IO.Path.Combine(folder, "busy.db"));
             if (postgres is null)
             {
                 Console.WriteLine("postgres: skipped (pass --postgres or set CREDIR_BENCH_POSTGRES)");
@@ -50,6 +51,7 @@ internal static class IncidentsBenchmark
             {
                 await RunStoreAsync("postgres", postgres, incidents, workers);
                 await ContainedBenchmark.RunAsync("postgres", postgres, contained, workers, awsLimits, verification);
+                await BusyGetBenchmark.RunAsync("postgres", postgres);
             }
         }
         finally
