@@ -117,7 +117,19 @@ public static class GrpcHostExtensions
         }
 
         services.Remove(binder);
-        services.AddSingleton(typeof(IServiceMethodProvider<>), typeof(ValidatingServiceMethodProvider<>));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IServiceMethodProvider<>), typeof(ValidatingServiceMethodProvider<>)));
+    }
+
+    /// <summary>
+    /// Grpc.AspNetCore's server builder, for extensions such as JSON transcoding. Use it instead of calling AddGrpc()
+    /// again: that call registers Grpc.AspNetCore's own binder anew beside ours, and an unparseable request would be
+    /// answered UNKNOWN again by every service of the host.
+    /// </summary>
+    public static IGrpcServerBuilder AddCredIrGrpcServer(this IServiceCollection services)
+    {
+        var grpc = services.AddGrpc();
+        UseValidatingBinder(services);
+        return grpc;
     }
 
     private sealed class ConfigureGrpcLimits(IOptions<CredIrGrpcOptions> options) : IConfigureOptions<GrpcServiceOptions>

@@ -33,7 +33,7 @@ public sealed partial class DocumentedCommandsTests
         ["CREDIR_USER=bob credir incidents approve inc-20261123-024139-ab7c5a47 --reason \"checked with the owner\""] = "the id is an example; ApproveFlowTests approve as a second person",
         ["credir incidents approve inc-20261123-024139-ab7c5a47"] = "the id is an example; ApproveFlowTests show the two-person refusal",
         ["credir serve --services incidents,identification --Services:Containment:Address=http://10.0.0.5:5071"] = "names a second machine; ServedHost tests split services across processes on loopback",
-        ["python3 -m grpc_tools.protoc -Iprotos -Igen --python_out=gen --grpc_python_out=gen \\"] = "ReadmeSoarExampleTests run the README's SOAR example block",
+        ["python3 -m grpc_tools.protoc -Iprotos -Ithird-party/googleapis -Igen --python_out=gen --grpc_python_out=gen \\"] = "ReadmeSoarExampleTests run the README's SOAR example block",
     };
 
     [Fact]

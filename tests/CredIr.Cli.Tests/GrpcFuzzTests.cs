@@ -21,6 +21,10 @@ public sealed class GrpcFuzzTests(ITestOutputHelper output) : IAsyncLifetime
     [
         .. Directory.GetFiles(Path.Combine(Protos, "credir", "v1"), "*.proto").Select(f => (f, "credir/v1/" + Path.GetFileName(f))),
         (Path.Combine(Protos, "grpc", "health", "v1", "health.proto"), "grpc_health/v1/health.proto"),
+
+        // incidents.proto's google.api.http rules (JSON transcoding) import these.
+        (Path.Combine(Protos, "google", "api", "annotations.proto"), "google/api/annotations.proto"),
+        (Path.Combine(Protos, "google", "api", "http.proto"), "google/api/http.proto"),
     ]);
 
     private readonly ServedHost _host = new();

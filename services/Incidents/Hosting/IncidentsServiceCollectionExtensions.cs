@@ -35,7 +35,7 @@ public static class IncidentsServiceCollectionExtensions
         // REST from the google.api.http rules of incidents.proto, served where the service runs (the
         // gateway proxies it like gRPC). The JSON is protobuf's own mapping, as JsonFormatter writes it:
         // default values left out, 64-bit integers as strings.
-        builder.Services.AddGrpc().AddJsonTranscoding(static o =>
+        builder.Services.AddCredIrGrpcServer().AddJsonTranscoding(static o =>
         {
             o.JsonSettings.IgnoreDefaultValues = true;
             o.JsonSettings.WriteInt64sAsStrings = true;
