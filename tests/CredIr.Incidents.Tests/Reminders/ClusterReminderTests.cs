@@ -19,7 +19,7 @@ public sealed class ClusterReminderTests(PostgresFixture postgres)
         var database = await postgres.CreateDatabaseAsync();
         var cloud = new FakeCloud();
         var time = new FakeTimeProvider();
-        var settings = new Dictionary<string, string?> { ["AutoApprove:Name"] = "soar-playbook" };
+        var settings = new Dictionary<string, string?> { ["AutoApprove:Name"] = "soar-playbook", ["AutoApprove:AllowOnRequest"] = "true" };
         await using var survivor = await IncidentHarness.StartAsync(database, new PhaseStandIns(cloud).Register, settings, time);
         // Armed on the survivor: at once if its part of the ring holds the incident, else once the first node left.
         using var armed = new ReminderArmed(IncidentGrain.WatchReminder, silo: survivor.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress);

@@ -14,7 +14,7 @@ namespace CredIr.Incidents.Tests.Reminders;
 /// </summary>
 public sealed class DurableReminderTests : IDisposable
 {
-    private static readonly Dictionary<string, string?> AutoApprove = new() { ["AutoApprove:Name"] = "soar-playbook" };
+    private static readonly Dictionary<string, string?> AutoApprove = new() { ["AutoApprove:Name"] = "soar-playbook", ["AutoApprove:AllowOnRequest"] = "true" };
     private static readonly TimeSpan CheckInterval = TimeSpan.FromMinutes(5);
     private readonly TempDirectory _directory = new();
 
