@@ -2,6 +2,7 @@ using CredIr.Aws;
 using CredIr.Contracts.V1;
 using CredIr.Incidents.Tests.Infrastructure;
 using CredIr.Sandbox;
+using Grpc.Core;
 using CredIr.Tests;
 
 namespace CredIr.Incidents.Tests.Durability;
@@ -218,7 +219,9 @@ public sealed class CredentialStatusTests : IAsyncLifetime, IDisposable
         using var stopWatching = new CancellationTokenSource();
         var watching = TwoCoordinatorProcessTests.WatchAsync(coordinator, opened.IncidentId, seen, stopWatching.Token);
         var verifying = seen.FirstMatching(c => c.Incident.Timeline.Any(t => t.What.StartsWith("containment verification: watching", StringComparison.Ordinal)));
-        var advancing = coordinator.Incidents.AdvanceAsync(new AdvanceRequest { IncidentId = opened.IncidentId }, KillNineTests.Context());
+        // Advance answers when the run stops: after an escalation that is two watches, two plans and the scan, which
+        // can take over a minute on a loaded machine.
+        var advancing = coordinator.Incidents.AdvanceAsync(new AdvanceRequest { IncidentId = opened.IncidentId }, new CallOptions(deadline: DateTime.UtcNow.AddMinutes(5)));
 
         await Eventually.Within(verifying, "the coordinator starting its containment verification", seconds: 30);
         await act();
