@@ -121,7 +121,10 @@ public sealed class CredentialStatusTests : IAsyncLifetime, IDisposable
         var open = new OpenIncidentRequest { RequestId = "locked-out", Input = new IdentificationInput { AccessKeyId = leaked }, AutoApprove = true };
         await using var coordinator = await StartAsync();
 
-        var incident = await KillNineTests.DriveAsync(coordinator.Incidents, open) ?? throw new InvalidOperationException("the coordinator died: " + coordinator.Stderr);
+        // Each advance watches CloudTrail anew and sees the responder's own calls as that user's: stop driving once the
+        // incident waits for a responder, or the drive would repeat the watch fifty times.
+        var incident = await KillNineTests.DriveAsync(coordinator.Incidents, open, until: i => i.WaitingFor.StartsWith("a responder:", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException("the coordinator died: " + coordinator.Stderr);
         var again = await coordinator.Incidents.AdvanceAsync(new AdvanceRequest { IncidentId = incident.IncidentId }, KillNineTests.Context());
 
         Assert.True(again.Phase == Phase.Containing && again.ContainedAt is null, $"{again.Phase}: {again.WaitingFor} {again.LastError}");
