@@ -97,7 +97,9 @@ public sealed class CredentialStatusTests : IAsyncLifetime, IDisposable
             ["Containment__ProtectedPrincipals__0__Reason"] = "break-glass user of the build system",
         });
 
-        var incident = await KillNineTests.DriveAsync(coordinator.Incidents, open) ?? throw new InvalidOperationException("the coordinator died: " + coordinator.Stderr);
+        // Each advance plans and watches anew while the key stays usable: stop driving once the incident says so.
+        var incident = await KillNineTests.DriveAsync(coordinator.Incidents, open, until: i => i.WaitingFor.Contains("still usable", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException("the coordinator died: " + coordinator.Stderr);
 
         var statuses = string.Join(", ", incident.Credentials.Select(c => $"{c.AccessKeyId}={c.Status}"));
         Assert.True(Status(incident, LeakedKey) == "Active", statuses);
