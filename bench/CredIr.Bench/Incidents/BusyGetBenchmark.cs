@@ -28,23 +28,12 @@ internal static class BusyGetBenchmark
     public static async Task RunAsync(string name, string store)
     {
         await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { Port = 0, Scenario = ContainedBenchmark.Scenario(1) }, CancellationToken.None);
-        var admin = sandbox.Accounts[0];
-        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", admin.AdminAccessKeyId);
-        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", admin.AdminSecretAccessKey);
-        Environment.SetEnvironmentVariable("AWS_REGION", "us-east-1");
         var outbox = Path.Combine(Path.GetTempPath(), $"credir-bench-outbox-{Guid.NewGuid():N}.db");
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
-        builder.Logging.SetMinimumLevel(LogLevel.Error);
+        var builder = ContainedBenchmark.CoordinatorAgainst(sandbox, store, outbox);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Incidents:Store"] = store,
-            ["Incidents:AutoApprove:AllowOnRequest"] = "true",
             ["Incidents:VerificationWindow"] = "00:00:00.200",
             ["Incidents:VerificationPollInterval"] = "00:00:00.200",
-            ["Aws:EndpointUrl"] = sandbox.Endpoint.ToString(),
-            ["Aws:UseEnvironmentEndpoints"] = "false",
-            ["Aws:Region"] = "us-east-1",
-            ["Identification:Notifications:OutboxPath"] = outbox,
         });
         builder.AddIdentificationServices();
         builder.AddContainmentServices();

@@ -31,22 +31,8 @@ internal static class ContainedBenchmark
     public static async Task RunAsync(string name, string store, int incidents, int workers, bool awsLimits, TimeSpan? verificationWindow)
     {
         await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { Port = 0, Scenario = Scenario(incidents + 1) }, CancellationToken.None);
-        var admin = sandbox.Accounts[0];
-        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", admin.AdminAccessKeyId);
-        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", admin.AdminSecretAccessKey);
-        Environment.SetEnvironmentVariable("AWS_REGION", "us-east-1");
         var outbox = Path.Combine(Path.GetTempPath(), $"credir-bench-outbox-{Guid.NewGuid():N}.db");
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
-        builder.Logging.SetMinimumLevel(LogLevel.Error);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Incidents:Store"] = store,
-            ["Incidents:AutoApprove:AllowOnRequest"] = "true",
-            ["Aws:EndpointUrl"] = sandbox.Endpoint.ToString(),
-            ["Aws:UseEnvironmentEndpoints"] = "false",
-            ["Aws:Region"] = "us-east-1",
-            ["Identification:Notifications:OutboxPath"] = outbox,
-        });
+        var builder = CoordinatorAgainst(sandbox, store, outbox);
         if (verificationWindow is { } window)
         {
             var text = window.ToString("c", CultureInfo.InvariantCulture);
@@ -105,6 +91,30 @@ internal static class ContainedBenchmark
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             File.Delete(outbox);
         }
+    }
+
+    /// <summary>
+    /// A coordinator host against the sandbox (its administrator as the default credentials, the store given,
+    /// auto-approve allowed on request, errors only in the log); the caller adds the phase services it hosts.
+    /// </summary>
+    internal static HostApplicationBuilder CoordinatorAgainst(SandboxHost sandbox, string store, string outbox)
+    {
+        var admin = sandbox.Accounts[0];
+        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", admin.AdminAccessKeyId);
+        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", admin.AdminSecretAccessKey);
+        Environment.SetEnvironmentVariable("AWS_REGION", "us-east-1");
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+        builder.Logging.SetMinimumLevel(LogLevel.Error);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Incidents:Store"] = store,
+            ["Incidents:AutoApprove:AllowOnRequest"] = "true",
+            ["Aws:EndpointUrl"] = sandbox.Endpoint.ToString(),
+            ["Aws:UseEnvironmentEndpoints"] = "false",
+            ["Aws:Region"] = "us-east-1",
+            ["Identification:Notifications:OutboxPath"] = outbox,
+        });
+        return builder;
     }
 
     private static async Task<Incident> DriveAsync(CredIr.Contracts.V1.Incidents.IncidentsClient service, string requestId, int key, CallOptions caller)
