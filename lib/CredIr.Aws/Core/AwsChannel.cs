@@ -61,12 +61,11 @@ internal sealed class AwsChannel
         {
             return await AttemptOnceAsync(state, cancellationToken).ConfigureAwait(false);
         }
-        catch (AwsServiceException error) when (!state.Renewed && _credentials is AssumedRoleCredentials && IsIdentityPolicyDeny(error))
+        catch (AwsServiceException error) when (!state.Renewed && _credentials is AssumedRoleCredentials assumed && IsIdentityPolicyDeny(error))
         {
             // Revoking a role's older sessions (containment does it to the response role when the actor held a
             // session of it) denies every session issued before, ours too: a fresh one is issued after the
             // cut-off. Once per call, so a real deny costs one AssumeRole and is then reported.
-            var assumed = (AssumedRoleCredentials)_credentials;
             state.Renewed = true;
             assumed.Forget(state.Signed!);
             AwsLog.SessionRenewedAfterDeny(_runtime.Logger, Service.EndpointPrefix, state.Request.Operation, AccountLabel, Region, assumed.RoleArn);
