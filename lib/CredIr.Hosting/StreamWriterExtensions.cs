@@ -25,12 +25,11 @@ public static class StreamWriterExtensions
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(messages);
         var enumerator = messages.GetAsyncEnumerator(cancellationToken);
+        // default is a completed ValueTask: if the first MoveNextAsync throws, the finally disposes at once.
         ValueTask<bool> next = default;
-        var started = false;
         try
         {
             next = enumerator.MoveNextAsync();
-            started = true;
             var unflushed = 0;
             while (await next.ConfigureAwait(false))
             {
@@ -50,7 +49,7 @@ public static class StreamWriterExtensions
         }
         finally
         {
-            if (started && !next.IsCompleted)
+            if (!next.IsCompleted)
             {
                 // A write failed after the next message was asked for. An iterator cannot be disposed while a
                 // MoveNextAsync is in flight, and a watch's may wait until the call's token ends it: dispose it
