@@ -3,16 +3,16 @@ using System.Collections.Concurrent;
 namespace CredIr.Hosting.Approvals;
 
 /// <summary>
-/// A phase service hosted alone: the key lives as long as the process, and a used token is remembered until it
-/// expires (a token outlives no restart by more than its lifetime).
+/// Keys and used tokens for as long as the process lives, for a host that executes within one run only (tests that build
+/// a gate by hand); a service's host uses <see cref="SqliteApprovalStore"/> or the incident store, which outlive a restart.
 /// </summary>
 public sealed class MemoryApprovalStore(TimeProvider time) : IApprovalStore
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _used = new(StringComparer.Ordinal);
-    private byte[]? _key;
+    private readonly ConcurrentDictionary<string, byte[]> _keys = new(StringComparer.Ordinal);
 
-    public Task<byte[]> GetOrAddKeyAsync(byte[] generated, CancellationToken cancellationToken) =>
-        Task.FromResult(Interlocked.CompareExchange(ref _key, generated, null) ?? generated);
+    public Task<byte[]> GetOrAddKeyAsync(string name, byte[] generated, CancellationToken cancellationToken) =>
+        Task.FromResult(_keys.GetOrAdd(name, generated));
 
     public Task<bool> TryUseTokenAsync(string tokenId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
