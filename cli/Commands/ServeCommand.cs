@@ -25,7 +25,7 @@ internal static class ServeCommand
             "Serve the gRPC services (with health and reflection). Phases not hosted here are called at Services:<Phase>:Address; settings also come from appsettings.json and CREDIR-style environment variables (Incidents__Store=...).",
             "credir serve --store sqlite:/var/lib/credir/credir.db",
             "credir serve --dev --store sqlite:credir.db",
-            "Incidents__Store=postgres://credir:PASSWORD@db:5432/credir Approvals__Key=BASE64KEY credir serve --urls http://0.0.0.0:5070",
+            "Incidents__Store=postgres://credir:PASSWORD@db:5432/credir Approvals__SigningKeyFile=/run/secrets/credir-signing.pem credir serve --urls http://0.0.0.0:5070",
             "credir serve --services incidents,identification --urls http://127.0.0.1:5070 -- --Services:Containment:Address=http://10.0.0.5:5071"))
         {
             services, store, urls, aws, dev,

@@ -43,4 +43,8 @@ public sealed class CredIrGrpcOptions
     /// and warns at start.
     /// </summary>
     public bool TrustLoopbackCaller { get; set; }
+
+    // A secret must never reach logs or exceptions through ToString.
+    public override string ToString() =>
+        $"Grpc(MaxReceiveMessageSize: {MaxReceiveMessageSize}, MaxSendMessageSize: {MaxSendMessageSize}, CallerKey: {(string.IsNullOrEmpty(CallerKey) ? "unset" : "set")}, TrustLoopbackCaller: {TrustLoopbackCaller})";
 }
