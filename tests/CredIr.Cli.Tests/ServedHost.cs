@@ -97,7 +97,8 @@ public sealed class ServedHost : IAsyncLifetime
         using var http = new HttpClient();
         using var aws = new CredIr.Aws.AwsRuntime(http, new CredIr.Aws.AwsClientOptions { EndpointUrl = Sandbox.Endpoint, Region = "us-east-1", UseEnvironmentEndpoints = false });
         var iam = aws.CreateScope(CredIr.Aws.AwsCredentialChain.FromKeys(admin.AccessKeyId, admin.SecretAccessKey), "us-east-1").Iam;
-        var user = Sandbox.Scenario.GroundTruth!["leakedUser"]!.GetValue<string>();
+        // The ground truth names the user by ARN (arn:aws:iam::ACCOUNT:user/NAME).
+        var user = Sandbox.Scenario.GroundTruth!["leakedUser"]!.GetValue<string>().Split('/')[^1];
         await foreach (var key in iam.ListAccessKeysAsync(new CredIr.Aws.ListAccessKeysRequest(user)))
         {
             if (key.AccessKeyId == LeakedKey)

@@ -41,30 +41,30 @@ public sealed class ApprovalKeys(IOptions<ApprovalOptions> options, IApprovalSto
     private async Task<byte[]> LoadMasterAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var configured = settings.Key is { Length: > 0 } key ? SecretKeys.Decode(key)
-            : settings.KeyFile is { Length: > 0 } file ? SecretKeys.Decode(await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false))
-            : null;
-        _master = configured ?? await store.GetOrAddKeyAsync(SealKeyName, RandomNumberGenerator.GetBytes(32), cancellationToken).ConfigureAwait(false);
+        _master = await ConfiguredAsync(settings.Key, settings.KeyFile, SecretKeys.Decode, cancellationToken).ConfigureAwait(false)
+            ?? await store.GetOrAddKeyAsync(SealKeyName, RandomNumberGenerator.GetBytes(32), cancellationToken).ConfigureAwait(false);
         return _master;
     }
 
     private async Task<byte[]> LoadSigningAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var configured = settings.SigningKey is { Length: > 0 } key ? EcdsaKeys.PrivateKey(key)
-            : settings.SigningKeyFile is { Length: > 0 } file ? EcdsaKeys.PrivateKey(await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false))
-            : null;
-        _signing = configured ?? await store.GetOrAddKeyAsync(SigningKeyName, EcdsaKeys.Generate(), cancellationToken).ConfigureAwait(false);
+        _signing = await ConfiguredAsync(settings.SigningKey, settings.SigningKeyFile, EcdsaKeys.PrivateKey, cancellationToken).ConfigureAwait(false)
+            ?? await store.GetOrAddKeyAsync(SigningKeyName, EcdsaKeys.Generate(), cancellationToken).ConfigureAwait(false);
         return _signing;
     }
 
     private async Task<byte[]> LoadPublicAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var configured = settings.PublicKey is { Length: > 0 } key ? EcdsaKeys.PublicKey(key)
-            : settings.PublicKeyFile is { Length: > 0 } file ? EcdsaKeys.PublicKey(await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false))
-            : null;
-        _public = configured ?? EcdsaKeys.PublicOf(_signing ?? await LoadSigningAsync(cancellationToken).ConfigureAwait(false));
+        _public = await ConfiguredAsync(settings.PublicKey, settings.PublicKeyFile, EcdsaKeys.PublicKey, cancellationToken).ConfigureAwait(false)
+            ?? EcdsaKeys.PublicOf(_signing ?? await LoadSigningAsync(cancellationToken).ConfigureAwait(false));
         return _public;
     }
+
+    // The key given in the setting itself, else in the file it names, parsed; null when neither is set.
+    private static async Task<byte[]?> ConfiguredAsync(string? text, string? file, Func<string, byte[]?> parse, CancellationToken cancellationToken) =>
+        text is { Length: > 0 } ? parse(text)
+        : file is { Length: > 0 } ? parse(await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false))
+        : null;
 }
