@@ -89,6 +89,21 @@ public sealed class CoordinatorSignedApprovalTests : IAsyncLifetime, IDisposable
         Assert.True(File.Exists(Path.Combine(_data.FullName, SqliteApprovalStore.FileName)));
     }
 
+    [Fact]
+    public async Task Start_WithAPublicKeyThatIsNotTheSigningKeysHalf_FailsNamingBothSettings()
+    {
+        using var other = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+
+        var e = await Assert.ThrowsAsync<OptionsValidationException>(() => GrpcHost.StartAsync(_sandbox, new Dictionary<string, string?>
+        {
+            ["Approvals:SigningKey"] = Convert.ToBase64String(other.ExportPkcs8PrivateKey()),
+            ["Approvals:PublicKey"] = Convert.ToBase64String(_coordinatorKey.ExportSubjectPublicKeyInfo()),
+            ["Approvals:DataFolder"] = _data.FullName,
+        }));
+
+        Assert.Contains("Approvals:PublicKey is not the public half of Approvals:SigningKey", e.Message, StringComparison.Ordinal);
+    }
+
     public async Task DisposeAsync()
     {
         await _host.DisposeAsync();
