@@ -97,8 +97,8 @@ public sealed class TrailSourceFactory(
         : settings.Table.Length > 0 ? "table"
         : settings.Workgroup.Length > 0 ? "workgroup"
         : settings.OutputLocation.Length > 0 ? "output_location"
-        : settings.CreateTable ? "create_table"
         : settings.TrailLocation.Length > 0 ? "trail_location"
+        : settings.CreateTable ? "create_table"
         : settings.Region.Length > 0 ? "region"
         : null;
 
