@@ -45,6 +45,8 @@ public sealed class RespondAthenaServerTests : IAsyncLifetime
         Assert.Equal("org", root.GetProperty("athenaTarget").GetString());
         // The two S3 GetObject data events (the exfiltration) LookupEvents never shows.
         Assert.Equal("2", root.GetProperty("findings").GetProperty("eventsByCategory").GetProperty("SensitiveDataAccess").GetString());
+        // The watch after containment asked Athena too: data events of the contained key would have shown there.
+        Assert.EndsWith("Data events (such as S3 GetObject) were watched through Athena over the organization trail.", root.GetProperty("verification").GetProperty("summary").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

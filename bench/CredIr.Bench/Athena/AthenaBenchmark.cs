@@ -27,7 +27,7 @@ public static class AthenaBenchmark
     {
         if (args.Contains("--org"))
         {
-            return await OrgScanComparison.RunAsync(int.Parse(Option(args, "--members") ?? "200", CultureInfo.InvariantCulture), CancellationToken.None);
+            return await OrgScanComparison.RunAsync(int.Parse(Option(args, "--members") ?? "50", CultureInfo.InvariantCulture), CancellationToken.None);
         }
 
         var datasets = Option(args, "--datasets") ?? CredIr.Tests.Datasets.Root;
