@@ -15,6 +15,7 @@ public sealed class ServedHost : IAsyncLifetime
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"credir-served-{Guid.NewGuid():N}");
     private readonly string _scenarioPath;
     private readonly string _region;
+    private readonly Func<SandboxHost, IEnumerable<string>> _settings;
     private SandboxHost? _sandbox;
 
     public ServedHost()
@@ -27,9 +28,16 @@ public sealed class ServedHost : IAsyncLifetime
     /// Internal: xunit takes a collection fixture's one public constructor.
     /// </summary>
     internal ServedHost(string scenarioPath, string region)
+        : this(scenarioPath, region, static _ => [])
+    {
+    }
+
+    /// <summary>A host whose <c>credir serve</c> also gets these <c>--Section:Key=value</c> settings (made once the sandbox runs).</summary>
+    internal ServedHost(string scenarioPath, string region, Func<SandboxHost, IEnumerable<string>> settings)
     {
         _scenarioPath = scenarioPath;
         _region = region;
+        _settings = settings;
     }
 
     public SandboxHost Sandbox => _sandbox ?? throw new InvalidOperationException("the host is not started");
@@ -65,7 +73,7 @@ public sealed class ServedHost : IAsyncLifetime
         _serve = Process.Start(Credir.StartInfo(
             ["serve", "--urls", Url, .. DevelopmentMode ? (string[])["--dev"] : [], "--store", "sqlite:" + Path.Combine(_folder, "credir.db"), "--aws-endpoint", _sandbox.Endpoint.ToString(), "--", "--Aws:UseEnvironmentEndpoints=false", "--Aws:Region=" + _region,
                 // As the README's SOAR example says: a served coordinator approves on request only when its operator allows it.
-                "--Incidents:AutoApprove:AllowOnRequest=true"],
+                "--Incidents:AutoApprove:AllowOnRequest=true", .. _settings(_sandbox)],
             new Dictionary<string, string>
             {
                 ["AWS_ACCESS_KEY_ID"] = admin.AdminAccessKeyId,

@@ -63,11 +63,13 @@ internal sealed class EradicationSandbox : IAsyncDisposable
         _issuer = new ApprovalIssuer(keys, Options.Create(new ApprovalOptions()), TimeProvider.System);
         var seals = new PlanSeals(keys);
         // Constructed directly, called through the generated client in-process (as the coordinator calls it).
+        var sources = TestSources.Factory();
         Service = new Contracts.V1.Eradication.EradicationClient(InProcessCallInvoker.Create<Contracts.V1.Eradication.EradicationBase>(new EradicationService(
-            new ScanHandler(TestSources.Factory(), new EventClassifier(), new RecordExtractor(), TimeProvider.System),
+            new ScanHandler(sources, new EventClassifier(), new RecordExtractor(), TimeProvider.System),
             new PlanHandler(new AwsResourceStateReaderFactory(Cloud), new RecordExtractor(), new BlastRadiusFinder(Options.Create(new EradicationOptions { CmdbPath = cmdbPath })), TimeProvider.System),
             new EradicationExecutor(Cloud, new ApprovalGate(keys, seals, new MemoryApprovalStore(TimeProvider.System), TimeProvider.System), TimeProvider.System, NullLogger<EradicationExecutor>.Instance),
-            seals), Contracts.V1.Eradication.BindService));
+            seals,
+            sources), Contracts.V1.Eradication.BindService));
     }
 
     public const string Incident = "inc-erad";
