@@ -1,3 +1,4 @@
+using CredIr.Tests;
 using System.Security.Cryptography;
 using CredIr.Aws;
 using CredIr.Containment.Tests.Support;

@@ -1,3 +1,4 @@
+using CredIr.Tests;
 using CredIr.Hosting.Approvals;
 using CredIr.Hosting.InProcess;
 using CredIr.Contracts.Calls;

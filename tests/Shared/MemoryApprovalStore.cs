@@ -1,12 +1,14 @@
 using System.Collections.Concurrent;
 
-namespace CredIr.Hosting.Approvals;
+using CredIr.Hosting.Approvals;
+
+namespace CredIr.Tests;
 
 /// <summary>
-/// Keys and used tokens for as long as the process lives, for a host that executes within one run only (tests that build
-/// a gate by hand); a service's host uses <see cref="SqliteApprovalStore"/> or the incident store, which outlive a restart.
+/// Keys and used tokens for as long as the test process lives, for tests that build an approval gate by hand. Not in the
+/// product: a service's host uses SqliteApprovalStore or the incident store, which outlive a restart.
 /// </summary>
-public sealed class MemoryApprovalStore(TimeProvider time) : IApprovalStore
+internal sealed class MemoryApprovalStore(TimeProvider time) : IApprovalStore
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _used = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte[]> _keys = new(StringComparer.Ordinal);
