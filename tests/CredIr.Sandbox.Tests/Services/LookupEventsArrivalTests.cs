@@ -13,11 +13,8 @@ public sealed class LookupEventsArrivalTests
     public async Task LookupEvents_SentAtTwoPerSecondWithLatencyThatBunchesTheAnswers_NoneIsThrottled()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { Port = 0, TimeProvider = time }, CancellationToken.None);
-        sandbox.LookupEventsRateLimit = 2;
-        var admin = sandbox.Accounts[0].AdminCredentials;
-        Task<(int Status, string Body)> Lookup() =>
-            RawClient.SendAsync(sandbox, admin, "cloudtrail", "LookupEvents", new JsonObject { ["MaxResults"] = 1 }, time.GetUtcNow());
+        await using var sandbox = await StartAsync(time);
+        Task<(int Status, string Body)> Lookup() => LookupAsync(sandbox, time);
 
         // Sent 0.5 s apart, the first answered after 1 s, the second after 0.5 s, the third at once: all three answers
         // are due at the same moment, three requests in an instant where the bucket holds two.
@@ -41,16 +38,14 @@ public sealed class LookupEventsArrivalTests
     public async Task LookupEvents_ThreeArrivingAtOnceWhileTheFirstIsDelayed_TheThirdIsThrottledAtOnce()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { Port = 0, TimeProvider = time }, CancellationToken.None);
-        sandbox.LookupEventsRateLimit = 2;
-        var admin = sandbox.Accounts[0].AdminCredentials;
+        await using var sandbox = await StartAsync(time);
         sandbox.Faults.Set("cloudtrail", new FaultOptions { Latency = TimeSpan.FromSeconds(5) });
-        var slow = RawClient.SendAsync(sandbox, admin, "cloudtrail", "LookupEvents", new JsonObject { ["MaxResults"] = 1 }, time.GetUtcNow());
+        var slow = LookupAsync(sandbox, time);
         await time.TimersCreated(1);
         sandbox.Faults.Clear("cloudtrail");
 
-        var second = await RawClient.SendAsync(sandbox, admin, "cloudtrail", "LookupEvents", new JsonObject { ["MaxResults"] = 1 }, time.GetUtcNow());
-        var third = await RawClient.SendAsync(sandbox, admin, "cloudtrail", "LookupEvents", new JsonObject { ["MaxResults"] = 1 }, time.GetUtcNow());
+        var second = await LookupAsync(sandbox, time);
+        var third = await LookupAsync(sandbox, time);
         time.Advance(TimeSpan.FromSeconds(5));
 
         Assert.Equal(200, (await slow).Status);
@@ -59,4 +54,16 @@ public sealed class LookupEventsArrivalTests
         Assert.Contains("ThrottlingException", third.Body, StringComparison.Ordinal);
         Assert.Equal(1, sandbox.LookupEventsThrottled);
     }
+
+    /// <summary>A sandbox on the test's clock at AWS's 2 requests/s (its injected latency runs on that clock too).</summary>
+    private static async Task<SandboxHost> StartAsync(FakeTimeProvider time)
+    {
+        var sandbox = await SandboxHost.StartAsync(new SandboxOptions { Port = 0, TimeProvider = time }, CancellationToken.None);
+        sandbox.LookupEventsRateLimit = 2;
+        return sandbox;
+    }
+
+    /// <summary>One LookupEvents page as the management account's admin, signed at the sandbox's time.</summary>
+    private static Task<(int Status, string Body)> LookupAsync(SandboxHost sandbox, FakeTimeProvider time) =>
+        RawClient.SendAsync(sandbox, sandbox.Accounts[0].AdminCredentials, "cloudtrail", "LookupEvents", new JsonObject { ["MaxResults"] = 1 }, time.GetUtcNow());
 }
