@@ -14,7 +14,7 @@ namespace CredIr.Sandbox.Hosting;
 
 /// <summary>
 /// Every request: authenticate (SigV4), route (credential scope, X-Amz-Target, Action, REST path),
-/// inject faults, run the operation, record it in CloudTrail, answer in the service's protocol.
+/// count it against the service's rate, inject faults, run the operation, record it in CloudTrail, answer in the service's protocol.
 /// </summary>
 internal sealed class RequestPipeline(
     SandboxState state,
@@ -50,10 +50,13 @@ internal sealed class RequestPipeline(
         SandboxCall? call = null;
         try
         {
-            await InjectFaultsAsync(descriptor, auth.Region, ct);
             var caller = verifier.Verify(request, body, auth, descriptor);
             var (line, form, json) = Parse(request, body, descriptor);
             var operation = service.Resolve(line) ?? throw FaultErrors.UnknownOperation(descriptor, line.Action);
+            // On arrival, before the injected latency: a request counted only once its delay ran out would be counted
+            // at a time the caller did not choose, so calls sent at the rate could be throttled by the delay's jitter.
+            service.Admit(operation, caller.AccountId, auth.Region);
+            await InjectFaultsAsync(descriptor, auth.Region, ct);
             Account account;
             lock (state.Gate)
             {

@@ -14,6 +14,14 @@ internal sealed class CloudTrailService(LookupEvents lookup) : ISandboxService
 
     public string? Resolve(RequestLine line) => line.Action is { } a && Operations.Contains(a) ? a : null;
 
+    public void Admit(string operation, string accountId, string region)
+    {
+        if (operation == "LookupEvents")
+        {
+            lookup.Admit(accountId, region);
+        }
+    }
+
     public ServiceResult Handle(SandboxCall call) => call.Operation switch
     {
         "LookupEvents" => lookup.Handle(call),

@@ -13,13 +13,18 @@ internal sealed class LookupEvents(SandboxTrail trail, LookupThrottle throttle, 
     private static readonly string[] Keys = ["EventId", "EventName", "ReadOnly", "Username", "ResourceType", "ResourceName", "EventSource", "AccessKeyId"];
     private static readonly TimeSpan Window = TimeSpan.FromDays(90);
 
-    public ServiceResult Handle(SandboxCall call)
+    /// <summary>Counts one request of the account-region against its rate, when it arrives (the pipeline calls it before any injected latency).</summary>
+    public void Admit(string accountId, string region)
     {
-        call.Authorize("cloudtrail:LookupEvents", "*");
-        if (!throttle.TryAcquire(call.Account.Id, call.Region))
+        if (!throttle.TryAcquire(accountId, region))
         {
             throw new AwsServiceException("ThrottlingException", "Rate exceeded", 400) { Recorded = false };
         }
+    }
+
+    public ServiceResult Handle(SandboxCall call)
+    {
+        call.Authorize("cloudtrail:LookupEvents", "*");
 
         var body = call.Json;
         var max = body["MaxResults"] is { } m ? m.GetValue<int>() : 50;
