@@ -18,7 +18,7 @@ internal sealed class WatchState
 
     public void Count(TrailEvent use)
     {
-        if (use.ErrorCode.Length > 0 && TrailEventMapper.IsDenied(use.ErrorCode))
+        if (use.ErrorCode.Length > 0 && (use.Provider == CloudProvider.HuaweiCloud ? CredIr.HuaweiCloud.Playbook.CtsTrailEvents.IsDenied(use) : TrailEventMapper.IsDenied(use.ErrorCode)))
         {
             Denied++;
         }
