@@ -47,6 +47,21 @@ internal static partial class HuaweiIamApi
         return Ok(new JsonObject { ["user"] = UserJson(state, user) });
     }
 
+    // Keystone's DELETE /v3/users/{user_id}: the user goes, and its AKs with it.
+    private static HuaweiResult DeleteUser(HuaweiState state, HuaweiCall call, string id)
+    {
+        Name(call, "deleteUser", "user", null, id, apiVersion: "3");
+        var user = User(state, id);
+        call.ResourceName = user.Name;
+        state.Users.Remove(id);
+        foreach (var key in state.Keys.Values.Where(k => k.UserId == id))
+        {
+            key.Deleted = true;
+        }
+
+        return new HuaweiResult(HttpStatusCode.NoContent, null);
+    }
+
     private static HuaweiResult UpdateUser(HuaweiState state, HuaweiCall call, string id)
     {
         Name(call, "updateUser", "user", null, id);

@@ -58,6 +58,7 @@ public static class EradicationServiceCollectionExtensions
         builder.Services.TryAddSingleton<TrailSourceFactory>();
         builder.Services.AddHuaweiCloudAccess(builder.Configuration);
         builder.Services.TryAddSingleton<HuaweiScan>();
+        builder.Services.TryAddSingleton<HuaweiEradication>();
         builder.Services.TryAddSingleton<ScanHandler>();
         builder.Services.TryAddSingleton(static sp => new EradicationCloud(
             sp.GetService<AwsScope>() ?? sp.GetRequiredService<AwsRuntime>().CreateDefaultScope(),

@@ -61,6 +61,10 @@ public sealed class HuaweiIamClient
     public async Task<IamUser> GetUserAsync(string userId, CancellationToken ct) =>
         (await _api.SendAsync<UserEnvelope>(HttpMethod.Get, _endpoint, $"/v3.0/OS-USER/users/{Escape(userId)}", null, null, "GetUser", ct)).User;
 
+    /// <summary>Deletes a user (IAM v3 <c>DELETE /v3/users/{user_id}</c>): its AKs go with it. 404 when there is no such user.</summary>
+    public Task DeleteUserAsync(string userId, CancellationToken ct) =>
+        _api.SendAsync(HttpMethod.Delete, _endpoint, $"/v3/users/{Escape(userId)}", null, null, "DeleteUser", ct);
+
     /// <summary>Enables or disables a user: a disabled user can neither sign in nor use any of its AKs.</summary>
     public async Task<IamUser> SetUserEnabledAsync(string userId, bool enabled, CancellationToken ct) =>
         (await _api.SendAsync<UserEnvelope>(HttpMethod.Put, _endpoint, $"/v3.0/OS-USER/users/{Escape(userId)}", null,

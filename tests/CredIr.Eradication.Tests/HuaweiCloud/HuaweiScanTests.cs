@@ -1,14 +1,5 @@
 using CredIr.Contracts.V1;
-using CredIr.Eradication.HuaweiCloud;
-using CredIr.Eradication.Scanning;
-using CredIr.HuaweiCloud;
-using CredIr.HuaweiCloud.Cts;
-using CredIr.HuaweiCloud.Hosting;
-using CredIr.HuaweiCloud.Iam;
-using CredIr.Playbook.Classification;
-using CredIr.Playbook.Extraction;
 using CredIr.Sandbox;
-using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using CredentialKind = CredIr.Contracts.V1.CredentialKind;
 
@@ -20,46 +11,23 @@ namespace CredIr.Eradication.Tests.HuaweiCloud;
 /// </summary>
 public sealed class HuaweiScanTests : IAsyncLifetime
 {
-    private const string LeakedAk = "HPUACIDEPLOYLEAKED01";
-    private const string PersistenceAk = "HPUABACKUPPERSIST001";
+    private const string LeakedAk = HuaweiEradicationSandbox.LeakedAk;
+    private const string PersistenceAk = HuaweiEradicationSandbox.PersistenceAk;
 
-    // One pool for the class, as a service holds one.
-    private static readonly HttpClient Http = new();
-
+    private HuaweiEradicationSandbox _h = null!;
     private SandboxHost _sandbox = null!;
-    private ScanHandler _handler = null!;
 
     public async Task InitializeAsync()
     {
-        _sandbox = await SandboxHost.StartAsync(new SandboxOptions { Port = 0, HuaweiScenarioPath = Path.Combine(RepoRoot.Folder, "sandbox", "scenarios", "huawei-ak-leak.json") }, CancellationToken.None);
-        var huawei = _sandbox.Huawei!;
-        var responder = huawei.Credentials("acme-admin");
-        var options = new HuaweiCloudOptions { IamEndpoint = huawei.IamEndpoint, CtsEndpoint = huawei.CtsEndpoint, Credentials = new HuaweiCredentials(responder.AccessKeyId, responder.SecretAccessKey) };
-        var access = new HuaweiCloudAccess(new HuaweiIamClient(Http, options, _sandbox.Clock), new HuaweiCtsClient(Http, options, _sandbox.Clock), responder.AccessKeyId);
-        var classifier = new EventClassifier();
-        var extractor = new RecordExtractor();
-        _handler = new ScanHandler(TestSources.Factory(), classifier, extractor, _sandbox.Clock, new HuaweiScan(access, classifier, extractor, _sandbox.Clock));
+        _h = await HuaweiEradicationSandbox.StartAsync();
+        _sandbox = _h.Sandbox;
     }
 
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+    public async Task DisposeAsync() => await _h.DisposeAsync();
 
-    private ScanRequest Request(TimeSpan since) => new()
-    {
-        IncidentId = "inc-hw",
-        Credentials = { new Credential { AccessKeyId = LeakedAk, Kind = CredentialKind.AccessKey, Provider = CloudProvider.HuaweiCloud } },
-        Since = Timestamp.FromDateTimeOffset(_sandbox.Clock.GetUtcNow() - since),
-    };
+    private ScanRequest Request(TimeSpan since) => _h.Request(since);
 
-    private async Task<List<ScanUpdate>> ScanAsync(ScanRequest request)
-    {
-        var updates = new List<ScanUpdate>();
-        await foreach (var update in _handler.ScanAsync(request, CancellationToken.None))
-        {
-            updates.Add(update);
-        }
-
-        return updates;
-    }
+    private Task<List<ScanUpdate>> ScanAsync(ScanRequest request) => _h.ScanAsync(request);
 
     [Fact]
     public async Task LeakedAk_EveryActorCallInEveryRegionProject_AndTheCredentialsItDerived()
