@@ -103,6 +103,25 @@ public sealed class HuaweiIamClient
             DateTimeOffset.Parse(Required(credential, "expires_at", "CreateTemporaryAccessKey"), CultureInfo.InvariantCulture));
     }
 
+    /// <summary>A custom policy (IAM v3.0 <c>GET /v3.0/OS-ROLE/roles/{role_id}</c>): the role object, its <c>policy</c> document included.</summary>
+    public async Task<JsonObject> GetCustomPolicyAsync(string roleId, CancellationToken ct) =>
+        (await _api.SendAsync(HttpMethod.Get, _endpoint, $"/v3.0/OS-ROLE/roles/{Escape(roleId)}", null, null, "GetCustomPolicy", ct))?["role"] as JsonObject
+        ?? throw new HuaweiCloudException("GetCustomPolicy answered without a role");
+
+    /// <summary>Replaces a custom policy's document (IAM v3.0 <c>PATCH /v3.0/OS-ROLE/roles/{role_id}</c>), keeping its name, type and description.</summary>
+    public async Task<JsonObject> UpdateCustomPolicyAsync(string roleId, JsonObject current, JsonObject policy, CancellationToken ct)
+    {
+        var role = new JsonObject
+        {
+            ["display_name"] = current["display_name"]?.DeepClone(),
+            ["type"] = current["type"]?.DeepClone(),
+            ["description"] = current["description"]?.DeepClone(),
+            ["policy"] = policy.DeepClone(),
+        };
+        return (await _api.SendAsync(new HttpMethod("PATCH"), _endpoint, $"/v3.0/OS-ROLE/roles/{Escape(roleId)}", null, new JsonObject { ["role"] = role }, "UpdateCustomPolicy", ct))?["role"] as JsonObject
+            ?? throw new HuaweiCloudException("UpdateCustomPolicy answered without a role");
+    }
+
     /// <summary>Projects of the caller's account, optionally only the one named (a region id gives that region's project).</summary>
     public async Task<IReadOnlyList<IamProject>> ListProjectsAsync(string? name, CancellationToken ct) =>
         (await _api.SendAsync<ProjectsEnvelope>(HttpMethod.Get, _endpoint, "/v3/projects", [new("name", name)], null, "ListProjects", ct)).Projects;

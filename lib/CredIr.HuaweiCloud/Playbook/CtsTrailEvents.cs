@@ -10,8 +10,6 @@ namespace CredIr.HuaweiCloud.Playbook;
 /// <summary>A CTS trace as the contracts' <see cref="TrailEvent"/> (provider Huawei Cloud), the shape every phase reads.</summary>
 public static class CtsTrailEvents
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
-
     public static TrailEvent ToTrailEvent(CtsTrace trace, string region)
     {
         var domain = trace.User?.Domain?.Id ?? string.Empty;
@@ -32,7 +30,7 @@ public static class CtsTrailEvents
             ErrorCode = failed ? trace.Code! : string.Empty,
             ReadOnly = trace.TraceName.StartsWith("get", StringComparison.Ordinal) || trace.TraceName.StartsWith("list", StringComparison.Ordinal),
             // CTS masks secrets in request and response (secret, securitytoken, password) before it stores them.
-            RawJson = JsonSerializer.Serialize(trace, Json),
+            RawJson = Raw(trace),
         };
         if (failed)
         {
@@ -41,6 +39,13 @@ public static class CtsTrailEvents
 
         return trail;
     }
+
+    /// <summary>The trace as CTS holds it (its own snake_case fields): the raw_json of a Huawei Cloud event.</summary>
+    public static string Raw(CtsTrace trace) => JsonSerializer.Serialize(trace, Internal.HuaweiJson.Options);
+
+    /// <summary>A Huawei Cloud event's raw_json read back; a JsonException when it is not a CTS trace.</summary>
+    public static CtsTrace Parse(string rawJson) =>
+        JsonSerializer.Deserialize<CtsTrace>(rawJson, Internal.HuaweiJson.Options) ?? throw new JsonException("raw_json is null");
 
     /// <summary>A refused call (the service answered 401 or 403): an attempt, not a use.</summary>
     public static bool IsDenied(TrailEvent trail) => trail.ErrorCode is "401" or "403";

@@ -101,7 +101,8 @@ internal sealed class CtsTrailSource(HuaweiCloudAccess access, TimeProvider time
         var user = trace.User;
         var domain = user?.Domain?.Id;
         var agency = user?.Type == "AssumedAgency";
-        var raw = JsonSerializer.SerializeToElement(trace);
+        using var document = JsonDocument.Parse(CredIr.HuaweiCloud.Playbook.CtsTrailEvents.Raw(trace));
+        var raw = document.RootElement.Clone();
         return new CloudTrailRecord
         {
             EventId = trace.TraceId,

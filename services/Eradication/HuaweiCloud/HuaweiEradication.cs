@@ -173,7 +173,7 @@ public sealed class HuaweiEradication(HuaweiCloudAccess access, ApprovalGate app
             CtsTrace? trace;
             try
             {
-                trace = JsonSerializer.Deserialize<CtsTrace>(trail.RawJson);
+                trace = CredIr.HuaweiCloud.Playbook.CtsTrailEvents.Parse(trail.RawJson);
             }
             catch (JsonException)
             {
