@@ -61,6 +61,12 @@ public sealed class HuaweiIamClient
     public async Task<IamUser> GetUserAsync(string userId, CancellationToken ct) =>
         (await _api.SendAsync<UserEnvelope>(HttpMethod.Get, _endpoint, $"/v3.0/OS-USER/users/{Escape(userId)}", null, null, "GetUser", ct)).User;
 
+    /// <summary>The id of the user with this name (IAM v3 <c>GET /v3/users?name=</c>), or null when the account has none.</summary>
+    public async Task<string?> FindUserIdAsync(string userName, CancellationToken ct) =>
+        (await _api.SendAsync(HttpMethod.Get, _endpoint, "/v3/users", [new("name", userName)], null, "ListUsers", ct))?["users"] is JsonArray users
+            ? users.FirstOrDefault(u => u?["name"]?.ToString() == userName)?["id"]?.ToString()
+            : null;
+
     /// <summary>Deletes a user (IAM v3 <c>DELETE /v3/users/{user_id}</c>): its AKs go with it. 404 when there is no such user.</summary>
     public Task DeleteUserAsync(string userId, CancellationToken ct) =>
         _api.SendAsync(HttpMethod.Delete, _endpoint, $"/v3/users/{Escape(userId)}", null, null, "DeleteUser", ct);

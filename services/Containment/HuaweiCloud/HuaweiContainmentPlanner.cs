@@ -49,7 +49,8 @@ internal sealed class HuaweiContainmentPlanner(HuaweiCloudAccess access, TimePro
             }
         }
 
-        plan.Steps.AddRange(steps.DistinctBy(static s => s.StepId));
+        // One step per change; when a user is disabled for a temporary AK too, the step names that AK (its status follows it).
+        plan.Steps.AddRange(steps.GroupBy(static s => s.StepId).Select(static g => g.FirstOrDefault(static s => s.AccessKeyId.Length > 0) ?? g.First()));
         var revokeBefore = request.RevokeBefore?.ToDateTimeOffset() ?? now;
         plan.PlanId = StepIds.ForPlan(request.IncidentId, plan.Steps.Select(static s => s.StepId), revokeBefore);
         return plan;
@@ -66,14 +67,33 @@ internal sealed class HuaweiContainmentPlanner(HuaweiCloudAccess access, TimePro
                 return;
             }
 
-            plan.CannotRevoke.Add($"{name}: a temporary AK/SK{(credential.RoleName.Length > 0 ? $" of agency {credential.RoleName}" : "")} cannot be revoked on Huawei Cloud; "
+            // A temporary AK cannot be revoked, but the API gateway refuses every temporary AK of a disabled user:
+            // disabling the user whose AK obtained it stops it (the AWS playbook's "revoke the issuer's sessions").
+            if (await IssuerAsync(credential, ct) is { } issuer)
+            {
+                steps.Add(DisableUserStep(plan, issuer, credential.AccessKeyId,
+                    $"Disable IAM user {issuer.Name}, who obtained temporary AK {credential.AccessKeyId}{(credential.RoleName.Length > 0 ? $" of agency {credential.RoleName}" : "")}: "
+                    + "the API gateway refuses every AK, temporary ones included, of a disabled user; nothing else revokes a temporary AK before it expires."));
+                return;
+            }
+
+            plan.CannotRevoke.Add($"{name}: a temporary AK/SK{(credential.RoleName.Length > 0 ? $" of agency {credential.RoleName}" : "")} cannot be revoked on Huawei Cloud and the user who obtained it is not known; "
                 + $"it works until {(until is { } u ? $"{u:u}" : "it expires (at most 24 h after issue)")}. Delete the AK that obtained it and review the agency's trust.");
             return;
         }
 
         if (credential.AccessKeyId.Length == 0)
         {
-            plan.CannotRevoke.Add($"{name}: no AK to deactivate; on Huawei Cloud containment acts on AKs and their users.");
+            // A user the actor created: disabled, so no AK it holds or gets and no console sign-in works.
+            var userName = credential.UserName.Length > 0 ? credential.UserName : credential.PrincipalArn[(credential.PrincipalArn.LastIndexOf(':') + 1)..];
+            if (credential.Kind == CredentialKind.IamUser && userName.Length > 0 && await access.Iam.FindUserIdAsync(userName, ct) is { } userId)
+            {
+                var created = await access.Iam.GetUserAsync(userId, ct);
+                steps.Add(DisableUserStep(plan, created, null, $"Disable IAM user {created.Name}, created by the actor: none of its AKs and no console sign-in work any more (eradication deletes it)."));
+                return;
+            }
+
+            plan.CannotRevoke.Add($"{name}: no AK to deactivate and no such IAM user; on Huawei Cloud containment acts on AKs and their users.");
             return;
         }
 
@@ -117,19 +137,46 @@ internal sealed class HuaweiContainmentPlanner(HuaweiCloudAccess access, TimePro
 
         if (denyAll)
         {
-            steps.Add(new PlanStep
-            {
-                StepId = StepIds.For(HuaweiSteps.DisableUser, userUrn),
-                Action = HuaweiSteps.DisableUser,
-                Target = new ResourceRef { Arn = userUrn, Type = HuaweiSteps.UserType, Id = user.Id, AccountId = user.DomainId },
-                Description = $"Disable IAM user {user.Name} (IAM v3.0 UpdateUser enabled=false): none of its AKs and no console sign-in work any more, for the actor and for every legitimate use of the user.",
-                Reversible = true,
-                Status = StepStatus.Planned,
-                AccessKeyId = key.Access,
-                ParametersJson = HuaweiSteps.Parameters(user.Id, null),
-                DependsOn = { deactivate.StepId },
-            });
-            Add(plan.BlastRadius.Warnings, $"Disabling IAM user {user.Name} stops everything that signs in as it (pipelines, people).");
+            var disable = DisableUserStep(plan, user, key.Access,
+                $"Disable IAM user {user.Name} (IAM v3.0 UpdateUser enabled=false): none of its AKs and no console sign-in work any more, for the actor and for every legitimate use of the user.");
+            disable.DependsOn.Add(deactivate.StepId);
+            steps.Add(disable);
+        }
+    }
+
+    private static PlanStep DisableUserStep(Plan plan, IamUser user, string? accessKeyId, string description)
+    {
+        var urn = HuaweiUrns.User(user.DomainId, user.Name);
+        Add(plan.BlastRadius.AffectedPrincipals, urn);
+        Add(plan.BlastRadius.Warnings, $"Disabling IAM user {user.Name} stops everything that signs in as it (pipelines, people).");
+        return new PlanStep
+        {
+            StepId = StepIds.For(HuaweiSteps.DisableUser, urn),
+            Action = HuaweiSteps.DisableUser,
+            Target = new ResourceRef { Arn = urn, Type = HuaweiSteps.UserType, Id = user.Id, AccountId = user.DomainId },
+            Description = description,
+            Reversible = true,
+            Status = StepStatus.Planned,
+            AccessKeyId = accessKeyId ?? string.Empty,
+            ParametersJson = HuaweiSteps.Parameters(user.Id, null),
+        };
+    }
+
+    /// <summary>The user whose AK obtained a temporary AK (the provenance the scan recorded), or null.</summary>
+    private async Task<IamUser?> IssuerAsync(Credential session, CancellationToken ct)
+    {
+        if (session.Provenance?.DerivedFromAccessKeyId is not { Length: > 0 } parent)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await access.Iam.GetUserAsync((await access.Iam.GetAccessKeyAsync(parent, ct)).UserId, ct);
+        }
+        catch (HuaweiCloudException e) when (e.IsNotFound)
+        {
+            return null;
         }
     }
 

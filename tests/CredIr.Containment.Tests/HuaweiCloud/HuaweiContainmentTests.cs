@@ -105,6 +105,41 @@ public sealed class HuaweiContainmentTests : IAsyncLifetime
         Assert.Contains($"works until {expires:u}", Assert.Single(plan.CannotRevoke), StringComparison.Ordinal);
     }
 
+    // The scenario's agency token was obtained with the persistence AK of ops-backup: disabling ops-backup stops it.
+    [Fact]
+    public async Task AgencyTemporaryAk_WithItsIssuingAk_UserWhoObtainedItDisabled_TokenRefused()
+    {
+        var token = _h.Sandbox.Huawei!.Credentials("$assume-agency");
+        var agency = _h.Iam("$assume-agency");
+        await agency.ListProjectsAsync(null, CancellationToken.None);
+        var session = new Credential
+        {
+            AccessKeyId = token.AccessKeyId, Kind = CredentialKind.RoleSession, RoleName = "ops-readonly-agency", Provider = CloudProvider.HuaweiCloud,
+            Provenance = new Provenance { DerivedFromAccessKeyId = "HPUABACKUPPERSIST001" },
+        };
+
+        var plan = await _h.PlanAsync(null, session);
+        var executed = await _h.ExecuteAsync(plan);
+
+        var step = Assert.Single(executed);
+        Assert.Equal(("huawei-iam:UpdateUser(disabled)", StepStatus.Succeeded, token.AccessKeyId), (step.Action, step.Status, step.AccessKeyId));
+        Assert.Contains("ops-backup", step.Target.Arn, StringComparison.Ordinal);
+        Assert.Empty(plan.CannotRevoke);
+        Assert.Equal("APIGW.0301", (await Assert.ThrowsAsync<HuaweiCloudException>(() => agency.ListProjectsAsync(null, CancellationToken.None))).ErrorCode);
+    }
+
+    [Fact]
+    public async Task UserTheActorCreated_Disabled()
+    {
+        var domain = _h.Sandbox.Huawei!.DomainId;
+        var user = new Credential { Kind = CredentialKind.IamUser, PrincipalArn = $"iam::{domain}:user:ops-backup", Provider = CloudProvider.HuaweiCloud };
+
+        var executed = await _h.ExecuteAsync(await _h.PlanAsync(null, user));
+
+        Assert.Equal(("huawei-iam:UpdateUser(disabled)", StepStatus.Succeeded), (Assert.Single(executed).Action, executed[0].Status));
+        Assert.False((await _h.Iam("acme-admin").GetUserAsync(_h.Sandbox.Huawei.UserId("ops-backup"), CancellationToken.None)).Enabled);
+    }
+
     [Fact]
     public async Task VerifyOverTheActorsHour_ReportsItsCtsTracesAsUses_StillActive()
     {
