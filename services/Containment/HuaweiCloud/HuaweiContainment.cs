@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using CredIr.Containment.Execution;
+using CredIr.Containment.Rollback;
 using CredIr.Containment.Verification;
 using CredIr.Contracts.Plans;
 using CredIr.Contracts.V1;
@@ -57,14 +58,7 @@ internal sealed class HuaweiContainment(
     public async IAsyncEnumerable<PlanStep> RollbackAsync(RollbackRequest request, [EnumeratorCancellation] CancellationToken ct)
     {
         await approvals.RequireAsync(ApprovalMethods.Containment, ApprovalMethods.RollbackContainment, request.IncidentId, request.Approval, request.ExecutedPlan, "executed_plan", ct).ConfigureAwait(false);
-        foreach (var step in request.ExecutedPlan.Steps.Where(static s => s.Status is StepStatus.Succeeded or StepStatus.AlreadyDone))
-        {
-            if (!await seals.IsSealedExecutedAsync(ApprovalMethods.Containment, step, ct).ConfigureAwait(false))
-            {
-                throw new RpcException(new Status(StatusCode.PermissionDenied,
-                    $"executed_plan: step {step.StepId} is not as this containment service executed it (its seal does not match): roll back only the steps ExecuteContainment returned, unchanged."));
-            }
-        }
+        await RollbackExecutor.RequireSealedAsync(seals, request.ExecutedPlan, ct).ConfigureAwait(false);
 
         RefuseCompromisedResponder(request.ExecutedPlan);
         foreach (var step in PlanStepOrder.Sort(request.ExecutedPlan.Steps, []).Reverse())
@@ -236,16 +230,5 @@ internal sealed class HuaweiContainment(
         }
     }
 
-    private PlanStep Finish(PlanStep result, StepOutcome outcome)
-    {
-        result.Status = outcome.Status;
-        result.ResultMessage = outcome.Message;
-        result.ExecutedAt = Timestamp.FromDateTimeOffset(time.GetUtcNow());
-        if (outcome.Prior is { } prior && (outcome.Status != StepStatus.AlreadyDone || string.IsNullOrEmpty(result.PriorStateJson)))
-        {
-            result.PriorStateJson = prior.ToJson();
-        }
-
-        return result;
-    }
+    private PlanStep Finish(PlanStep result, StepOutcome outcome) => outcome.ApplyTo(result, time.GetUtcNow());
 }
