@@ -144,7 +144,7 @@ internal sealed class HuaweiContainment(
             await Task.Delay(end - now < poll ? end - now : poll, time, ct).ConfigureAwait(false);
         }
 
-        var result = state.Result(window, delay);
+        var result = state.Result(window, delay, "CTS", "Data traces (such as OBS object reads) are recorded only by a data tracker and were not watched; calls the API gateway refused (an inactive AK) leave no trace.");
         ContainmentLog.Verified(logger, request.IncidentId, result.Verdict, result.UsesAllowed, result.UsesDenied);
         yield return new VerificationUpdate { Result = result };
     }

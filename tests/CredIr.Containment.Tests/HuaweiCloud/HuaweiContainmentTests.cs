@@ -180,5 +180,6 @@ public sealed class HuaweiContainmentTests : IAsyncLifetime
 
         Assert.DoesNotContain(updates, static u => u.Use is not null);
         Assert.Equal(VerificationVerdict.Clean, updates[^1].Result.Verdict);
+        Assert.Contains("CTS's delivery delay", updates[^1].Result.Summary, StringComparison.Ordinal);
     }
 }
