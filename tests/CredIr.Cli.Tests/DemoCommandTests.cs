@@ -91,6 +91,8 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains("huawei-iam:UpdateCredential(inactive): Succeeded", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("phase recovered", result.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("NOT contained", result.Stdout, StringComparison.Ordinal);
+        // The summary table says what was done to the user the actor created: disabled, then deleted.
+        Assert.Contains("huawei-iam:UpdateUser(disabled) succeeded, huawei-iam:DeleteUser succeeded", result.Stdout, StringComparison.Ordinal);
         using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_out, "report.json")));
 
         // The leaked AK inactive (kept as evidence), the actor's AK deleted, the agency token stopped with the user who obtained it.
