@@ -23,4 +23,7 @@ public sealed class GatewayOptions
     public long MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
 
     public int MaxJsonBodyBytes { get; set; } = 1024 * 1024;
+
+    // A secret must never reach logs or exceptions through ToString.
+    public override string ToString() => $"Gateway(Services: {string.Join(", ", Services.Keys)}, CallerKey: {(string.IsNullOrEmpty(CallerKey) ? "unset" : "set")}, MaxAttempts: {MaxAttempts})";
 }

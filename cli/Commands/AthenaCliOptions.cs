@@ -5,7 +5,8 @@ namespace CredIr.Cli.Commands;
 
 /// <summary>
 /// <c>--athena</c> and its settings, shared by <c>scan</c> and <c>respond</c>: query the organization trail through
-/// Athena. Unset settings come from the configuration section Eradication:Athena (docs/eradication.md).
+/// Athena. The settings are the configuration (section Eradication:Athena, docs/eradication.md) of the services this
+/// process hosts; a server's come from its operator, and a request only names one of its targets (--athena-target).
 /// </summary>
 internal sealed class AthenaCliOptions
 {
@@ -21,11 +22,13 @@ internal sealed class AthenaCliOptions
 
     public Option<string?> Region { get; } = new("--athena-region") { Description = "The region Athena runs in (default: the AWS region)." };
 
-    public IEnumerable<Option> All => [Athena, Table, WorkGroup, OutputLocation, TrailLocation, Region];
+    public Option<string?> Target { get; } = new("--athena-target") { Description = "A named Athena target of the configuration (Eradication:Athena:Targets:NAME; with --server, one of the server's), instead of the default." };
+
+    public IEnumerable<Option> All => [Athena, Table, WorkGroup, OutputLocation, TrailLocation, Region, Target];
 
     public bool Enabled(ParseResult result)
     {
-        var any = new[] { result.GetValue(Table), result.GetValue(WorkGroup), result.GetValue(OutputLocation), result.GetValue(TrailLocation), result.GetValue(Region) }.Any(static v => v is not null);
+        var any = LocalSettingGiven(result) || result.GetValue(Target) is not null;
         if (any && !result.GetValue(Athena))
         {
             throw new CliException("the --athena-* options need --athena", CliApp.UsageError);
@@ -34,7 +37,25 @@ internal sealed class AthenaCliOptions
         return result.GetValue(Athena);
     }
 
-    public AthenaSettings Settings(ParseResult result)
+    /// <summary>The named target asked for, or empty for the default one.</summary>
+    public string TargetName(ParseResult result) => result.GetValue(Target) ?? string.Empty;
+
+    /// <summary>
+    /// With --server the server's operator configured where Athena looks and writes (issue 20): this process can only
+    /// choose one of its targets by name.
+    /// </summary>
+    public void RequireNoLocalSettings(ParseResult result)
+    {
+        if (LocalSettingGiven(result))
+        {
+            throw new CliException("with --server, where Athena looks and writes is the server's configuration: drop --athena-table/-workgroup/-output/-trail/-region, and choose one of its targets with --athena-target NAME if it has several", CliApp.UsageError);
+        }
+    }
+
+    private bool LocalSettingGiven(ParseResult result) =>
+        new[] { result.GetValue(Table), result.GetValue(WorkGroup), result.GetValue(OutputLocation), result.GetValue(TrailLocation), result.GetValue(Region) }.Any(static v => v is not null);
+
+    private AthenaSettings Settings(ParseResult result)
     {
         var settings = new AthenaSettings
         {
@@ -58,7 +79,7 @@ internal sealed class AthenaCliOptions
         return settings;
     }
 
-    /// <summary>The settings as configuration keys, for a service hosted in this process (respond without --server).</summary>
+    /// <summary>The settings as configuration keys, for the services hosted in this process (scan, respond without --server).</summary>
     public void AddSettings(ParseResult result, IDictionary<string, string?> configuration)
     {
         var settings = Settings(result);

@@ -14,6 +14,9 @@ internal static class CliApp
     /// <summary>An unexpected failure in credir itself (sysexits' EX_SOFTWARE).</summary>
     public const int InternalError = 70;
 
+    /// <summary>A setting the services refused at start (sysexits' EX_CONFIG).</summary>
+    public const int ConfigurationError = 78;
+
     public static RootCommand Build()
     {
         var root = new RootCommand("credir: respond to leaked AWS credentials (identification, containment, eradication, recovery, report).");
@@ -53,6 +56,12 @@ internal static class CliApp
             // A phase service called in this process refused: its status is the message.
             await Console.Error.WriteLineAsync($"credir: {Client.RpcErrors.Name(e.StatusCode)}: {e.Status.Detail}");
             return 1;
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        {
+            // A bad setting is the operator's to fix, not a defect: each failure already names its key and why.
+            await Console.Error.WriteLineAsync($"credir: configuration refused: {RpcText.Bound(string.Join("; ", e.Failures))}");
+            return ConfigurationError;
         }
         catch (OperationCanceledException)
         {

@@ -52,6 +52,7 @@ internal static class RespondCommand
         IncidentsClient client;
         if (ServerAddress.Explicit(result, options.Server) is { } server)
         {
+            options.Athena.RequireNoLocalSettings(result);
             client = IncidentsClient.Connect(ServerAddress.Resolve(server));
         }
         else

@@ -100,8 +100,10 @@ internal sealed class RespondOptions
                 throw new CliException("give --logs or --athena, not both", CliApp.UsageError);
             }
 
-            // The settings travel as the scanning service's configuration (LocalSettings), or are the server's own.
+            // The settings travel as the scanning service's configuration (LocalSettings), or are the server's own: the
+            // request only names one of its targets.
             request.TrailSource = TrailSourceKind.Athena;
+            request.AthenaTarget = Athena.TargetName(result);
         }
         else if (result.GetValue(Logs) is { } logs)
         {

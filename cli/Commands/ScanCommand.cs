@@ -7,6 +7,7 @@ using CredIr.Eradication;
 using CredIr.Eradication.Scanning;
 using Grpc.Core;
 using Google.Protobuf.WellKnownTypes;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -62,7 +63,7 @@ internal static class ScanCommand
                 }
 
                 request.Source = TrailSourceKind.Athena;
-                request.Athena = athena.Settings(result);
+                request.Athena = new AthenaSettings { Target = athena.TargetName(result) };
             }
             else if (result.GetValue(logs) is { } folder)
             {
@@ -82,7 +83,14 @@ internal static class ScanCommand
             }
 
             request.Credentials.AddRange(result.GetValue(keys)!.Select(static k => new Credential { AccessKeyId = k }));
-            using var host = BuildHost(endpointUrl, request.Source == TrailSourceKind.LogFiles && !request.LogLocation.StartsWith("s3://", StringComparison.OrdinalIgnoreCase) ? request.LogLocation : null);
+            // The Athena settings given here are the in-process service's own configuration, as a server's operator sets theirs.
+            var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            if (request.Source == TrailSourceKind.Athena)
+            {
+                athena.AddSettings(result, settings);
+            }
+
+            using var host = BuildHost(endpointUrl, request.Source == TrailSourceKind.LogFiles && !request.LogLocation.StartsWith("s3://", StringComparison.OrdinalIgnoreCase) ? request.LogLocation : null, settings);
             var handler = host.Services.GetRequiredService<ScanHandler>();
             var updates = Guard(handler.ScanAsync(request, ct), ct);
             var gaps = await ScanPrinter.PrintAsync(request.Credentials, updates, result.GetValue(output), Terminal.Detect(), ct);
@@ -96,10 +104,11 @@ internal static class ScanCommand
             ? Timestamp.FromDateTimeOffset(time)
             : throw new CliException($"{option}: '{text}' is not an ISO 8601 time (e.g. 2023-07-10T11:00:00Z)", CliApp.UsageError);
 
-    private static IHost BuildHost(string? endpoint, string? logFolder)
+    private static IHost BuildHost(string? endpoint, string? logFolder, Dictionary<string, string?> settings)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(settings);
 
         // The scan runs in this process for the person at the terminal: the folder they name is their own choice of root.
         if (logFolder is not null)
@@ -132,6 +141,11 @@ internal static class ScanCommand
             catch (RpcException error)
             {
                 throw new CliException(error.Status.Detail, error.StatusCode == StatusCode.InvalidArgument ? CliApp.UsageError : 1);
+            }
+            catch (Microsoft.Extensions.Options.OptionsValidationException error)
+            {
+                // The settings given on the command line are this process's configuration: a bad one is a usage error.
+                throw new CliException(error.Message, CliApp.UsageError);
             }
 
             yield return e.Current;

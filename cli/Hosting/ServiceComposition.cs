@@ -58,11 +58,9 @@ internal sealed class ServiceComposition
             builder.Configuration.AddCommandLine(args);
         }
 
+        // Who calls is proven (the gateway's key, a service token) or unknown: a name a loopback client declares is believed
+        // only in development mode (Grpc:TrustLoopbackCaller, `serve --dev`), never by default (docs/cli.md, "Identity").
         builder.AddCredIrGrpcHost();
-
-        // No gateway key configured: the host has no authentication at all, so the name a client declares is
-        // believed from loopback only, where any local user could call anyway (docs/cli.md, "Identity").
-        builder.Services.PostConfigure<CredIrGrpcOptions>(static o => o.TrustLoopbackCaller = string.IsNullOrEmpty(o.CallerKey));
         var hosted = new List<string>();
         var remote = new List<string>();
         var missing = new List<string>();

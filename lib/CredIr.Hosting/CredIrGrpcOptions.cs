@@ -38,8 +38,13 @@ public sealed class CredIrGrpcOptions
     public string? CallerKey { get; set; }
 
     /// <summary>
-    /// With no <see cref="CallerKey"/>, believe the x-credir-caller a client declares when it calls from
-    /// loopback (where any local user could call anyway). <c>credir serve</c> sets it; off by default.
+    /// Development mode: with no <see cref="CallerKey"/>, believe the x-credir-caller a client declares when it
+    /// calls from loopback, so any local user can act as anyone. Off by default; <c>credir serve --dev</c> sets it
+    /// and warns at start.
     /// </summary>
     public bool TrustLoopbackCaller { get; set; }
+
+    // A secret must never reach logs or exceptions through ToString.
+    public override string ToString() =>
+        $"Grpc(MaxReceiveMessageSize: {MaxReceiveMessageSize}, MaxSendMessageSize: {MaxSendMessageSize}, CallerKey: {(string.IsNullOrEmpty(CallerKey) ? "unset" : "set")}, TrustLoopbackCaller: {TrustLoopbackCaller})";
 }

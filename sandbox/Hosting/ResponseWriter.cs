@@ -79,12 +79,19 @@ internal static class ResponseWriter
                 response.Headers["x-amzn-ErrorType"] = error.Code;
                 return Json(response, new JsonObject { ["Type"] = error.Sender ? "User" : "Service", ["message"] = error.Message, ["Message"] = error.Message }, "application/json", ct);
             default:
+                if (error.BucketRegion is { } region)
+                {
+                    // As S3 answers a request signed for another region than its bucket's: the SDKs re-sign for it.
+                    response.Headers["x-amz-bucket-region"] = region;
+                }
+
                 if (head)
                 {
                     return Task.CompletedTask;
                 }
 
                 return Xml(response, new XElement("Error", new XElement("Code", error.Code), new XElement("Message", error.Message),
+                    error.BucketRegion is null ? null : new XElement("Region", error.BucketRegion),
                     new XElement("RequestId", requestId), new XElement("HostId", HostId(requestId))), ct);
         }
     }

@@ -11,10 +11,10 @@ using Grpc.Core;
 namespace CredIr.Eradication;
 
 /// <summary>
-/// credir.v1.Eradication: the scan over log files and LookupEvents; the plan from the current state of what the
+/// credir.v1.Eradication: the scan over log files, LookupEvents or Athena (and the Athena targets a scan may choose); the plan from the current state of what the
 /// actor created (read through the response role in each account); its approved execution, step by step.
 /// </summary>
-public sealed class EradicationService(ScanHandler scan, PlanHandler plans, EradicationExecutor executor, PlanSeals seals, HuaweiEradication? huawei = null) : Contracts.V1.Eradication.EradicationBase
+public sealed class EradicationService(ScanHandler scan, PlanHandler plans, EradicationExecutor executor, PlanSeals seals, Trails.TrailSourceFactory sources, HuaweiEradication? huawei = null) : Contracts.V1.Eradication.EradicationBase
 {
     public override Task Scan(ScanRequest request, IServerStreamWriter<ScanUpdate> responseStream, ServerCallContext context) =>
         responseStream.WriteAllAsync(scan.ScanAsync(request, context.CancellationToken), context.CancellationToken);
@@ -29,6 +29,9 @@ public sealed class EradicationService(ScanHandler scan, PlanHandler plans, Erad
         await seals.SealAsync(ApprovalMethods.Eradication, plan, context.CancellationToken).ConfigureAwait(false);
         return plan;
     }
+
+    public override Task<ListAthenaTargetsResponse> ListAthenaTargets(ListAthenaTargetsRequest request, ServerCallContext context) =>
+        Task.FromResult(new ListAthenaTargetsResponse { Targets = { sources.AthenaTargets() } });
 
     public override Task ExecuteEradication(ExecutePlanRequest request, IServerStreamWriter<PlanStep> responseStream, ServerCallContext context) =>
         responseStream.WriteAllAsync(request.Plan?.Provider == CloudProvider.HuaweiCloud

@@ -40,12 +40,10 @@ public static class EradicationServiceCollectionExtensions
             .ValidateOnStart();
         builder.Services.AddOptions<AthenaSourceOptions>()
             .BindConfiguration(AthenaSourceOptions.SectionName)
-            .Validate(static o => o.OutputLocation is null || o.OutputLocation.StartsWith("s3://", StringComparison.Ordinal), "Eradication:Athena:OutputLocation must be an s3://bucket/prefix/ URL.")
-            .Validate(static o => o.TrailLocation is null || o.TrailLocation.StartsWith("s3://", StringComparison.Ordinal), "Eradication:Athena:TrailLocation must be an s3://bucket/AWSLogs/o-xxxxxxxxxx/ URL.")
-            .Validate(static o => !o.CreateTable || o.TrailLocation is not null, "Eradication:Athena:CreateTable needs Eradication:Athena:TrailLocation (s3://bucket/AWSLogs/o-xxxxxxxxxx/).")
             .Validate(static o => o.PollInterval > TimeSpan.Zero && o.MaxPollInterval >= o.PollInterval && o.QueryTimeout > TimeSpan.Zero && o.PageSize is >= 1 and <= 1000,
                 "Eradication:Athena:PollInterval, MaxPollInterval (>= PollInterval) and QueryTimeout must be positive; PageSize 1 to 1000.")
             .ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AthenaSourceOptions>, AthenaSourceOptionsValidator>());
         builder.Services.AddOptions<EradicationOptions>()
             .BindConfiguration(EradicationOptions.SectionName)
             .Validate(static o => string.IsNullOrWhiteSpace(o.CmdbPath) || File.Exists(o.CmdbPath), "Eradication:CmdbPath names a file that does not exist.")

@@ -18,7 +18,7 @@ public sealed partial class DocumentedCommandsTests
     private const string SandboxCommand = "dotnet run --project sandbox -c Release -- --port 0 --scenario sandbox/scenarios/multi-account-org.json [--export-trail DIR]";
     private const string BenchBuild = "dotnet build -c Release bench/CredIr.Bench";
     private const string BenchRun = "dotnet bench/CredIr.Bench/bin/Release/net10.0/CredIr.Bench.dll <name> [options]";
-    private const string ServeSqlite = "AWS_PROFILE=security credir serve --store sqlite:/var/lib/credir/credir.db";
+    private const string ServeSqlite = "AWS_PROFILE=security credir serve --dev --store sqlite:/var/lib/credir/credir.db";
 
     private static readonly string[] RunHere = [SandboxCommand, BenchBuild, BenchRun, ServeSqlite];
 

@@ -21,11 +21,14 @@ internal static class TestSources
     /// <summary>As a deployment starts: no log root configured.</summary>
     public static TrailSourceFactory Unrooted() => Create(new LogFileSourceOptions());
 
-    private static TrailSourceFactory Create(LogFileSourceOptions logFiles) => new(
+    /// <summary>With this Athena configuration (its default and named targets).</summary>
+    public static TrailSourceFactory WithAthena(AthenaSourceOptions athena) => Create(new LogFileSourceOptions { Roots = ["/"] }, athena);
+
+    private static TrailSourceFactory Create(LogFileSourceOptions logFiles, AthenaSourceOptions? athena = null) => new(
         Options.Create(logFiles),
         Options.Create(new LookupEventsSourceOptions()),
         Options.Create(new OrganizationSessionOptions()),
-        Options.Create(new AthenaSourceOptions()),
+        Options.Create(athena ?? new AthenaSourceOptions()),
         Aws,
         TimeProvider.System,
         NullLoggerFactory.Instance);

@@ -15,7 +15,7 @@ internal sealed class CrashPointStore(IIncidentStore inner, CrashPoints points) 
 
     public Task<StoredIncident?> ReadAsync(string incidentId, CancellationToken cancellationToken) => inner.ReadAsync(incidentId, cancellationToken);
 
-    public Task<byte[]> GetOrAddKeyAsync(byte[] generated, CancellationToken cancellationToken) => inner.GetOrAddKeyAsync(generated, cancellationToken);
+    public Task<byte[]> GetOrAddKeyAsync(string name, byte[] generated, CancellationToken cancellationToken) => inner.GetOrAddKeyAsync(name, generated, cancellationToken);
 
     public Task<bool> TryUseTokenAsync(string tokenId, DateTimeOffset expiresAt, CancellationToken cancellationToken) => inner.TryUseTokenAsync(tokenId, expiresAt, cancellationToken);
 

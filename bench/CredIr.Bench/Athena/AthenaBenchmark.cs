@@ -18,12 +18,18 @@ namespace CredIr.Bench.Athena;
 /// `athena`: the invictus seed key's closure over the real datasets replicated (as `logfiles` does), loaded into a
 /// sandbox's trail, through the sandbox's Athena (DuckDB over the trail's log files: queries, bytes scanned, wall
 /// time) and through the log-file source over the very files Athena reads. Options: --datasets DIR, --mb N
-/// (uncompressed MB, default 50: the sandbox holds the trail in memory), --key AKIA...
+/// (uncompressed MB, default 50: the sandbox holds the trail in memory), --key AKIA... With --org [--members N]
+/// instead: `fanout`'s organization read whole through Athena against LookupEvents (<see cref="OrgScanComparison"/>).
 /// </summary>
 public static class AthenaBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args.Contains("--org"))
+        {
+            return await OrgScanComparison.RunAsync(int.Parse(Option(args, "--members") ?? "50", CultureInfo.InvariantCulture), CancellationToken.None);
+        }
+
         var datasets = Option(args, "--datasets") ?? CredIr.Tests.Datasets.Root;
         var megabytes = int.Parse(Option(args, "--mb") ?? "50", CultureInfo.InvariantCulture);
         var key = Option(args, "--key") ?? "AKIATFQR7NSC8Q4X20BJ";

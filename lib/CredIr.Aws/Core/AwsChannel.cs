@@ -116,9 +116,28 @@ internal sealed class AwsChannel
     private AwsServiceException Fail(string operation, HttpStatusCode status, Dictionary<string, string> headers, byte[] body, ImmutableCredentials credentials, int attempt)
     {
         var (code, message, requestId) = AwsErrorParser.Parse(status, headers, body);
-        var error = new AwsServiceException(Service.EndpointPrefix, operation, status, code, Redact(message, credentials), requestId) { Attempts = attempt };
+        var error = new AwsServiceException(Service.EndpointPrefix, operation, status, code, Redact(message, credentials), requestId) { Attempts = attempt, BucketRegion = BucketRegion(headers, body) };
         AwsLog.ServiceError(_runtime.Logger, Service.EndpointPrefix, operation, AccountLabel, Region, attempt, code, status, requestId, error.IsRetryable);
         return error;
+    }
+
+    // S3 names the bucket's region in a header, and in the body of an AuthorizationHeaderMalformed (botocore reads both).
+    private string? BucketRegion(Dictionary<string, string> headers, byte[] body)
+    {
+        if (Service.Kind != AwsServiceKind.S3)
+        {
+            return null;
+        }
+
+        if (headers.TryGetValue("x-amz-bucket-region", out var region) && region.Length > 0)
+        {
+            return region;
+        }
+
+        var text = System.Text.Encoding.UTF8.GetString(body);
+        var start = text.IndexOf("<Region>", StringComparison.Ordinal);
+        var end = start < 0 ? -1 : text.IndexOf("</Region>", start, StringComparison.Ordinal);
+        return end > start ? text[(start + "<Region>".Length)..end] : null;
     }
 
     // A service never echoes a secret, but an emulator or a proxy might: the message is the one place it could slip through.

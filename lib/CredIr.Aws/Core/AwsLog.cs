@@ -29,4 +29,8 @@ internal static partial class AwsLog
     [LoggerMessage(EventId = 6, Level = LogLevel.Information,
         Message = "{Service} {Operation} in {Account}/{Region} was explicitly denied to a session of {RoleArn}: the role's older sessions may have been revoked; assuming the role again and retrying once")]
     public static partial void SessionRenewedAfterDeny(ILogger logger, string service, string operation, string account, string region, string roleArn);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Information,
+        Message = "S3 bucket {Bucket} is in {BucketRegion}, not {Region}: {Operation} signed again for {BucketRegion}, and its later requests too")]
+    public static partial void BucketRegionFollowed(ILogger logger, string bucket, string bucketRegion, string region, string operation);
 }

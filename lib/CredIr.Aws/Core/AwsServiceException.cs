@@ -67,4 +67,10 @@ public sealed class AwsServiceException : Exception
 
     /// <summary>How many attempts were made before this error was given up on (1 when it was not retryable).</summary>
     public int Attempts { get; internal set; } = 1;
+
+    /// <summary>
+    /// S3: the region of the bucket, when the request went to or was signed for another one (a redirect or
+    /// AuthorizationHeaderMalformed with <c>x-amz-bucket-region</c>, or the error's Region element).
+    /// </summary>
+    public string? BucketRegion { get; internal set; }
 }

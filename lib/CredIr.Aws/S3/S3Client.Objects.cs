@@ -12,7 +12,7 @@ public sealed partial class S3Client
     {
         var http = Object("HeadObject", HttpMethod.Head, request.Bucket, request.Key);
         AddQuery(http, "versionId", request.VersionId);
-        var response = await _channel.SendAsync(http, cancellationToken).ConfigureAwait(false);
+        var response = await SendAsync(http, cancellationToken).ConfigureAwait(false);
         var metadata = response.Headers
             .Where(static h => h.Key.StartsWith(MetadataPrefix, StringComparison.OrdinalIgnoreCase))
             .ToDictionary(static h => h.Key[MetadataPrefix.Length..], static h => h.Value, StringComparer.OrdinalIgnoreCase);
@@ -29,7 +29,7 @@ public sealed partial class S3Client
     /// <summary>Reads an object (missing objects fail with code NoSuchKey).</summary>
     public async Task<GetObjectResponse> GetObjectAsync(GetObjectRequest request, CancellationToken cancellationToken = default)
     {
-        var response = await _channel.SendAsync(Object("GetObject", HttpMethod.Get, request.Bucket, request.Key), cancellationToken).ConfigureAwait(false);
+        var response = await SendAsync(Object("GetObject", HttpMethod.Get, request.Bucket, request.Key), cancellationToken).ConfigureAwait(false);
         return new GetObjectResponse(response.Body, response.Header("Content-Type"), response.Header("ETag"), response.RequestId);
     }
 
@@ -39,7 +39,7 @@ public sealed partial class S3Client
         var http = Object("PutObject", HttpMethod.Put, request.Bucket, request.Key);
         http.Body = request.Body.ToArray();
         http.ContentType = request.ContentType ?? "application/octet-stream";
-        var response = await _channel.SendAsync(http, cancellationToken).ConfigureAwait(false);
+        var response = await SendAsync(http, cancellationToken).ConfigureAwait(false);
         return new PutObjectResponse(response.Header("ETag"), response.Header("x-amz-version-id"), response.RequestId);
     }
 
@@ -48,7 +48,7 @@ public sealed partial class S3Client
     {
         var http = Object("DeleteObject", HttpMethod.Delete, request.Bucket, request.Key);
         AddQuery(http, "versionId", request.VersionId);
-        var response = await _channel.SendAsync(http, cancellationToken).ConfigureAwait(false);
+        var response = await SendAsync(http, cancellationToken).ConfigureAwait(false);
         return new DeleteObjectResponse(
             string.Equals(response.Header("x-amz-delete-marker"), "true", StringComparison.OrdinalIgnoreCase),
             response.Header("x-amz-version-id"),
@@ -66,7 +66,7 @@ public sealed partial class S3Client
         }
 
         http.Headers["x-amz-copy-source"] = source;
-        var response = await _channel.SendAsync(http, cancellationToken).ConfigureAwait(false);
+        var response = await SendAsync(http, cancellationToken).ConfigureAwait(false);
         var root = Xml.Load(response);
 
         // S3 can answer a copy with 200 and an <Error> body when it fails after it started.

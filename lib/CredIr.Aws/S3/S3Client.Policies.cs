@@ -12,7 +12,7 @@ public sealed partial class S3Client
         http.Query["policy"] = string.Empty;
         http.Body = Encoding.UTF8.GetBytes(request.Policy);
         http.ContentType = "application/json";
-        var response = await _channel.SendAsync(http, cancellationToken).ConfigureAwait(false);
+        var response = await SendAsync(http, cancellationToken).ConfigureAwait(false);
         return new AwsResult(response.RequestId);
     }
 
@@ -21,7 +21,7 @@ public sealed partial class S3Client
     {
         var http = Bucket("GetBucketPolicy", HttpMethod.Get, request.Bucket);
         http.Query["policy"] = string.Empty;
-        var response = await _channel.SendAsync(http, cancellationToken).ConfigureAwait(false);
+        var response = await SendAsync(http, cancellationToken).ConfigureAwait(false);
         return new GetBucketPolicyResponse(Encoding.UTF8.GetString(response.Body), response.RequestId);
     }
 
@@ -30,7 +30,7 @@ public sealed partial class S3Client
     {
         var http = Bucket("DeleteBucketPolicy", HttpMethod.Delete, request.Bucket);
         http.Query["policy"] = string.Empty;
-        var response = await _channel.SendAsync(http, cancellationToken).ConfigureAwait(false);
+        var response = await SendAsync(http, cancellationToken).ConfigureAwait(false);
         return new AwsResult(response.RequestId);
     }
 
@@ -39,7 +39,7 @@ public sealed partial class S3Client
     {
         var http = Bucket("GetBucketLocation", HttpMethod.Get, request.Bucket);
         http.Query["location"] = string.Empty;
-        var response = await _channel.SendAsync(http, cancellationToken).ConfigureAwait(false);
+        var response = await SendAsync(http, cancellationToken).ConfigureAwait(false);
         var location = Xml.Load(response).Value;
         // Buckets made before regions had names answer "EU" for eu-west-1.
         var region = location switch { "" => "us-east-1", "EU" => "eu-west-1", _ => location };

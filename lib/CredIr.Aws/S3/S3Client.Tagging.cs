@@ -11,7 +11,7 @@ public sealed partial class S3Client
     {
         var http = Bucket("GetBucketTagging", HttpMethod.Get, request.Bucket);
         http.Query["tagging"] = string.Empty;
-        var response = await _channel.SendAsync(http, cancellationToken).ConfigureAwait(false);
+        var response = await SendAsync(http, cancellationToken).ConfigureAwait(false);
         var tags = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var tag in Xml.Load(response).Child("TagSet")?.Children("Tag") ?? [])
         {
@@ -32,7 +32,7 @@ public sealed partial class S3Client
         // PutBucketTagging is one of the S3 operations that require a checksum of the body; S3 takes SHA-256 in place of Content-MD5.
         http.Headers["x-amz-sdk-checksum-algorithm"] = "SHA256";
         http.Headers["x-amz-checksum-sha256"] = Convert.ToBase64String(SHA256.HashData(http.Body!));
-        var response = await _channel.SendAsync(http, cancellationToken).ConfigureAwait(false);
+        var response = await SendAsync(http, cancellationToken).ConfigureAwait(false);
         return new AwsResult(response.RequestId);
     }
 }

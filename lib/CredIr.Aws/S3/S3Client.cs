@@ -7,23 +7,45 @@ namespace CredIr.Aws;
 
 /// <summary>
 /// Amazon S3 (REST-XML). Buckets are addressed virtual-hosted style on AWS and path style when
-/// the endpoint is overridden (an emulator) or the name is not DNS-safe. Thread-safe.
+/// the endpoint is overridden (an emulator) or the name is not DNS-safe. A bucket in another region than
+/// the client's is followed as the AWS SDKs follow it: S3's answer names the bucket's region, the request is
+/// signed again for it (at that region's endpoint), and the bucket's later requests go there at once. Thread-safe.
 /// </summary>
 public sealed partial class S3Client
 {
     private const string S3Namespace = "http://s3.amazonaws.com/doc/2006-03-01/";
     private readonly AwsChannel _channel;
+    private readonly AWSCredentials _credentials;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, AwsChannel> _bucketChannels = new(StringComparer.Ordinal);
 
     /// <summary>Creates the client.</summary>
     public S3Client(AwsRuntime runtime, AWSCredentials credentials, string region, string? accountId = null)
     {
+        _credentials = credentials;
         _channel = new AwsChannel(runtime, AwsServiceInfo.S3, credentials, region, accountId);
+    }
+
+    /// <summary>Sends a request through its bucket's region: the client's, or the one S3 named for the bucket.</summary>
+    private async Task<AwsHttpResponse> SendAsync(AwsHttpRequest request, CancellationToken cancellationToken)
+    {
+        var bucket = request.PathResources.TryGetValue("{Bucket}", out var named) ? named : request.HostPrefix?.TrimEnd('.');
+        var channel = bucket is not null && _bucketChannels.TryGetValue(bucket, out var known) ? known : _channel;
+        try
+        {
+            return await channel.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsServiceException error) when (bucket is not null && error.BucketRegion is { } region && !string.Equals(region, channel.Region, StringComparison.Ordinal))
+        {
+            AwsLog.BucketRegionFollowed(_channel.Runtime.Logger, bucket, region, channel.Region, request.Operation);
+            var regional = _bucketChannels.GetOrAdd(bucket, static (_, s) => new AwsChannel(s.Client._channel.Runtime, AwsServiceInfo.S3, s.Client._credentials, s.Region, s.Client._channel.AccountId), (Client: this, Region: region));
+            return await regional.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The caller's buckets.</summary>
     public async Task<ListBucketsResponse> ListBucketsAsync(CancellationToken cancellationToken = default)
     {
-        var response = await _channel.SendAsync(new AwsHttpRequest("ListBuckets", HttpMethod.Get) { UseDoubleEncoding = false }, cancellationToken).ConfigureAwait(false);
+        var response = await SendAsync(new AwsHttpRequest("ListBuckets", HttpMethod.Get) { UseDoubleEncoding = false }, cancellationToken).ConfigureAwait(false);
         var root = Xml.Load(response);
         var buckets = (root.Child("Buckets")?.Children("Bucket") ?? []).Select(static b => new S3Bucket(b.Required("Name"), b.Time("CreationDate"))).ToList();
         return new ListBucketsResponse(buckets, root.Child("Owner")?.Str("ID"), response.RequestId);
@@ -39,14 +61,14 @@ public sealed partial class S3Client
             SetXmlBody(http, config);
         }
 
-        var response = await _channel.SendAsync(http, cancellationToken).ConfigureAwait(false);
+        var response = await SendAsync(http, cancellationToken).ConfigureAwait(false);
         return new AwsResult(response.RequestId);
     }
 
     /// <summary>Deletes an empty bucket.</summary>
     public async Task<AwsResult> DeleteBucketAsync(DeleteBucketRequest request, CancellationToken cancellationToken = default)
     {
-        var response = await _channel.SendAsync(Bucket("DeleteBucket", HttpMethod.Delete, request.Bucket), cancellationToken).ConfigureAwait(false);
+        var response = await SendAsync(Bucket("DeleteBucket", HttpMethod.Delete, request.Bucket), cancellationToken).ConfigureAwait(false);
         return new AwsResult(response.RequestId);
     }
 
@@ -62,7 +84,7 @@ public sealed partial class S3Client
             AddQuery(http, "delimiter", request.Delimiter);
             AddQuery(http, "max-keys", request.MaxKeys?.ToString(System.Globalization.CultureInfo.InvariantCulture));
             AddQuery(http, "continuation-token", token);
-            var root = Xml.Load(await _channel.SendAsync(http, cancellationToken).ConfigureAwait(false));
+            var root = Xml.Load(await SendAsync(http, cancellationToken).ConfigureAwait(false));
             foreach (var o in root.Children("Contents"))
             {
                 yield return new S3Object(o.Required("Key"), o.Long("Size") ?? 0, o.Time("LastModified"), o.Str("ETag"), o.Str("StorageClass"));
@@ -85,7 +107,7 @@ public sealed partial class S3Client
             AddQuery(http, "delimiter", request.Delimiter ?? "/");
             AddQuery(http, "max-keys", request.MaxKeys?.ToString(System.Globalization.CultureInfo.InvariantCulture));
             AddQuery(http, "continuation-token", token);
-            var root = Xml.Load(await _channel.SendAsync(http, cancellationToken).ConfigureAwait(false));
+            var root = Xml.Load(await SendAsync(http, cancellationToken).ConfigureAwait(false));
             foreach (var common in root.Children("CommonPrefixes"))
             {
                 yield return common.Required("Prefix");
@@ -109,7 +131,7 @@ public sealed partial class S3Client
             AddQuery(http, "max-keys", request.MaxKeys?.ToString(System.Globalization.CultureInfo.InvariantCulture));
             AddQuery(http, "key-marker", keyMarker);
             AddQuery(http, "version-id-marker", versionMarker);
-            var root = Xml.Load(await _channel.SendAsync(http, cancellationToken).ConfigureAwait(false));
+            var root = Xml.Load(await SendAsync(http, cancellationToken).ConfigureAwait(false));
             foreach (var v in root.Elements().Where(static e => e.Name.LocalName is "Version" or "DeleteMarker"))
             {
                 yield return new S3ObjectVersion(
@@ -129,7 +151,7 @@ public sealed partial class S3Client
     {
         var http = Bucket("GetBucketVersioning", HttpMethod.Get, request.Bucket);
         http.Query["versioning"] = string.Empty;
-        var response = await _channel.SendAsync(http, cancellationToken).ConfigureAwait(false);
+        var response = await SendAsync(http, cancellationToken).ConfigureAwait(false);
         var root = Xml.Load(response);
         return new GetBucketVersioningResponse(root.Str("Status"), root.Str("MfaDelete"), response.RequestId);
     }
@@ -140,7 +162,7 @@ public sealed partial class S3Client
         var http = Bucket("PutBucketVersioning", HttpMethod.Put, request.Bucket);
         http.Query["versioning"] = string.Empty;
         SetXmlBody(http, new XElement(XName.Get("VersioningConfiguration", S3Namespace), new XElement(XName.Get("Status", S3Namespace), request.Status)));
-        var response = await _channel.SendAsync(http, cancellationToken).ConfigureAwait(false);
+        var response = await SendAsync(http, cancellationToken).ConfigureAwait(false);
         return new AwsResult(response.RequestId);
     }
 

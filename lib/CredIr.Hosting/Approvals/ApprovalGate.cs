@@ -6,7 +6,7 @@ namespace CredIr.Hosting.Approvals;
 
 /// <summary>
 /// The acting service's side, checked before anything touches the cloud: the content is the service's own
-/// (its seal), and the token is the coordinator's (its signature) for this incident, method and exact content,
+/// (its seal), and the token is the coordinator's (its signature, checked with the coordinator's public key) for this incident, method and exact content,
 /// unexpired and unused. Forged or altered: PERMISSION_DENIED; expired or used: FAILED_PRECONDITION.
 /// </summary>
 public sealed class ApprovalGate(ApprovalKeys keys, PlanSeals seals, IApprovalStore store, TimeProvider time)
@@ -49,8 +49,7 @@ public sealed class ApprovalGate(ApprovalKeys keys, PlanSeals seals, IApprovalSt
                 $"{Subject(planId)} is not approved: the request carries no approval token."));
         }
 
-        var expected = await ApprovalIssuer.SignatureAsync(keys, approval, cancellationToken).ConfigureAwait(false);
-        if (approval.Signature.Length != expected.Length || !CryptographicOperations.FixedTimeEquals(approval.Signature.Span, expected))
+        if (!await keys.VerifyAsync(ApprovalIssuer.SignedBytes(approval), approval.Signature.Memory, cancellationToken).ConfigureAwait(false))
         {
             throw Denied($"approval {approval.ApprovalId} was not issued by the incident coordinator this service trusts.");
         }

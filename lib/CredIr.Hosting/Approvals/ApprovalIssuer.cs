@@ -8,7 +8,8 @@ namespace CredIr.Hosting.Approvals;
 
 /// <summary>
 /// The coordinator's side: for a granted approval, a token for one call that executes exactly this content
-/// (<see cref="PlanContent"/>) of this incident on this method, signed, short-lived and with its own id.
+/// (<see cref="PlanContent"/>) of this incident on this method, signed with the coordinator's ECDSA P-256 key,
+/// short-lived and with its own id.
 /// A retry (after a crash) gets a new token; a captured token is good for nothing once used.
 /// </summary>
 public sealed class ApprovalIssuer(ApprovalKeys keys, IOptions<ApprovalOptions> options, TimeProvider time)
@@ -32,10 +33,14 @@ public sealed class ApprovalIssuer(ApprovalKeys keys, IOptions<ApprovalOptions> 
         return token;
     }
 
-    internal static async Task<byte[]> SignatureAsync(ApprovalKeys keys, ApprovalToken token, CancellationToken cancellationToken)
+    internal static async Task<byte[]> SignatureAsync(ApprovalKeys keys, ApprovalToken token, CancellationToken cancellationToken) =>
+        await keys.SignAsync(SignedBytes(token), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>What the signature covers: the token without its signature, under a label no other signed thing uses.</summary>
+    internal static byte[] SignedBytes(ApprovalToken token)
     {
         var unsigned = token.Clone();
         unsigned.Signature = ByteString.Empty;
-        return HMACSHA256.HashData(await keys.DeriveAsync("approval", cancellationToken).ConfigureAwait(false), unsigned.ToByteArray());
+        return [.. "credir/v1/approval-token\n"u8, .. unsigned.ToByteArray()];
     }
 }

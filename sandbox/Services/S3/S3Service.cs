@@ -68,6 +68,12 @@ internal sealed class S3Service : ISandboxService
 
         call.RequestParameters = parameters;
         call.DataEvent = key is not null || call.Operation == "ListObjects";
+        // GetBucketLocation answers from any region: it is how a client learns where a bucket is.
+        if (bucketName is not null && call.Operation is not ("CreateBucket" or "GetBucketLocation"))
+        {
+            RequireBucketRegion(call, bucketName);
+        }
+
         return call.Operation switch
         {
             "ListBuckets" => ListBuckets(call),
@@ -90,6 +96,29 @@ internal sealed class S3Service : ISandboxService
             "GetObject" or "HeadObject" => Authorized(call, call.QueryString.ContainsKey("versionId") ? "s3:GetObjectVersion" : "s3:GetObject", bucketName!, b => GetObject(call, b, key!), key),
             _ => Authorized(call, call.QueryString.ContainsKey("versionId") ? "s3:DeleteObjectVersion" : "s3:DeleteObject", bucketName!, b => DeleteObject(call, b, key!), key),
         };
+    }
+
+    /// <summary>
+    /// A request signed for another region than its bucket's is refused as S3 refuses it (400
+    /// AuthorizationHeaderMalformed, the bucket's region in x-amz-bucket-region and the body), before it is
+    /// authenticated, so CloudTrail does not record it: the SDKs then sign again for the bucket's region.
+    /// </summary>
+    private static void RequireBucketRegion(SandboxCall call, string bucketName)
+    {
+        string? region;
+        lock (call.State.Gate)
+        {
+            region = call.State.Accounts.Select(a => a.Buckets.GetValueOrDefault(bucketName)).FirstOrDefault(b => b is not null)?.Region;
+        }
+
+        if (region is not null && !string.Equals(region, call.Region, StringComparison.Ordinal))
+        {
+            throw new AwsServiceException("AuthorizationHeaderMalformed", $"The authorization header is malformed; the region '{call.Region}' is wrong; expecting '{region}'")
+            {
+                Recorded = false,
+                BucketRegion = region,
+            };
+        }
     }
 
     internal static ServiceResult Authorized(SandboxCall call, string action, string bucketName, Func<S3Bucket, ServiceResult> then, string? key = null)

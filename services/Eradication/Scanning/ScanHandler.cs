@@ -48,7 +48,7 @@ public sealed class ScanHandler(Trails.TrailSourceFactory sources, EventClassifi
 
         if (request.Source == ContractSourceKind.Athena)
         {
-            var athena = new ClosureEngine(sources.CreateAthena(ScanRequestValidator.ValidateAthena(sources.AthenaTarget(request.Athena))), classifier, extractor, time);
+            var athena = new ClosureEngine(sources.CreateAthena(sources.AthenaTarget(request.Athena)), classifier, extractor, time);
             await foreach (var update in Run(athena, closure, cancellationToken))
             {
                 yield return update;

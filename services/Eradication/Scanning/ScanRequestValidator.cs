@@ -1,5 +1,4 @@
 using CredIr.Contracts.V1;
-using CredIr.Eradication.Trails.Athena;
 using CredIr.Eradication.Trails.LogFiles;
 using Grpc.Core;
 
@@ -78,40 +77,6 @@ internal static partial class ScanRequestValidator
         }
     }
 
-    /// <summary>The Athena settings after the configuration filled the gaps: INVALID_ARGUMENT for a bad value, FAILED_PRECONDITION for what only the deployment can give.</summary>
-    public static AthenaTarget ValidateAthena(AthenaTarget target)
-    {
-        foreach (var (field, value) in new[] { ("athena.database", target.Database), ("athena.table", target.Table) })
-        {
-            if (!Identifier().IsMatch(value))
-            {
-                throw Invalid($"{field}: '{value}' is not an Athena name (lower-case letters, digits and underscores)");
-            }
-        }
-
-        if (!WorkGroupName().IsMatch(target.WorkGroup))
-        {
-            throw Invalid($"athena.workgroup: '{target.WorkGroup}' is not a workgroup name (letters, digits, '.', '_' and '-')");
-        }
-
-        if (target.OutputLocation is { } output && !output.StartsWith("s3://", StringComparison.Ordinal))
-        {
-            throw Invalid($"athena.output_location: '{output}' is not an s3://bucket/prefix/ URL");
-        }
-
-        if (target.TrailLocation is { } trail && (!trail.StartsWith("s3://", StringComparison.Ordinal) || trail.Contains('\'', StringComparison.Ordinal)))
-        {
-            throw Invalid($"athena.trail_location: '{trail}' is not an s3://bucket/AWSLogs/o-xxxxxxxxxx/ URL");
-        }
-
-        if (target.CreateTable && target.TrailLocation is null)
-        {
-            throw Invalid("athena.trail_location: creating the table needs the organization trail's prefix (s3://bucket/AWSLogs/o-xxxxxxxxxx/)");
-        }
-
-        return target;
-    }
-
     private static bool LooksLikeKeyId(string value) =>
         value.Length is >= 16 and <= 128 && value.All(char.IsAsciiLetterOrDigit);
 
@@ -119,10 +84,4 @@ internal static partial class ScanRequestValidator
 
     [System.Text.RegularExpressions.GeneratedRegex("^s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex S3Location();
-
-    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9_]{1,255}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex Identifier();
-
-    [System.Text.RegularExpressions.GeneratedRegex("^[a-zA-Z0-9._-]{1,128}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex WorkGroupName();
 }

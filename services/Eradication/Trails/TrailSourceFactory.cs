@@ -59,25 +59,49 @@ public sealed class TrailSourceFactory(
     public ITrailSource CreateLookupEvents(OrganizationSessions sessions) =>
         new LookupEventsTrailSource(sessions, lookupOptions.Value, loggers.CreateLogger<LookupEventsTrailSource>());
 
-    /// <summary>What a scan queries through Athena: its own settings where given, else the "Eradication:Athena" section.</summary>
+    /// <summary>
+    /// The configured Athena target a scan chose by name (athena.target; empty: the default). A request that sets where
+    /// Athena looks or writes itself is PERMISSION_DENIED (issue 20: that is the operator's choice); an unknown name is
+    /// FAILED_PRECONDITION naming the configured ones.
+    /// </summary>
     public AthenaTarget AthenaTarget(AthenaSettings? settings)
     {
-        var defaults = athenaOptions.Value;
-        return new AthenaTarget(
-            Or(settings?.Database, defaults.Database),
-            Or(settings?.Table, defaults.Table),
-            Or(settings?.Workgroup, defaults.WorkGroup),
-            NullIfEmpty(settings?.OutputLocation) ?? defaults.OutputLocation,
-            settings?.CreateTable == true || defaults.CreateTable,
-            NullIfEmpty(settings?.TrailLocation) ?? defaults.TrailLocation,
-            NullIfEmpty(settings?.Region) ?? defaults.Region);
+        if (settings is not null && SetByRequest(settings) is { } field)
+        {
+            throw new Grpc.Core.RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.PermissionDenied,
+                $"athena.{field}: where Athena looks and writes comes from this service's configuration ({AthenaSourceOptions.SectionName}); choose a configured target by name in athena.target{Available(athenaOptions.Value)}."));
+        }
+
+        var options = athenaOptions.Value;
+        return options.Resolve(settings?.Target) ?? throw new Grpc.Core.RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.FailedPrecondition,
+            $"athena.target: '{settings!.Target}' is not an Athena target this service is configured with{Available(options)}, or leave it empty for the default ({options.Database}.{options.Table})."));
+    }
+
+    /// <summary>The Athena targets a request may choose (ListAthenaTargets): the named ones, never their locations.</summary>
+    public IEnumerable<AthenaTargetInfo> AthenaTargets()
+    {
+        var options = athenaOptions.Value;
+        foreach (var name in options.Names())
+        {
+            var target = options.Resolve(name)!;
+            yield return new AthenaTargetInfo { Name = name, Database = target.Database, Table = target.Table, Workgroup = target.WorkGroup, Region = target.Region ?? string.Empty };
+        }
     }
 
     /// <summary>Athena with the default credential chain (the account that holds the organization trail's table).</summary>
     public ITrailSource CreateAthena(AthenaTarget target) =>
         new AthenaTrailSource(aws.CreateDefaultScope(target.Region), target, athenaOptions.Value, time, loggers.CreateLogger<AthenaTrailSource>());
 
-    private static string Or(string? value, string fallback) => string.IsNullOrEmpty(value) ? fallback : value;
+    private static string? SetByRequest(AthenaSettings settings) =>
+        settings.Database.Length > 0 ? "database"
+        : settings.Table.Length > 0 ? "table"
+        : settings.Workgroup.Length > 0 ? "workgroup"
+        : settings.OutputLocation.Length > 0 ? "output_location"
+        : settings.TrailLocation.Length > 0 ? "trail_location"
+        : settings.CreateTable ? "create_table"
+        : settings.Region.Length > 0 ? "region"
+        : null;
 
-    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+    private static string Available(AthenaSourceOptions options) =>
+        options.Names() is { Count: > 0 } names ? $" (configured: {string.Join(", ", names)})" : $" (none is configured: {AthenaSourceOptions.SectionName}:Targets)";
 }

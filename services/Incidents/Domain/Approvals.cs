@@ -66,7 +66,9 @@ internal sealed class Approvals(bool twoPersonRule, AutoApprovePolicy autoApprov
 
         if (string.IsNullOrWhiteSpace(decidedBy))
         {
-            throw new IncidentException(IncidentErrorKind.PermissionDenied, "An approval needs an authenticated approver.");
+            throw new IncidentException(IncidentErrorKind.PermissionDenied, "An approval needs an authenticated approver, and this server believed no caller for this call: "
+                + "call through the gateway (CREDIR_TOKEN), or with a service token signed with ServiceIdentity:Key; "
+                + "a name declared in x-credir-caller (CREDIR_USER) is believed only from loopback in development mode (credir serve --dev).");
         }
 
         if (approve && twoPersonRule && string.Equals(decidedBy, approval.RequestedBy, StringComparison.Ordinal))

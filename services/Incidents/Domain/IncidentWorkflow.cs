@@ -39,6 +39,7 @@ internal sealed class IncidentWorkflow(Approvals approvals)
             AutoApprove = request.AutoApprove,
             TrailSource = DefaultTrailSource(request),
             LogLocation = request.LogLocation,
+            AthenaTarget = request.AthenaTarget,
             WaitingFor = "identification of the credentials",
             Findings = new FindingsSummary(),
             ContainmentOptions = request.ContainmentOptions?.Clone() ?? new ContainmentOptions(),
@@ -188,11 +189,12 @@ internal sealed class IncidentWorkflow(Approvals approvals)
             ? a.AccessKeyId == b.AccessKeyId
             : a.PrincipalArn == b.PrincipalArn && a.Kind == b.Kind;
 
-    // Without a named source, log files when a location is given, else CloudTrail itself: the
-    // only source every account has.
+    // Without a named source, log files when a location is given, Athena when a target is, else CloudTrail itself:
+    // the only source every account has.
     private static TrailSourceKind DefaultTrailSource(OpenIncidentRequest request) => request.TrailSource switch
     {
         TrailSourceKind.Unspecified when request.LogLocation.Length > 0 => TrailSourceKind.LogFiles,
+        TrailSourceKind.Unspecified when request.AthenaTarget.Length > 0 => TrailSourceKind.Athena,
         TrailSourceKind.Unspecified => TrailSourceKind.LookupEvents,
         var chosen => chosen,
     };

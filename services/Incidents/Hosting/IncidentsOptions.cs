@@ -68,4 +68,8 @@ public sealed class IncidentsOptions
 
     /// <summary>How many automatic retries before the incident waits for a responder (0: none).</summary>
     public int PhaseRetryAttempts { get; set; } = 8;
+
+    // The store may hold a database password: ToString (logs, exceptions) names only its kind.
+    public override string ToString() =>
+        $"Incidents(Store: {(IncidentStoreFactory.IsSqlite(Store) ? Store : "PostgreSQL, credentials hidden")}, TwoPersonRule: {TwoPersonRule})";
 }

@@ -74,12 +74,14 @@ public static class IncidentsServiceCollectionExtensions
             sp.GetService<Contracts.V1.Eradication.EradicationClient>(),
             sp.GetService<Contracts.V1.Recovery.RecoveryClient>()));
         services.TryAddSingleton<IPlaybookDriver, PlaybookDriver>();
+        services.TryAddSingleton<AthenaTargetCheck>();
         services.TryAddSingleton(sp => new IncidentsService(
             sp.GetRequiredService<IGrainFactory>(),
             sp.GetRequiredService<IIncidentStore>(),
             sp.GetRequiredService<EvidenceLog>(),
             sp.GetRequiredService<TimeProvider>(),
-            Options(sp).AdvanceCallWait));
+            Options(sp).AdvanceCallWait,
+            sp.GetRequiredService<AthenaTargetCheck>()));
         services.TryAddSingleton<Contracts.V1.Incidents.IncidentsBase>(sp => sp.GetRequiredService<IncidentsService>());
         services.AddSingleton(IncidentsService.ErrorMap);
         services.AddServiceHealth(Contracts.V1.Incidents.Descriptor.FullName);

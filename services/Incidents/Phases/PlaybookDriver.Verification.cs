@@ -69,6 +69,22 @@ internal sealed partial class PlaybookDriver
             }
         }
 
+        // The data events the watch above cannot see, where the incident reads the organization trail through Athena.
+        var athena = await WatchThroughAthenaAsync(session, keys, containedAt, actor, cancellationToken);
+        if (athena is not null)
+        {
+            gaps.AddRange(athena.Gaps);
+            var seen = allowed.Select(static u => u.EventId).ToHashSet(StringComparer.Ordinal);
+            var more = athena.Allowed.Where(u => seen.Add(u.EventId)).ToList();
+            allowed.AddRange(more);
+            if (more.Count > 0 && result is not null)
+            {
+                result = result.Clone();
+                result.Verdict = VerificationVerdict.StillActive;
+                result.UsesAllowed += more.Count;
+            }
+        }
+
         var checkedUntil = session.Now;
         var usedKeys = allowed.Select(static u => u.AccessKeyId).Distinct(StringComparer.Ordinal).ToList();
         var verification = new ContainmentVerification
@@ -82,7 +98,7 @@ internal sealed partial class PlaybookDriver
             UsedKeys = { usedKeys },
             Gaps = { gaps.DistinctBy(static g => (g.AccountId, g.Region, g.Reason)) },
         };
-        verification.Summary = Summarize(verification, result, allowed, settings);
+        verification.Summary = Summarize(verification, result, allowed, settings, athena is not null);
         await session.AppendEvidenceAsync("containment:verification", verification.Summary,
             result is null ? "{}" : JsonFormatter.Default.Format(result), cancellationToken);
         await session.CommitAsync(null, "verified", verification.Summary, draft =>
@@ -98,7 +114,7 @@ internal sealed partial class PlaybookDriver
     /// What the watch saw, and what it could not see yet: CloudTrail delivers events up to its delivery delay late,
     /// so "no use" covers only the calls delivered so far, never plain CLEAN before that delay has passed.
     /// </summary>
-    private static string Summarize(ContainmentVerification verification, VerificationResult? result, List<TrailEvent> allowed, IncidentsOptions settings)
+    private static string Summarize(ContainmentVerification verification, VerificationResult? result, List<TrailEvent> allowed, IncidentsOptions settings, bool throughAthena)
     {
         if (result is null)
         {
@@ -127,7 +143,9 @@ internal sealed partial class PlaybookDriver
         }
 
         // The service's own summary counts the delivery delay it was asked to wait (none here): the words above replace it.
-        return text + ". Data events (such as S3 GetObject) are not in LookupEvents and were not watched.";
+        return text + (throughAthena
+            ? ". Data events (such as S3 GetObject) were watched through Athena over the organization trail."
+            : ". Data events (such as S3 GetObject) are not in LookupEvents and were not watched.");
     }
 
     private static string Where(SourceGap gap) =>

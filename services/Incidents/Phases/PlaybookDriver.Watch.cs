@@ -91,6 +91,12 @@ internal sealed partial class PlaybookDriver
             }
         }
 
+        if (keys.Count > 0 && await WatchThroughAthenaAsync(session, keys, watch.WatchedFrom.ToDateTimeOffset(), WatchActor, cancellationToken) is { } athena)
+        {
+            gaps.AddRange(athena.Gaps);
+            allowed.AddRange(athena.Allowed.Where(u => allowed.All(a => a.EventId != u.EventId)));
+        }
+
         if (allowed.Count > 0)
         {
             await RaiseLateUseAsync(session, watch, allowed, now, cancellationToken);

@@ -31,6 +31,7 @@ internal sealed class ScanRecorder(IIncidentSession session, Contracts.V1.Eradic
             Scope = incident.Scope,
             Source = incident.TrailSource,
             LogLocation = incident.LogLocation,
+            Athena = incident.TrailSource == TrailSourceKind.Athena ? new AthenaSettings { Target = incident.AthenaTarget } : null,
             Checkpoints = { stored.Select(ToProto) },
         };
 

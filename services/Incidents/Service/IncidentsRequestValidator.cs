@@ -17,6 +17,11 @@ internal static class IncidentsRequestValidator
         {
             throw Invalid($"compromise_time: {compromise.ToDateTimeOffset():O} is in the future; give when the credential was first misused.");
         }
+
+        if (request.AthenaTarget.Length > 0 && (request.LogLocation.Length > 0 || request.TrailSource is not (TrailSourceKind.Athena or TrailSourceKind.Unspecified)))
+        {
+            throw Invalid("athena_target: an Athena target is for trail_source TRAIL_SOURCE_KIND_ATHENA; leave it empty for the other sources (and without log_location).");
+        }
     }
 
     public static void Validate(SetCompromiseTimeRequest request)

@@ -19,6 +19,7 @@ public sealed partial class IncidentsService
             return await Retry(() => _grains.GetGrain<IIncidentGrain>(existing).GetAsync(cancellationToken), repeatable: true, cancellationToken);
         }
 
+        await _athenaTargets.RequireAsync(request, Actor(context), cancellationToken);
         var grain = _grains.GetGrain<IIncidentGrain>(IncidentIds.New(_time));
         try
         {

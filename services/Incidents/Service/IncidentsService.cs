@@ -17,9 +17,11 @@ public sealed partial class IncidentsService : Contracts.V1.Incidents.IncidentsB
     private readonly Evidence.EvidenceLog _evidence;
     private readonly TimeProvider _time;
     private readonly TimeSpan _advanceCallWait;
+    private readonly Phases.AthenaTargetCheck _athenaTargets;
 
-    internal IncidentsService(IGrainFactory grains, IIncidentStore store, Evidence.EvidenceLog evidence, TimeProvider time, TimeSpan advanceCallWait)
+    internal IncidentsService(IGrainFactory grains, IIncidentStore store, Evidence.EvidenceLog evidence, TimeProvider time, TimeSpan advanceCallWait, Phases.AthenaTargetCheck athenaTargets)
     {
+        _athenaTargets = athenaTargets;
         _grains = grains;
         _store = store;
         _evidence = evidence;

@@ -2,20 +2,18 @@ namespace CredIr.Incidents.Storage;
 
 internal abstract partial class SqlIncidentStore
 {
-    private const string ApprovalKeyName = "approval";
-
-    public async Task<byte[]> GetOrAddKeyAsync(byte[] generated, CancellationToken cancellationToken)
+    public async Task<byte[]> GetOrAddKeyAsync(string name, byte[] generated, CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using (var insert = Command(connection, "INSERT INTO approval_keys (name, key_value) VALUES (@name, @value) ON CONFLICT (name) DO NOTHING"))
         {
-            Param(insert, "@name", ApprovalKeyName);
+            Param(insert, "@name", name);
             Param(insert, "@value", Convert.ToBase64String(generated));
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await using var select = Command(connection, "SELECT key_value FROM approval_keys WHERE name = @name");
-        Param(select, "@name", ApprovalKeyName);
+        Param(select, "@name", name);
         return Convert.FromBase64String((string)(await select.ExecuteScalarAsync(cancellationToken))!);
     }
 

@@ -1,3 +1,4 @@
+using CredIr.Tests;
 using CredIr.Hosting.Approvals;
 using CredIr.Hosting.InProcess;
 using CredIr.Contracts.Calls;
@@ -29,8 +30,22 @@ internal sealed class EradicationSandbox : IAsyncDisposable
     private readonly TempFolder _trail = new();
     private readonly ApprovalIssuer _issuer;
 
-    /// <summary>The deployment's approval key in these tests; a host started beside the sandbox is given the same (Approvals:Key).</summary>
+    /// <summary>The deployment's seal key in these tests; a host started beside the sandbox is given the same (Approvals:Key).</summary>
     public static readonly string ApprovalKey = Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes("credir-eradication-tests-approval-key"));
+
+    /// <summary>The coordinator's signing key in these tests (base64 PKCS#8, ECDSA P-256): the tokens the tests issue are signed with it.</summary>
+    public static readonly string SigningKey = NewSigningKey();
+
+    /// <summary>Its public half, what a host started beside the sandbox verifies tokens with (Approvals:PublicKey).</summary>
+    public static string PublicKey
+    {
+        get
+        {
+            using var key = System.Security.Cryptography.ECDsa.Create();
+            key.ImportPkcs8PrivateKey(Convert.FromBase64String(SigningKey), out _);
+            return Convert.ToBase64String(key.ExportSubjectPublicKeyInfo());
+        }
+    }
 
     private EradicationSandbox(SandboxHost sandbox, string? cmdbPath)
     {
@@ -45,18 +60,26 @@ internal sealed class EradicationSandbox : IAsyncDisposable
         });
         Admin = As(sandbox.Accounts[0].AdminCredentials);
         Cloud = new EradicationCloud(Admin, new OrganizationSessionOptions());
-        var keys = new ApprovalKeys(Options.Create(new ApprovalOptions { Key = ApprovalKey }), new MemoryApprovalStore(TimeProvider.System));
+        var keys = new ApprovalKeys(Options.Create(new ApprovalOptions { Key = ApprovalKey, SigningKey = SigningKey }), new MemoryApprovalStore(TimeProvider.System));
         _issuer = new ApprovalIssuer(keys, Options.Create(new ApprovalOptions()), TimeProvider.System);
         var seals = new PlanSeals(keys);
         // Constructed directly, called through the generated client in-process (as the coordinator calls it).
+        var sources = TestSources.Factory();
         Service = new Contracts.V1.Eradication.EradicationClient(InProcessCallInvoker.Create<Contracts.V1.Eradication.EradicationBase>(new EradicationService(
-            new ScanHandler(TestSources.Factory(), new EventClassifier(), new RecordExtractor(), TimeProvider.System),
+            new ScanHandler(sources, new EventClassifier(), new RecordExtractor(), TimeProvider.System),
             new PlanHandler(new AwsResourceStateReaderFactory(Cloud), new RecordExtractor(), new BlastRadiusFinder(Options.Create(new EradicationOptions { CmdbPath = cmdbPath })), TimeProvider.System),
             new EradicationExecutor(Cloud, new ApprovalGate(keys, seals, new MemoryApprovalStore(TimeProvider.System), TimeProvider.System), TimeProvider.System, NullLogger<EradicationExecutor>.Instance),
-            seals), Contracts.V1.Eradication.BindService));
+            seals,
+            sources), Contracts.V1.Eradication.BindService));
     }
 
     public const string Incident = "inc-erad";
+
+    private static string NewSigningKey()
+    {
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        return Convert.ToBase64String(key.ExportPkcs8PrivateKey());
+    }
 
     public SandboxHost Sandbox { get; }
 

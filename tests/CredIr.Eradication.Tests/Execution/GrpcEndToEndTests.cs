@@ -37,8 +37,9 @@ public sealed class GrpcEndToEndTests : IAsyncLifetime
             ["Aws:UseEnvironmentEndpoints"] = "false",
             ["Aws:Region"] = "us-east-1",
 
-            // The coordinator's key: the tokens the test issues as the coordinator verify here.
+            // The seal key, and the coordinator's public key: the tokens the test issues as the coordinator verify here.
             ["Approvals:Key"] = EradicationSandbox.ApprovalKey,
+            ["Approvals:PublicKey"] = EradicationSandbox.PublicKey,
             ["Eradication:LogFiles:Roots:0"] = Path.GetTempPath(),
         });
         builder.AddCredIrGrpcHost();

@@ -2,6 +2,7 @@ using CredIr.Contracts.Calls;
 using CredIr.Contracts.V1;
 using CredIr.Eradication.Scanning;
 using CredIr.Eradication.Trails;
+using CredIr.Eradication.Trails.Athena;
 using CredIr.Eradication.Trails.LogFiles;
 using Grpc.Core;
 using CredIr.Playbook.Classification;
@@ -188,29 +189,75 @@ public sealed class ScanHandlerTests
         Assert.Contains("log_location", error.Status.Detail, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task AthenaSource_CreateTableWithoutTheTrailLocation_IsInvalidArgument_SayingWhatToGive()
+    // Issue 20's rule: where Athena looks and writes is the operator's; a request only names a configured target.
+    [Theory]
+    [InlineData("output_location")]
+    [InlineData("trail_location")]
+    [InlineData("table")]
+    public async Task AthenaSource_RequestSettingWhereAthenaLooksOrWrites_IsPermissionDenied(string field)
     {
         var request = InvictusRequest();
         request.Source = Contracts.V1.TrailSourceKind.Athena;
-        request.Athena = new AthenaSettings { OutputLocation = "s3://results/", CreateTable = true };
+        request.Athena = field switch
+        {
+            "output_location" => new AthenaSettings { OutputLocation = "s3://someone-elses-bucket/" },
+            "trail_location" => new AthenaSettings { TrailLocation = "s3://other-trail/AWSLogs/o-abcd123456/", CreateTable = true },
+            _ => new AthenaSettings { Table = "other_table" },
+        };
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => ScanAsync(request));
+        var error = await Assert.ThrowsAsync<RpcException>(() => ScanAsync(AthenaHandler(), request));
 
-        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.Contains("athena.trail_location", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+        Assert.Contains($"athena.{field}", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("configured: archive, org", error.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task AthenaSource_ABadTableName_IsInvalidArgument()
+    public async Task AthenaSource_UnknownTarget_IsFailedPrecondition_NamingTheConfiguredTargets()
     {
         var request = InvictusRequest();
         request.Source = Contracts.V1.TrailSourceKind.Athena;
-        request.Athena = new AthenaSettings { Table = "trail; DROP TABLE x" };
+        request.Athena = new AthenaSettings { Target = "nope" };
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => ScanAsync(request));
+        var error = await Assert.ThrowsAsync<RpcException>(() => ScanAsync(AthenaHandler(), request));
 
-        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.Contains("athena.table", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+        Assert.Contains("'nope'", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("configured: archive, org", error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AthenaTargets_ListsTheNamedTargetsWithWhatTheyQuery_NeverTheirLocations()
+    {
+        var targets = TestSources.WithAthena(TwoTargets()).AthenaTargets().ToList();
+
+        Assert.Equal(["archive", "org"], targets.Select(static t => t.Name));
+        // Unset settings are the section's: the archive target queries its own table in the default database.
+        Assert.Equal(("cloudtrail", "archive_trail", "primary"), (targets[0].Database, targets[0].Table, targets[0].Workgroup));
+        Assert.DoesNotContain("s3://", string.Join(",", targets), StringComparison.Ordinal);
+    }
+
+    private static AthenaSourceOptions TwoTargets() => new()
+    {
+        OutputLocation = "s3://results/",
+        Targets =
+        {
+            ["org"] = new AthenaTargetOptions { OutputLocation = "s3://org-results/" },
+            ["archive"] = new AthenaTargetOptions { Table = "archive_trail", Region = "eu-west-1" },
+        },
+    };
+
+    private static ScanHandler AthenaHandler() =>
+        new(TestSources.WithAthena(TwoTargets()), new EventClassifier(), new RecordExtractor(), new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+
+    private static async Task<List<ScanUpdate>> ScanAsync(ScanHandler handler, ScanRequest request)
+    {
+        var updates = new List<ScanUpdate>();
+        await foreach (var update in handler.ScanAsync(request, CancellationToken.None))
+        {
+            updates.Add(update);
+        }
+
+        return updates;
     }
 }

@@ -54,6 +54,29 @@ public sealed class S3LogFilesTests : IAsyncLifetime
             s3.OfType<CredentialFound>().Select(c => c.Credential.Identity).Order(StringComparer.Ordinal));
     }
 
+    // The organization trail's bucket in another region than the reader's: S3's answer names the bucket's region and
+    // the requests are signed again for it, as the AWS SDKs do (a client that did not would read nothing).
+    [Fact]
+    public async Task TrailBucketInAnotherRegion_IsReadThroughItsRegion_WithTheSameEvents()
+    {
+        const string euBucket = "org-trail-eu";
+        await _sandbox.Admin.WithRegion("eu-west-1").S3.CreateBucketAsync(new Aws.CreateBucketRequest(euBucket));
+        await _sandbox.Sandbox.DeliverTrailAsync(euBucket, CancellationToken.None);
+        var request = new ClosureRequest { Credentials = [InitialCredentials.AccessKey(SeedKey, Since)], Since = Since };
+        var source = new LogFileTrailSource(new S3LogFileStore(_sandbox.Admin.S3, euBucket, $"AWSLogs/{_sandbox.Sandbox.OrganizationId}/"), new LogFileSourceOptions { MaxParallelism = 4 }, NullLogger<LogFileTrailSource>.Instance);
+        var engine = new ClosureEngine(source, new EventClassifier(), new RecordExtractor(), new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+        ClosureSummary? summary = null;
+        await foreach (var update in engine.RunAsync(request, CancellationToken.None))
+        {
+            summary = (update as ClosureCompleted)?.Summary ?? summary;
+        }
+
+        Assert.Equal("us-east-1", _sandbox.Admin.Region);
+        Assert.True(summary!.Complete, string.Join("; ", summary.Gaps.Select(g => g.Reason)));
+        Assert.Equal(2175, summary.EventsAttributed);
+        Assert.Equal(38, summary.CredentialsDerived);
+    }
+
     [Fact]
     public async Task OnlyTheWindowsDayFolders_OfTheAccountsInScope_AreFetched()
     {

@@ -11,7 +11,8 @@ namespace CredIr.Incidents.Tests.Durability;
 /// </summary>
 public sealed class SplitDeploymentTests : IAsyncLifetime, IDisposable
 {
-    private static readonly string SharedApprovalKey = Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes("split-deployment-tests-approval-key-0"));
+    private static readonly string SealKey = Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes("split-deployment-tests-approval-key-0"));
+    private readonly System.Security.Cryptography.ECDsa _coordinatorKey = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
     private static readonly string ServiceKey = Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes("split-deployment-tests-service-key-00"));
     private readonly TempDirectory _directory = new();
     private SandboxHost _sandbox = null!;
@@ -30,13 +31,17 @@ public sealed class SplitDeploymentTests : IAsyncLifetime, IDisposable
         await _sandbox.DisposeAsync();
     }
 
-    public void Dispose() => _directory.Dispose();
+    public void Dispose()
+    {
+        _coordinatorKey.Dispose();
+        _directory.Dispose();
+    }
 
     [Fact]
     public async Task PhasesInAnotherProcess_SameKeys_RunThePlaybookToRecovered()
     {
         var mark = CloudSideEffects.Mark(_sandbox);
-        await using var phases = await StartPhasesAsync(SharedApprovalKey);
+        await using var phases = await StartPhasesAsync(PublicKey(_coordinatorKey));
         await using var coordinator = await StartCoordinatorAsync(phases);
 
         var final = await KillNineTests.DriveAsync(coordinator.Incidents, Open("split-same-keys"));
@@ -49,7 +54,8 @@ public sealed class SplitDeploymentTests : IAsyncLifetime, IDisposable
     public async Task PhasesTrustingAnotherCoordinator_RefuseItsApprovals_AndTheKeyIsNotTouched()
     {
         var mark = CloudSideEffects.Mark(_sandbox);
-        await using var phases = await StartPhasesAsync(Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes("another-coordinator-approval-key-0000")));
+        using var anotherCoordinator = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        await using var phases = await StartPhasesAsync(PublicKey(anotherCoordinator));
         await using var coordinator = await StartCoordinatorAsync(phases);
 
         var final = await KillNineTests.DriveAsync(coordinator.Incidents, Open("split-other-key"));
@@ -67,10 +73,12 @@ public sealed class SplitDeploymentTests : IAsyncLifetime, IDisposable
         AutoApprove = true,
     };
 
-    private Task<CoordinatorProcess> StartPhasesAsync(string approvalKey)
+    // The phases hold their seal key and the public half of the coordinator's signing key: they can check approvals, never make one.
+    private Task<CoordinatorProcess> StartPhasesAsync(string coordinatorPublicKey)
     {
         var environment = CoordinatorEnvironment.For(_sandbox, _webhook, _directory.Path);
-        environment["Approvals__Key"] = approvalKey;
+        environment["Approvals__Key"] = SealKey;
+        environment["Approvals__PublicKey"] = coordinatorPublicKey;
         environment["ServiceIdentity__Key"] = ServiceKey;
         return CoordinatorProcess.StartAsync(_directory.Path, "sqlite:" + Path.Combine(_directory.Path, "phases.db"), environment, "--services", "identification,containment,eradication,recovery");
     }
@@ -78,7 +86,7 @@ public sealed class SplitDeploymentTests : IAsyncLifetime, IDisposable
     private Task<CoordinatorProcess> StartCoordinatorAsync(CoordinatorProcess phases)
     {
         var environment = CoordinatorEnvironment.For(_sandbox, _webhook, _directory.Path);
-        environment["Approvals__Key"] = SharedApprovalKey;
+        environment["Approvals__SigningKey"] = Convert.ToBase64String(_coordinatorKey.ExportPkcs8PrivateKey());
         environment["ServiceIdentity__Key"] = ServiceKey;
         foreach (var phase in new[] { "Identification", "Containment", "Eradication", "Recovery" })
         {
@@ -87,6 +95,8 @@ public sealed class SplitDeploymentTests : IAsyncLifetime, IDisposable
 
         return CoordinatorProcess.StartAsync(_directory.Path, "sqlite:" + Path.Combine(_directory.Path, "coordinator.db"), environment, "--services", "incidents");
     }
+
+    private static string PublicKey(System.Security.Cryptography.ECDsa key) => Convert.ToBase64String(key.ExportSubjectPublicKeyInfo());
 
     private string LeakedKey() => _sandbox.Scenario.GroundTruth!["leakedAccessKeyId"]!.GetValue<string>();
 }

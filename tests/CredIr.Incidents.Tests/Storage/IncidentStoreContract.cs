@@ -43,13 +43,24 @@ public abstract class IncidentStoreContract : IAsyncLifetime
     [Fact]
     public async Task ApprovalKey_SecondProcessOfferingItsOwn_GetsTheFirstOne()
     {
-        var first = await Store.GetOrAddKeyAsync([.. Enumerable.Repeat((byte)1, 32)], CancellationToken.None);
+        var first = await Store.GetOrAddKeyAsync("approval", [.. Enumerable.Repeat((byte)1, 32)], CancellationToken.None);
         await using var restarted = await CreateStoreAsync();
 
-        var second = await restarted.GetOrAddKeyAsync([.. Enumerable.Repeat((byte)2, 32)], CancellationToken.None);
+        var second = await restarted.GetOrAddKeyAsync("approval", [.. Enumerable.Repeat((byte)2, 32)], CancellationToken.None);
 
         Assert.Equal(Enumerable.Repeat((byte)1, 32), first);
         Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public async Task ApprovalKeys_UnderTwoNames_AreKeptApart()
+    {
+        var seal = await Store.GetOrAddKeyAsync("approval", [.. Enumerable.Repeat((byte)1, 32)], CancellationToken.None);
+
+        var signing = await Store.GetOrAddKeyAsync("approval-signing", [.. Enumerable.Repeat((byte)3, 40)], CancellationToken.None);
+
+        Assert.Equal(Enumerable.Repeat((byte)1, 32), seal);
+        Assert.Equal(Enumerable.Repeat((byte)3, 40), signing);
     }
 
     [Fact]

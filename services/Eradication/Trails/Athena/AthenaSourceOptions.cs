@@ -1,6 +1,9 @@
 namespace CredIr.Eradication.Trails.Athena;
 
-/// <summary>Athena over the organization trail (section "Eradication:Athena"); a scan's own settings win over these.</summary>
+/// <summary>
+/// Athena over the organization trail (section "Eradication:Athena"): the default target, and the named ones a scan may
+/// choose (<see cref="Targets"/>). Where Athena looks and writes comes from here only, never from a request.
+/// </summary>
 public sealed class AthenaSourceOptions
 {
     public const string SectionName = "Eradication:Athena";
@@ -39,4 +42,35 @@ public sealed class AthenaSourceOptions
 
     /// <summary>Rows per GetQueryResults page (Athena: at most 1000).</summary>
     public int PageSize { get; set; } = 1000;
+
+    /// <summary>Other targets a scan (or an incident) may choose by name; each unset setting is this section's.</summary>
+    public Dictionary<string, AthenaTargetOptions> Targets { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The default target (an empty name) or a named one; null for a name that is not configured.</summary>
+    public AthenaTarget? Resolve(string? name)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return new AthenaTarget(Database, Table, WorkGroup, OutputLocation, CreateTable, TrailLocation, Region);
+        }
+
+        if (!Targets.TryGetValue(name, out var named))
+        {
+            return null;
+        }
+
+        return new AthenaTarget(
+            Or(named.Database, Database),
+            Or(named.Table, Table),
+            Or(named.WorkGroup, WorkGroup),
+            named.OutputLocation ?? OutputLocation,
+            named.CreateTable ?? CreateTable,
+            named.TrailLocation ?? TrailLocation,
+            named.Region ?? Region);
+    }
+
+    /// <summary>The configured names, sorted, for the messages that list them.</summary>
+    public IReadOnlyList<string> Names() => [.. Targets.Keys.Order(StringComparer.Ordinal)];
+
+    private static string Or(string? value, string fallback) => string.IsNullOrEmpty(value) ? fallback : value;
 }
