@@ -29,17 +29,22 @@ internal sealed class DemoRun(string outDirectory, string scenario)
         var progress = new ProgressPrinter(Terminal.Detect(), Console.Out, TimeProvider.System);
         QuietSandboxLogs();
 
-        await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { Port = 0, ScenarioPath = ScenarioPath(scenario) }, cancellationToken);
-        var leaked = sandbox.Scenario.GroundTruth?["leakedAccessKeyId"]?.GetValue<string>()
+        var scenarioFile = ScenarioPath(scenario);
+        var huaweiScenario = HuaweiDemo.IsHuaweiScenario(scenarioFile);
+        await using var sandbox = await SandboxHost.StartAsync(huaweiScenario
+            ? new SandboxOptions { Port = 0, HuaweiScenarioPath = scenarioFile }
+            : new SandboxOptions { Port = 0, ScenarioPath = scenarioFile }, cancellationToken);
+        var huawei = huaweiScenario ? new HuaweiDemo(sandbox.Huawei!) : null;
+        var leaked = huawei?.LeakedAccessKeyId ?? sandbox.Scenario.GroundTruth?["leakedAccessKeyId"]?.GetValue<string>()
             ?? throw new CliException($"scenario '{scenario}' has no groundTruth.leakedAccessKeyId: the demo cannot know which key leaked");
-        progress.Line($"sandbox {sandbox.Endpoint}: {sandbox.Accounts.Count} accounts, {sandbox.Regions.Count} regions; leaked key {leaked}");
+        progress.Line(huawei?.Describe(sandbox) ?? $"sandbox {sandbox.Endpoint}: {sandbox.Accounts.Count} accounts, {sandbox.Regions.Count} regions; leaked key {leaked}");
 
         // The services find credentials through the default chain, as against AWS: the sandbox's management admin.
         var admin = sandbox.Accounts[0];
         Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", admin.AdminAccessKeyId);
         Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", admin.AdminSecretAccessKey);
         Environment.SetEnvironmentVariable("AWS_REGION", "us-east-1");
-        await using var local = await LocalServices.StartAsync(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Incidents:Store"] = "sqlite:" + Path.Combine(output, "credir.db"),
             ["Aws:EndpointUrl"] = sandbox.Endpoint.ToString(),
@@ -52,7 +57,9 @@ internal sealed class DemoRun(string outDirectory, string scenario)
 
             // The demo's own policy approves on request; a server's approves nothing unless its operator turns it on.
             ["Incidents:AutoApprove:AllowOnRequest"] = "true",
-        }, [], cancellationToken);
+        };
+        huawei?.Configure(settings);
+        await using var local = await LocalServices.StartAsync(settings, [], cancellationToken);
         if (local.Composition.Missing.Count > 0)
         {
             progress.Line($"no service for phase(s): {string.Join(", ", local.Composition.Missing)}: the playbook cannot complete");
@@ -62,7 +69,7 @@ internal sealed class DemoRun(string outDirectory, string scenario)
         var incident = await client.CallAsync((s, c) => s.OpenIncidentAsync(new OpenIncidentRequest
         {
             RequestId = Guid.NewGuid().ToString("N"),
-            Input = new IdentificationInput { AccessKeyId = leaked },
+            Input = new IdentificationInput { AccessKeyId = leaked, Provider = huawei is null ? CloudProvider.Unspecified : CloudProvider.HuaweiCloud },
             Title = $"credir demo: leaked key {leaked}",
             AutoApprove = true,
         }, c), cancellationToken);

@@ -97,13 +97,16 @@ internal sealed class ProgressPrinter(Terminal terminal, TextWriter writer, Time
             : string.Join(", ", steps.Select(static s => $"{(s.Action.StartsWith("iam:", StringComparison.Ordinal) ? s.Action[4..] : s.Action)} {EnumText.Of(s.Status)}"));
     }
 
-    private static bool ActsOn(PlanStep step, Credential credential) => credential.Kind switch
-    {
-        CredentialKind.AccessKey => step.AccessKeyId == credential.AccessKeyId,
-        CredentialKind.RoleSession or CredentialKind.Role => Targets(step, "AWS::IAM::Role", credential.RoleName, credential.AccountId),
-        CredentialKind.IamUser or CredentialKind.LoginProfile => step.AccessKeyId.Length == 0 && Targets(step, "AWS::IAM::User", credential.UserName, credential.AccountId),
-        _ => false,
-    };
+    private static bool ActsOn(PlanStep step, Credential credential) => credential.Provider == CloudProvider.HuaweiCloud
+        ? (credential.AccessKeyId.Length > 0 && step.AccessKeyId == credential.AccessKeyId)
+            || (credential.PrincipalArn.Length > 0 && step.Target?.Arn == credential.PrincipalArn)
+        : credential.Kind switch
+        {
+            CredentialKind.AccessKey => step.AccessKeyId == credential.AccessKeyId,
+            CredentialKind.RoleSession or CredentialKind.Role => Targets(step, "AWS::IAM::Role", credential.RoleName, credential.AccountId),
+            CredentialKind.IamUser or CredentialKind.LoginProfile => step.AccessKeyId.Length == 0 && Targets(step, "AWS::IAM::User", credential.UserName, credential.AccountId),
+            _ => false,
+        };
 
     private static bool Targets(PlanStep step, string type, string name, string account) =>
         name.Length > 0 && step.Target is { } t && t.Type == type && t.Id == name && t.AccountId == account;

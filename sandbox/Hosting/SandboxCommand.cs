@@ -7,8 +7,8 @@ using CredIr.Sandbox.Scenarios;
 namespace CredIr.Sandbox;
 
 /// <summary>
-/// The process form: <c>--port PORT --scenario FILE [--export-trail DIR]</c>. Prints one JSON line on
-/// stdout when ready, serves until SIGTERM/SIGINT, then exports the trail if asked and exits 0.
+/// The process form: <c>--port PORT --scenario FILE [--export-trail DIR]</c> (an AWS scenario, or a Huawei Cloud one:
+/// then the ready line has a <c>huawei</c> object). Prints one JSON line on stdout when ready, serves until SIGTERM/SIGINT, then exports the trail if asked and exits 0.
 /// </summary>
 public static class SandboxCommand
 {
@@ -38,7 +38,10 @@ public static class SandboxCommand
         SandboxHost host;
         try
         {
-            host = await SandboxHost.StartAsync(new SandboxOptions { Port = port, ScenarioPath = Shipped(scenario) }, stop.Token);
+            var path = Shipped(scenario);
+            host = await SandboxHost.StartAsync(IsHuawei(path)
+                ? new SandboxOptions { Port = port, HuaweiScenarioPath = path }
+                : new SandboxOptions { Port = port, ScenarioPath = path }, stop.Token);
         }
         catch (ScenarioException e)
         {
@@ -80,16 +83,56 @@ public static class SandboxCommand
         return File.Exists(shipped) ? shipped : scenario;
     }
 
-    public static string ReadyLine(SandboxHost host) => new JsonObject
+    /// <summary>
+    /// A Huawei Cloud scenario (sandbox/scenarios/huawei-*.json) names its account's <c>domain</c>; it is served beside
+    /// an organization of one AWS account with no history.
+    /// </summary>
+    private static bool IsHuawei(string? path)
     {
-        ["endpoint"] = host.Endpoint.ToString().TrimEnd('/'),
-        ["accounts"] = new JsonArray(host.Accounts.Select(a => (JsonNode)new JsonObject
+        if (path is null || !File.Exists(path))
         {
-            ["accountId"] = a.AccountId,
-            ["name"] = a.Name,
-            ["adminAccessKeyId"] = a.AdminAccessKeyId,
-            ["adminSecretAccessKey"] = a.AdminSecretAccessKey,
-        }).ToArray()),
-        ["regions"] = new JsonArray(host.Regions.Select(r => (JsonNode)r).ToArray()),
-    }.ToJsonString(Hosting.JsonText.Relaxed);
+            return false;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("domain", out _);
+        }
+        catch (JsonException)
+        {
+            // Not JSON at all: the AWS loader says where, as for any bad scenario.
+            return false;
+        }
+    }
+
+    public static string ReadyLine(SandboxHost host)
+    {
+        var ready = new JsonObject
+        {
+            ["endpoint"] = host.Endpoint.ToString().TrimEnd('/'),
+            ["accounts"] = new JsonArray(host.Accounts.Select(a => (JsonNode)new JsonObject
+            {
+                ["accountId"] = a.AccountId,
+                ["name"] = a.Name,
+                ["adminAccessKeyId"] = a.AdminAccessKeyId,
+                ["adminSecretAccessKey"] = a.AdminSecretAccessKey,
+            }).ToArray()),
+            ["regions"] = new JsonArray(host.Regions.Select(r => (JsonNode)r).ToArray()),
+        };
+        if (host.Huawei is { } huawei)
+        {
+            // The Huawei Cloud account a Huawei scenario serves under /huawei: what its clients take.
+            ready["huawei"] = new JsonObject
+            {
+                ["iamEndpoint"] = huawei.IamEndpoint.ToString(),
+                ["ctsEndpoint"] = huawei.CtsEndpoint,
+                ["domainId"] = huawei.DomainId,
+                ["domainName"] = huawei.DomainName,
+                ["regions"] = new JsonArray(huawei.Regions.Select(static r => (JsonNode)r).ToArray()),
+            };
+        }
+
+        return ready.ToJsonString(Hosting.JsonText.Relaxed);
+    }
 }

@@ -47,6 +47,31 @@ internal static partial class HuaweiIamApi
         return Ok(new JsonObject { ["user"] = UserJson(state, user) });
     }
 
+    // Keystone's GET /v3/users (?name= filters): the account's users.
+    private static HuaweiResult ListUsers(HuaweiState state, HuaweiCall call)
+    {
+        Name(call, "listUsers", "user", null, null, apiVersion: "3");
+        var name = call.Query.GetValueOrDefault("name");
+        var users = state.Users.Values.Where(u => name is null || u.Name == name).OrderBy(static u => u.Name, StringComparer.Ordinal)
+            .Select(u => (JsonNode)UserJson(state, u));
+        return Ok(new JsonObject { ["users"] = new JsonArray(users.ToArray()) });
+    }
+
+    // Keystone's DELETE /v3/users/{user_id}: the user goes, and its AKs with it.
+    private static HuaweiResult DeleteUser(HuaweiState state, HuaweiCall call, string id)
+    {
+        Name(call, "deleteUser", "user", null, id, apiVersion: "3");
+        var user = User(state, id);
+        call.ResourceName = user.Name;
+        state.Users.Remove(id);
+        foreach (var key in state.Keys.Values.Where(k => k.UserId == id))
+        {
+            key.Deleted = true;
+        }
+
+        return new HuaweiResult(HttpStatusCode.NoContent, null);
+    }
+
     private static HuaweiResult UpdateUser(HuaweiState state, HuaweiCall call, string id)
     {
         Name(call, "updateUser", "user", null, id);

@@ -27,6 +27,8 @@ internal static partial class HuaweiIamApi
                 ("POST", ["v3.0", "OS-USER", "users"]) => CreateUser(state, call),
                 ("GET", ["v3.0", "OS-USER", "users", var id]) => GetUser(state, call, id),
                 ("PUT", ["v3.0", "OS-USER", "users", var id]) => UpdateUser(state, call, id),
+                ("DELETE", ["v3", "users", var id]) => DeleteUser(state, call, id),
+                ("GET", ["v3", "users"]) => ListUsers(state, call),
                 ("GET", ["v3.0", "OS-USER", "users", var id, "login-protect"]) => GetLoginProtect(state, call, id),
                 ("PUT", ["v3.0", "OS-USER", "users", var id, "login-protect"]) => SetLoginProtect(state, call, id),
                 ("POST", ["v3.0", "OS-ROLE", "roles"]) => CreateRole(state, call),

@@ -1,6 +1,8 @@
 using CredIr.Aws;
 using CredIr.Containment.Cloud;
 using CredIr.Containment.Execution;
+using CredIr.Containment.HuaweiCloud;
+using CredIr.HuaweiCloud.Hosting;
 using CredIr.Containment.Planning;
 using CredIr.Containment.Rollback;
 using CredIr.Containment.Verification;
@@ -55,6 +57,9 @@ public static class ContainmentServiceCollectionExtensions
         services.TryAddSingleton<ContainmentExecutor>();
         services.TryAddSingleton<RollbackExecutor>();
         services.TryAddSingleton<VerificationWatcher>();
+        services.AddHuaweiCloudAccess(configuration);
+        services.TryAddSingleton<HuaweiContainmentPlanner>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICloudContainment, HuaweiContainment>());
         services.TryAddSingleton<ContainmentApi.ContainmentBase, ContainmentService>();
         services.AddServiceHealth(ContainmentApi.Descriptor.FullName);
         services.AddInProcessClient<ContainmentApi.ContainmentBase, ContainmentApi.ContainmentClient>(ContainmentApi.BindService, static i => new ContainmentApi.ContainmentClient(i));

@@ -1,3 +1,5 @@
+using CredIr.Eradication.HuaweiCloud;
+using CredIr.HuaweiCloud.Hosting;
 using CredIr.Aws;
 using CredIr.Hosting;
 using CredIr.Hosting.Approvals;
@@ -52,6 +54,9 @@ public static class EradicationServiceCollectionExtensions
         builder.Services.TryAddSingleton(static _ => new EventClassifier());
         builder.Services.TryAddSingleton(static _ => new RecordExtractor());
         builder.Services.TryAddSingleton<TrailSourceFactory>();
+        builder.Services.AddHuaweiCloudAccess(builder.Configuration);
+        builder.Services.TryAddSingleton<HuaweiScan>();
+        builder.Services.TryAddSingleton<HuaweiEradication>();
         builder.Services.TryAddSingleton<ScanHandler>();
         builder.Services.TryAddSingleton(static sp => new EradicationCloud(
             sp.GetService<AwsScope>() ?? sp.GetRequiredService<AwsRuntime>().CreateDefaultScope(),

@@ -3,6 +3,8 @@ using Grpc.Core;
 using CredIr.Identification.Cmdb;
 using CredIr.Identification.CompromiseTime;
 using CredIr.Identification.Evidence;
+using CredIr.Identification.HuaweiCloud;
+using CredIr.Contracts.Providers;
 using CredIr.Identification.Inputs;
 using CredIr.Identification.Notifications;
 using CredIr.Identification.Resolution;
@@ -19,7 +21,8 @@ public sealed class IdentificationService(
     Notifier notifier,
     IOptions<IdentificationOptions> options,
     TimeProvider time,
-    ILogger<IdentificationService> logger) : Contracts.V1.Identification.IdentificationBase
+    ILogger<IdentificationService> logger,
+    HuaweiIdentification? huawei = null) : Contracts.V1.Identification.IdentificationBase
 {
     private const int MaxBaselineDays = 90;
 
@@ -52,7 +55,15 @@ public sealed class IdentificationService(
             throw new InputValidationException("baseline_days", $"is {request.BaselineDays}; give 1 to {MaxBaselineDays} days, or 0 for the default ({settings.DefaultBaselineDays})");
         }
 
-        var parsed = parser.Parse(request.Input);
+        // The seam: a Huawei Cloud input is parsed and resolved against Huawei's IAM and CTS; the rest is one playbook.
+        var onHuawei = CloudProviders.Normalize(request.Input?.Provider ?? CloudProvider.Unspecified) == CloudProvider.HuaweiCloud;
+        if (onHuawei && huawei is null)
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, CredIr.HuaweiCloud.Hosting.HuaweiCloudAccess.NotConfigured));
+        }
+
+        var parsed = onHuawei ? huawei!.Parse(request.Input!) : parser.Parse(request.Input);
+        var resolving = onHuawei ? huawei!.Resolver : resolver;
         var now = time.GetUtcNow();
         var evidence = new EvidenceLog(time);
         if (parsed.RawJson is not null)
@@ -64,13 +75,22 @@ public sealed class IdentificationService(
         var scope = new ResolutionScope
         {
             AccountIds = request.Scope?.AccountIds.ToList() ?? [],
-            Regions = RegionsFor(request.Scope, parsed, settings, resolver.GlobalEventsRegion),
-            AllRegions = request.Scope?.AllRegions == true && request.Scope.Regions.Count == 0,
+            Regions = onHuawei ? request.Scope?.Regions.ToList() ?? [] : RegionsFor(request.Scope, parsed, settings, resolver.GlobalEventsRegion),
+            // Huawei Cloud: every region project unless regions are named (IAM lists them; CTS is per region).
+            AllRegions = onHuawei ? request.Scope?.Regions.Count is null or 0 : request.Scope?.AllRegions == true && request.Scope.Regions.Count == 0,
             Now = now,
             Lookback = TimeSpan.FromDays(Math.Max(settings.LookbackDays, baselineDays + 1)),
             DeferTrail = request.DeferTrail,
         };
-        var resolution = await resolver.ResolveAsync(parsed, scope, evidence, cancellationToken);
+        var resolution = await resolving.ResolveAsync(parsed, scope, evidence, cancellationToken);
+        if (onHuawei)
+        {
+            foreach (var resolved in resolution.Credentials)
+            {
+                resolved.Credential.Provider = CloudProvider.HuaweiCloud;
+            }
+        }
+
         foreach (var warning in resolution.Warnings)
         {
             evidence.Add("credir:identification", warning, null);

@@ -2,7 +2,9 @@ using CredIr.Aws;
 using CredIr.Hosting;
 using CredIr.Hosting.InProcess;
 using IdentificationApi = CredIr.Contracts.V1.Identification;
+using CredIr.HuaweiCloud.Hosting;
 using CredIr.Identification.Cmdb;
+using CredIr.Identification.HuaweiCloud;
 using CredIr.Identification.Inputs;
 using CredIr.Identification.Notifications;
 using CredIr.Identification.Resolution;
@@ -47,6 +49,8 @@ public static class IdentificationServiceCollectionExtensions
         services.TryAddSingleton<Notifier>();
 
         AddAwsDirectory(builder);
+        services.AddHuaweiCloudAccess(builder.Configuration);
+        services.TryAddSingleton<HuaweiIdentification>();
         services.TryAddSingleton<IdentificationApi.IdentificationBase, IdentificationService>();
         services.AddSingleton(static sp => RpcErrors.Logged(sp.GetRequiredService<ILogger<IdentificationService>>()));
         services.AddServiceHealth(IdentificationApi.Descriptor.FullName);

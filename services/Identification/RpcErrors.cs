@@ -33,6 +33,7 @@ internal static class RpcErrors
         AwsServiceException { IsRetryable: true } busy =>
             new RpcException(new Status(StatusCode.Unavailable, $"{busy.Service}:{busy.Operation} kept failing with {busy.Code} after {busy.Attempts} attempts; try again later")),
         AwsServiceException aws => new RpcException(new Status(StatusCode.FailedPrecondition, $"{aws.Service}:{aws.Operation} failed with {aws.Code}: {aws.ErrorMessage}")),
+        CredIr.HuaweiCloud.HuaweiCloudException huawei => CredIr.HuaweiCloud.Hosting.HuaweiRpcErrors.ToRpc(huawei),
         HttpRequestException http => new RpcException(new Status(StatusCode.Unavailable, $"AWS could not be reached: {http.Message}")),
         _ => null,
     };

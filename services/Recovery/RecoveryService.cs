@@ -6,6 +6,7 @@ using Grpc.Core;
 using CredIr.Playbook.Trail;
 using CredIr.Recovery.Cmdb;
 using CredIr.Recovery.Execution;
+using CredIr.Recovery.HuaweiCloud;
 using CredIr.Recovery.Planning;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Logging;
@@ -13,7 +14,7 @@ using Microsoft.Extensions.Logging;
 namespace CredIr.Recovery;
 
 /// <summary>credir.v1.Recovery: plans recovery from the actor's events and executes approved items.</summary>
-internal sealed class RecoveryService(RecoveryPlanner planner, RecoveryExecutor executor, CmdbResources cmdb, PlanSeals seals, ApprovalGate approvals, TimeProvider time, ILogger<RecoveryService> logger) : Contracts.V1.Recovery.RecoveryBase
+internal sealed class RecoveryService(RecoveryPlanner planner, RecoveryExecutor executor, CmdbResources cmdb, PlanSeals seals, ApprovalGate approvals, TimeProvider time, ILogger<RecoveryService> logger, HuaweiRecovery? huawei = null) : Contracts.V1.Recovery.RecoveryBase
 {
     public override async Task<PlanRecoveryResponse> PlanRecovery(PlanRecoveryRequest request, ServerCallContext context)
     {
@@ -22,7 +23,9 @@ internal sealed class RecoveryService(RecoveryPlanner planner, RecoveryExecutor 
             throw new RpcException(new Status(StatusCode.InvalidArgument, "incident_id is required"));
         }
 
-        var records = Records(request.Events);
+        // The seam: Huawei Cloud's events (CTS traces) are recovered by Huawei's planner; items, seals and approval are the same.
+        var onHuawei = request.Events.Any(static e => e.Provider == CloudProvider.HuaweiCloud);
+        var records = onHuawei ? [] : Records(request.Events);
         foreach (var (key, strategy) in request.StrategyOverrides)
         {
             if (strategy == RecoveryStrategy.Unspecified || !System.Enum.IsDefined(strategy))
@@ -32,7 +35,9 @@ internal sealed class RecoveryService(RecoveryPlanner planner, RecoveryExecutor 
         }
 
         var accounts = request.Scope is { AllAccounts: false, AccountIds.Count: > 0 } scope ? scope.AccountIds.ToHashSet(StringComparer.Ordinal) : null;
-        var items = await planner.PlanAsync(records, request.StrategyOverrides, cmdb.Load(), a => accounts is null || accounts.Contains(a), context.CancellationToken).ConfigureAwait(false);
+        var items = onHuawei
+            ? await Huawei().PlanAsync(request.Events, context.CancellationToken).ConfigureAwait(false)
+            : await planner.PlanAsync(records, request.StrategyOverrides, cmdb.Load(), a => accounts is null || accounts.Contains(a), context.CancellationToken).ConfigureAwait(false);
         RecoveryLog.Planned(logger, request.IncidentId, items.Count, records.Count);
         var plan = new Plan
         {
@@ -80,8 +85,13 @@ internal sealed class RecoveryService(RecoveryPlanner planner, RecoveryExecutor 
         }
 
         await approvals.RequireAsync(ApprovalMethods.Recovery, ApprovalMethods.ExecuteRecovery, request.IncidentId, request.Approval, request.Items, context.CancellationToken).ConfigureAwait(false);
-        await responseStream.WriteAllAsync(executor.ExecuteAsync(request, context.CancellationToken), context.CancellationToken).ConfigureAwait(false);
+        await responseStream.WriteAllAsync(request.Items.All(static i => i.Resource?.Type.StartsWith("HuaweiCloud::", StringComparison.Ordinal) == true)
+            ? Huawei().ExecuteAsync(request, context.CancellationToken)
+            : executor.ExecuteAsync(request, context.CancellationToken), context.CancellationToken).ConfigureAwait(false);
     }
+
+    private HuaweiRecovery Huawei() =>
+        huawei ?? throw new RpcException(new Status(StatusCode.FailedPrecondition, CredIr.HuaweiCloud.Hosting.HuaweiCloudAccess.NotConfigured));
 
     private static List<CloudTrailRecord> Records(Google.Protobuf.Collections.RepeatedField<TrailEvent> events)
     {

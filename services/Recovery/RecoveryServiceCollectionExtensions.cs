@@ -7,6 +7,8 @@ using CredIr.Playbook.Extraction;
 using CredIr.Recovery.Cloud;
 using CredIr.Recovery.Cmdb;
 using CredIr.Recovery.Execution;
+using CredIr.Recovery.HuaweiCloud;
+using CredIr.HuaweiCloud.Hosting;
 using CredIr.Recovery.Planning;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -31,6 +33,8 @@ public static class RecoveryServiceCollectionExtensions
         services.AddCredIrApprovals();
         services.TryAddSingleton(static _ => new RecordExtractor());
         services.TryAddSingleton<CmdbResources>();
+        services.AddHuaweiCloudAccess(builder.Configuration);
+        services.TryAddSingleton<HuaweiRecovery>();
         services.TryAddSingleton<ICmdbUpdater, FileCmdbUpdater>();
 
         services.AddHttpClient(nameof(AwsRuntime));

@@ -75,6 +75,46 @@ public sealed class DemoCommandTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Demo_HuaweiAkLeak_ContainsEradicatesRecoversOnHuaweiCloudAndWritesTheReports()
+    {
+        var truth = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "scenarios", "huawei-ak-leak.json")))!["groundTruth"]!;
+        var leaked = truth["leakedAccessKey"]!.GetValue<string>();
+        var persistence = truth["createdAccessKeys"]![0]!["accessKey"]!.GetValue<string>();
+
+        var result = await Credir.RunAsync(["demo", "--scenario", "huawei-ak-leak", "--out", _out], TimeSpan.FromMinutes(4));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(string.Empty, result.Stderr);
+        Assert.Contains($"leaked AK {leaked}", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("approval containment-1-approval (containment-1): automatic (policy auto-approve)", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("huawei-iam:UpdateCredential(inactive): Succeeded", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("phase recovered", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("NOT contained", result.Stdout, StringComparison.Ordinal);
+        // The summary table says what was done to the user the actor created: disabled, then deleted.
+        Assert.Contains("huawei-iam:UpdateUser(disabled) succeeded, huawei-iam:DeleteUser succeeded", result.Stdout, StringComparison.Ordinal);
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_out, "report.json")));
+
+        // The leaked AK inactive (kept as evidence), the actor's AK deleted, the agency token stopped with the user who obtained it.
+        var statuses = report.RootElement.GetProperty("credentials").EnumerateArray()
+            .Where(static c => c.GetProperty("accessKeyId").GetString() is { Length: > 0 })
+            .ToDictionary(static c => c.GetProperty("accessKeyId").GetString()!, static c => c.GetProperty("status").GetString());
+        Assert.Equal("Inactive", statuses[leaked]);
+        Assert.Equal("Deleted", statuses[persistence]);
+        Assert.Equal(3, statuses.Count);
+        Assert.All(statuses.Values, static s => Assert.True(s is "Inactive" or "Deleted" or "Revoked", s));
+
+        // The actor's user and AK removed, the policy it widened restored.
+        var actions = report.RootElement.GetProperty("actions").EnumerateArray()
+            .Select(static a => (Kind: a.GetProperty("planKind").GetString(), Action: a.GetProperty("action").GetString(), Arn: a.GetProperty("target").GetProperty("arn").GetString()!, Status: a.GetProperty("status").GetString()))
+            .ToList();
+        Assert.Contains(("eradication", "huawei-iam:DeleteCredential", $"iam::0a1b2c3d4e5f60718293a4b5c6d7e8f9:credential:{persistence}", "succeeded"), actions);
+        Assert.Contains(actions, static a => a is { Kind: "eradication", Action: "huawei-iam:DeleteUser", Status: "succeeded" } && a.Arn.EndsWith(":user:ops-backup", StringComparison.Ordinal));
+        Assert.Contains(actions, static a => a is { Kind: "recovery", Action: "huawei-iam:UpdateRole(restore)", Status: "succeeded" });
+        Assert.True(new FileInfo(Path.Combine(_out, "report.html")).Length > 0);
+        Assert.Contains(persistence, await File.ReadAllTextAsync(Path.Combine(_out, "report.md")), StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_out))

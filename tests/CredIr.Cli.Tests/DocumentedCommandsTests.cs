@@ -27,6 +27,7 @@ public sealed partial class DocumentedCommandsTests
     {
         ["bash scripts/install-prerequisites.sh && dotnet run --project cli -c Release -- demo"] = ".ci/run runs the demo after the tests",
         ["bash scripts/install-prerequisites.sh && dotnet test CredIr.sln -c Release"] = ".ci/run runs it: it is this very test run",
+        ["dotnet run --project cli -c Release -- demo --scenario huawei-ak-leak"] = "DemoCommandTests runs the Huawei demo (credir demo --scenario huawei-ak-leak)",
         ["AWS_PROFILE=security credir respond --access-key AKIA..."] = "needs a real AWS account; RespondCommandTests run respond against the sandbox",
         ["credir respond --access-key AKIA... --server http://127.0.0.1:5070"] = "AKIA... is a placeholder; RespondCommandTests run respond against a served host",
         ["credir incidents approve inc-20261123-023109-3b9dbf49"] = "the id is an example; ApproveFlowTests approve as a second person",

@@ -61,6 +61,16 @@ public sealed class HuaweiIamClient
     public async Task<IamUser> GetUserAsync(string userId, CancellationToken ct) =>
         (await _api.SendAsync<UserEnvelope>(HttpMethod.Get, _endpoint, $"/v3.0/OS-USER/users/{Escape(userId)}", null, null, "GetUser", ct)).User;
 
+    /// <summary>The id of the user with this name (IAM v3 <c>GET /v3/users?name=</c>), or null when the account has none.</summary>
+    public async Task<string?> FindUserIdAsync(string userName, CancellationToken ct) =>
+        (await _api.SendAsync(HttpMethod.Get, _endpoint, "/v3/users", [new("name", userName)], null, "ListUsers", ct))?["users"] is JsonArray users
+            ? users.FirstOrDefault(u => u?["name"]?.ToString() == userName)?["id"]?.ToString()
+            : null;
+
+    /// <summary>Deletes a user (IAM v3 <c>DELETE /v3/users/{user_id}</c>): its AKs go with it. 404 when there is no such user.</summary>
+    public Task DeleteUserAsync(string userId, CancellationToken ct) =>
+        _api.SendAsync(HttpMethod.Delete, _endpoint, $"/v3/users/{Escape(userId)}", null, null, "DeleteUser", ct);
+
     /// <summary>Enables or disables a user: a disabled user can neither sign in nor use any of its AKs.</summary>
     public async Task<IamUser> SetUserEnabledAsync(string userId, bool enabled, CancellationToken ct) =>
         (await _api.SendAsync<UserEnvelope>(HttpMethod.Put, _endpoint, $"/v3.0/OS-USER/users/{Escape(userId)}", null,
@@ -97,6 +107,25 @@ public sealed class HuaweiIamClient
             new HuaweiCredentials(Required(credential, "access", "CreateTemporaryAccessKey"), Required(credential, "secret", "CreateTemporaryAccessKey"),
                 Required(credential, "securitytoken", "CreateTemporaryAccessKey")),
             DateTimeOffset.Parse(Required(credential, "expires_at", "CreateTemporaryAccessKey"), CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>A custom policy (IAM v3.0 <c>GET /v3.0/OS-ROLE/roles/{role_id}</c>): the role object, its <c>policy</c> document included.</summary>
+    public async Task<JsonObject> GetCustomPolicyAsync(string roleId, CancellationToken ct) =>
+        (await _api.SendAsync(HttpMethod.Get, _endpoint, $"/v3.0/OS-ROLE/roles/{Escape(roleId)}", null, null, "GetCustomPolicy", ct))?["role"] as JsonObject
+        ?? throw new HuaweiCloudException("GetCustomPolicy answered without a role");
+
+    /// <summary>Replaces a custom policy's document (IAM v3.0 <c>PATCH /v3.0/OS-ROLE/roles/{role_id}</c>), keeping its name, type and description.</summary>
+    public async Task<JsonObject> UpdateCustomPolicyAsync(string roleId, JsonObject current, JsonObject policy, CancellationToken ct)
+    {
+        var role = new JsonObject
+        {
+            ["display_name"] = current["display_name"]?.DeepClone(),
+            ["type"] = current["type"]?.DeepClone(),
+            ["description"] = current["description"]?.DeepClone(),
+            ["policy"] = policy.DeepClone(),
+        };
+        return (await _api.SendAsync(new HttpMethod("PATCH"), _endpoint, $"/v3.0/OS-ROLE/roles/{Escape(roleId)}", null, new JsonObject { ["role"] = role }, "UpdateCustomPolicy", ct))?["role"] as JsonObject
+            ?? throw new HuaweiCloudException("UpdateCustomPolicy answered without a role");
     }
 
     /// <summary>Projects of the caller's account, optionally only the one named (a region id gives that region's project).</summary>

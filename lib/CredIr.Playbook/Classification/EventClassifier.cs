@@ -6,7 +6,7 @@ namespace CredIr.Playbook.Classification;
 public sealed class EventClassifier(IReadOnlyList<ClassificationRule> rules)
 {
     public EventClassifier()
-        : this(DefaultRules.All)
+        : this([.. DefaultRules.All, .. HuaweiCloud.HuaweiRules.All])
     {
     }
 

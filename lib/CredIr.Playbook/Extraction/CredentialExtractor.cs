@@ -17,6 +17,11 @@ public static class CredentialExtractor
             return [];
         }
 
+        if (HuaweiCloud.HuaweiCredentialExtractor.IsHuawei(record))
+        {
+            return HuaweiCloud.HuaweiCredentialExtractor.Extract(record);
+        }
+
         var request = record.RequestParameters ?? default;
         var response = record.ResponseElements ?? default;
         var account = record.AccountId;

@@ -146,17 +146,5 @@ internal sealed class ContainmentExecutor(
         ? $"{aws.Service} {aws.Operation} failed: {aws.Code}: {aws.ErrorMessage}"
         : $"AWS could not be reached ({e.GetType().Name}).";
 
-    private PlanStep Finish(PlanStep result, StepOutcome outcome)
-    {
-        result.Status = outcome.Status;
-        result.ResultMessage = outcome.Message;
-        result.ExecutedAt = Timestamp.FromDateTimeOffset(time.GetUtcNow());
-        // A repeat run finds the change already made: the first run's record of the state before it stays.
-        if (outcome.Prior is { } prior && (outcome.Status != StepStatus.AlreadyDone || string.IsNullOrEmpty(result.PriorStateJson)))
-        {
-            result.PriorStateJson = prior.ToJson();
-        }
-
-        return result;
-    }
+    private PlanStep Finish(PlanStep result, StepOutcome outcome) => outcome.ApplyTo(result, time.GetUtcNow());
 }

@@ -20,15 +20,7 @@ internal sealed class RollbackExecutor(ResponderAccess access, StepHandlers hand
     public async IAsyncEnumerable<PlanStep> RollbackAsync(RollbackRequest request, [EnumeratorCancellation] CancellationToken ct)
     {
         await approvals.RequireAsync(ApprovalMethods.Containment, ApprovalMethods.RollbackContainment, request.IncidentId, request.Approval, request.ExecutedPlan, "executed_plan", ct).ConfigureAwait(false);
-        foreach (var step in request.ExecutedPlan.Steps.Where(static s => s.Status is StepStatus.Succeeded or StepStatus.AlreadyDone))
-        {
-            // A prior state is restored only as this service recorded it: a forged one could "restore" any policy.
-            if (!await seals.IsSealedExecutedAsync(ApprovalMethods.Containment, step, ct).ConfigureAwait(false))
-            {
-                throw new RpcException(new Status(StatusCode.PermissionDenied,
-                    $"executed_plan: step {step.StepId} is not as this containment service executed it (its seal does not match): roll back only the steps ExecuteContainment returned, unchanged."));
-            }
-        }
+        await RequireSealedAsync(seals, request.ExecutedPlan, ct).ConfigureAwait(false);
 
         var steps = PlanStepOrder.Sort(request.ExecutedPlan.Steps, []).Reverse().ToList();
         using var responder = access.Open(request.IncidentId, null);
@@ -38,6 +30,19 @@ internal sealed class RollbackExecutor(ResponderAccess access, StepHandlers hand
             var result = await RestoreAsync(step, responder, ct).ConfigureAwait(false);
             ContainmentLog.StepRolledBack(logger, request.IncidentId, result.StepId, result.Action, result.Status);
             yield return result;
+        }
+    }
+
+    /// <summary>A prior state is restored only as this service recorded it: a forged one could "restore" any policy.</summary>
+    internal static async Task RequireSealedAsync(PlanSeals seals, Plan executedPlan, CancellationToken ct)
+    {
+        foreach (var step in executedPlan.Steps.Where(static s => s.Status is StepStatus.Succeeded or StepStatus.AlreadyDone))
+        {
+            if (!await seals.IsSealedExecutedAsync(ApprovalMethods.Containment, step, ct).ConfigureAwait(false))
+            {
+                throw new RpcException(new Status(StatusCode.PermissionDenied,
+                    $"executed_plan: step {step.StepId} is not as this containment service executed it (its seal does not match): roll back only the steps ExecuteContainment returned, unchanged."));
+            }
         }
     }
 

@@ -18,7 +18,7 @@ internal sealed class WatchState
 
     public void Count(TrailEvent use)
     {
-        if (use.ErrorCode.Length > 0 && TrailEventMapper.IsDenied(use.ErrorCode))
+        if (use.ErrorCode.Length > 0 && (use.Provider == CloudProvider.HuaweiCloud ? CredIr.HuaweiCloud.Playbook.CtsTrailEvents.IsDenied(use) : TrailEventMapper.IsDenied(use.ErrorCode)))
         {
             Denied++;
         }
@@ -45,15 +45,18 @@ internal sealed class WatchState
         return fresh;
     }
 
-    public VerificationResult Result(TimeSpan window, TimeSpan delay)
+    /// <param name="trail">The trail watched, as the summary names it (CloudTrail, or Huawei Cloud's CTS).</param>
+    /// <param name="notWatched">What that trail does not hold, said on a clean verdict.</param>
+    public VerificationResult Result(TimeSpan window, TimeSpan delay, string trail = "CloudTrail",
+        string notWatched = "Data events (such as S3 GetObject) are not in LookupEvents and were not watched.")
     {
-        var watched = $"{window.TotalMinutes:0.#} minutes after containment (plus {delay.TotalMinutes:0.#} minutes for CloudTrail's delivery delay)";
+        var watched = $"{window.TotalMinutes:0.#} minutes after containment (plus {delay.TotalMinutes:0.#} minutes for {trail}'s delivery delay)";
         var (verdict, summary) = (Allowed, Denied, _gaps.Count) switch
         {
             ( > 0, _, _) => (VerificationVerdict.StillActive, $"Containment did not hold: {Allowed} call(s) with the credentials succeeded {watched}; {Denied} were denied."),
             (_, _, > 0) => (VerificationVerdict.Incomplete, $"{_gaps.Count} account-region(s) could not be read, so uses there would not be seen; {Denied} denied attempt(s) seen elsewhere {watched}."),
             (_, > 0, _) => (VerificationVerdict.AttemptsDenied, $"The credentials were tried {Denied} time(s) {watched}, and every call was denied: someone still holds them."),
-            _ => (VerificationVerdict.Clean, $"No use of the credentials {watched}. Data events (such as S3 GetObject) are not in LookupEvents and were not watched."),
+            _ => (VerificationVerdict.Clean, $"No use of the credentials {watched}. {notWatched}"),
         };
         return new VerificationResult { Verdict = verdict, UsesAllowed = Allowed, UsesDenied = Denied, Summary = summary };
     }

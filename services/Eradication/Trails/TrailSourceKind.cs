@@ -6,4 +6,7 @@ public enum TrailSourceKind
     LookupEvents,
     LogFiles,
     Athena,
+
+    /// <summary>Huawei Cloud CTS v3 traces (HuaweiCloud/CtsTrailSource).</summary>
+    Cts,
 }

@@ -7,7 +7,7 @@ namespace CredIr.Identification.Resolution;
 internal static class TrailGaps
 {
     public static bool IsCloudError(Exception error) =>
-        error is AwsServiceException or HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException or IOException;
+        error is AwsServiceException or CredIr.HuaweiCloud.HuaweiCloudException or HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException or IOException;
 
     /// <summary>The error code of a trail not read yet on purpose (containment first).</summary>
     public const string DeferredCode = "Deferred";
@@ -21,9 +21,12 @@ internal static class TrailGaps
 
     public static SourceGap Of(string accountId, string region, string operation, Exception error)
     {
-        var (code, message) = error is AwsServiceException aws
-            ? (aws.Code, $"{operation} failed: {aws.Code}{(aws.IsRetryable ? $" after {aws.Attempts} attempts" : "")}: {aws.ErrorMessage}")
-            : (error.GetType().Name, $"{operation} could not reach AWS ({error.GetType().Name})");
+        var (code, message) = error switch
+        {
+            AwsServiceException aws => (aws.Code, $"{operation} failed: {aws.Code}{(aws.IsRetryable ? $" after {aws.Attempts} attempts" : "")}: {aws.ErrorMessage}"),
+            CredIr.HuaweiCloud.HuaweiCloudException huawei => (huawei.ErrorCode, $"{huawei.Operation} failed: HTTP {(int)huawei.Status} {huawei.ErrorCode}: {huawei.ErrorMessage}"),
+            _ => (error.GetType().Name, $"{operation} could not reach AWS ({error.GetType().Name})"),
+        };
         return new SourceGap
         {
             AccountId = accountId,

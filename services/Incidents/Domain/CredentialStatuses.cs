@@ -25,6 +25,11 @@ internal static class CredentialStatuses
     private const string UserRevokeOlderSessions = "iam:PutUserPolicy(RevokeOlderSessions)";
     private const string UserDenyAll = "iam:PutUserPolicy(DenyAll)";
 
+    // Huawei Cloud's steps (services/Containment/HuaweiCloud, services/Eradication/HuaweiCloud).
+    private const string HuaweiDeactivateAccessKey = "huawei-iam:UpdateCredential(inactive)";
+    private const string HuaweiDeleteAccessKey = "huawei-iam:DeleteCredential";
+    private const string HuaweiDisableUser = "huawei-iam:UpdateUser(disabled)";
+
     /// <summary>Applies a step's effect; returns the credentials whose status changed, as "id: old → new".</summary>
     public static IReadOnlyList<string> Apply(Incident incident, PlanStep step, StepStatus outcome)
     {
@@ -63,8 +68,10 @@ internal static class CredentialStatuses
 
         return step.Action switch
         {
-            DeactivateAccessKey when SameKey(credential, step) => credential.Status == Deleted ? null : Inactive,
-            DeleteAccessKey when SameKey(credential, step) => Deleted,
+            DeactivateAccessKey or HuaweiDeactivateAccessKey when SameKey(credential, step) => credential.Status == Deleted ? null : Inactive,
+            DeleteAccessKey or HuaweiDeleteAccessKey when SameKey(credential, step) => Deleted,
+            // Huawei Cloud: the user who obtained a temporary AK disabled; the gateway refuses that AK from then on.
+            HuaweiDisableUser when IsTemporary(credential) && SameKey(credential, step) => Revoked,
             RoleRevokeOlderSessions or RoleDenyAll when IsTemporary(credential) && Owns(step, AccountOf(credential), RoleOf(credential)) => Revoked,
             UserRevokeOlderSessions or UserDenyAll when IsTemporary(credential) && credential.RoleName.Length == 0
                 && Owns(step, AccountOf(credential), credential.UserName) => Revoked,

@@ -38,7 +38,7 @@ public sealed class HuaweiAkLeakScenarioTests : IAsyncLifetime
 
         var backup = await iam.GetUserAsync(_sandbox.Cloud.UserId("ops-backup"), CancellationToken.None);
         var key = await iam.GetAccessKeyAsync(HuaweiSandbox.PersistenceKey, CancellationToken.None);
-        var widened = _sandbox.Cloud.Traces(HuaweiSandbox.HomeRegion).Single(static t => t["trace_name"]!.ToString() == "updateRole");
+        var widened = _sandbox.Cloud.Traces(HuaweiSandbox.HomeRegion).Single(static t => t["trace_name"]!.ToString() == "updateRole" && t["user"]!["access_key_id"]!.ToString() == HuaweiSandbox.LeakedKey);
 
         Assert.True(backup.Enabled);
         Assert.Equal(backup.Id, key.UserId);

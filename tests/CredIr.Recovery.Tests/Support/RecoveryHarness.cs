@@ -55,22 +55,41 @@ internal sealed class RecoveryHarness : IAsyncDisposable
     public AwsRuntime Runtime { get; }
 
     /// <summary>The recovery settings, and the deployment's approval key: a second host given them verifies the same tokens.</summary>
-    public IDictionary<string, string?> Configuration => new Dictionary<string, string?>
+    public IDictionary<string, string?> Configuration
     {
-        ["Recovery:CmdbPath"] = CmdbPath,
-        ["Approvals:Key"] = Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes("credir-recovery-tests-approval-key-32")),
-    };
+        get
+        {
+            var settings = new Dictionary<string, string?>
+            {
+                ["Recovery:CmdbPath"] = CmdbPath,
+                ["Approvals:Key"] = Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes("credir-recovery-tests-approval-key-32")),
+            };
+            if (Sandbox.Huawei is { } huawei)
+            {
+                // The Huawei account beside the organization: acme-admin's AK/SK, the sandbox's IAM and CTS.
+                var admin = huawei.Credentials("acme-admin");
+                settings["HuaweiCloud:IamEndpoint"] = huawei.IamEndpoint.ToString();
+                settings["HuaweiCloud:CtsEndpoint"] = huawei.CtsEndpoint;
+                settings["HuaweiCloud:AccessKeyId"] = admin.AccessKeyId;
+                settings["HuaweiCloud:SecretAccessKey"] = admin.SecretAccessKey;
+            }
+
+            return settings;
+        }
+    }
 
     public CredIr.Contracts.V1.Recovery.RecoveryClient Service => _host.Services.GetRequiredService<CredIr.Contracts.V1.Recovery.RecoveryClient>();
 
     public ICmdbUpdater Updater => _host.Services.GetRequiredService<ICmdbUpdater>();
 
-    public static async Task<RecoveryHarness> StartAsync()
+    /// <param name="huawei">Also serve the huawei-ak-leak account, and configure the service for it.</param>
+    public static async Task<RecoveryHarness> StartAsync(bool huawei = false)
     {
         var sandbox = await SandboxHost.StartAsync(new SandboxOptions
         {
             Port = 0,
             ScenarioPath = Path.Combine(RepoRoot.Folder, "sandbox", "scenarios", "multi-account-org.json"),
+            HuaweiScenarioPath = huawei ? Path.Combine(RepoRoot.Folder, "sandbox", "scenarios", "huawei-ak-leak.json") : null,
         }, CancellationToken.None);
         var directory = Path.Combine(Path.GetTempPath(), "credir-recovery-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);

@@ -39,6 +39,28 @@ public sealed class ProcessFormTests : IDisposable
     }
 
     [Fact]
+    public async Task HuaweiScenario_ReadyLineNamesTheHuaweiAccount_AndItsIamAnswersAsHuaweiDoes()
+    {
+        using var process = Start("--port", "0", "--scenario", "huawei-ak-leak");
+
+        var line = await process.StandardOutput.ReadLineAsync().WaitAsync(Limit) ?? throw new InvalidOperationException("no ready line on stdout");
+        var huawei = JsonDocument.Parse(line).RootElement.GetProperty("huawei");
+        Assert.Equal("0a1b2c3d4e5f60718293a4b5c6d7e8f9", huawei.GetProperty("domainId").GetString());
+        Assert.Equal(["cn-north-4", "ap-southeast-1", "eu-west-101"], huawei.GetProperty("regions").EnumerateArray().Select(static r => r.GetString()));
+        using (var http = new HttpClient())
+        {
+            // Unsigned: refused the way Huawei's API gateway refuses it.
+            using var unsigned = await http.GetAsync(new Uri(huawei.GetProperty("iamEndpoint").GetString()!.TrimEnd('/') + "/v3/projects"));
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, unsigned.StatusCode);
+            Assert.Contains("APIGW.0301", await unsigned.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        await SignalAsync(process.Id, "TERM");
+        await process.WaitForExitAsync().WaitAsync(Limit);
+        Assert.Equal(0, process.ExitCode);
+    }
+
+    [Fact]
     public async Task BadScenario_FailsWithOneLineNamingFileStepAndField_ExitCode2()
     {
         Directory.CreateDirectory(_directory);
