@@ -71,6 +71,7 @@ internal sealed partial class PlaybookDriver
 
         // The data events the watch above cannot see, where the incident reads the organization trail through Athena.
         var athena = await WatchThroughAthenaAsync(session, keys, containedAt, actor, cancellationToken);
+        var athenaAddedUses = false;
         if (athena is not null)
         {
             gaps.AddRange(athena.Gaps);
@@ -82,6 +83,7 @@ internal sealed partial class PlaybookDriver
                 result = result.Clone();
                 result.Verdict = VerificationVerdict.StillActive;
                 result.UsesAllowed += more.Count;
+                athenaAddedUses = true;
             }
         }
 
@@ -99,6 +101,12 @@ internal sealed partial class PlaybookDriver
             Gaps = { gaps.DistinctBy(static g => (g.AccountId, g.Region, g.Reason)) },
         };
         verification.Summary = Summarize(verification, result, allowed, settings, athena is not null);
+        if (athenaAddedUses && result is not null)
+        {
+            // The service's summary says "no use" of the calls it could see; the escalation and the evidence quote this verdict.
+            result.Summary = verification.Summary;
+        }
+
         await session.AppendEvidenceAsync("containment:verification", verification.Summary,
             result is null ? "{}" : JsonFormatter.Default.Format(result), cancellationToken);
         await session.CommitAsync(null, "verified", verification.Summary, draft =>
