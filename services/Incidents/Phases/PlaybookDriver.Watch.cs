@@ -136,6 +136,10 @@ internal sealed partial class PlaybookDriver
         var summary = $"post-containment watch: STILL ACTIVE: {allowed.Count} call(s) by {string.Join(", ", used)} succeeded after containment " +
             $"({string.Join(", ", allowed.Take(10).Select(static u => $"{u.AccessKeyId} {u.EventSource} {u.EventName} at {u.EventTime?.ToDateTimeOffset():O}"))}): containment did not hold";
         var waitingFor = $"a responder: containment did not hold, {string.Join(", ", used)} made calls that succeeded after containment; stop them by hand, then advance to verify again";
+        // Past eradication the incident cannot go back to containing (PhaseMachine): advancing would not contain
+        // anything again, so the responder is told what is left to them instead of a step that does nothing.
+        var waitingForAfterEradication = $"a responder: containment did not hold, {string.Join(", ", used)} made calls that succeeded after containment; " +
+            "the incident is past eradication and cannot contain again: stop the keys by hand and open a new incident for what they did";
         await session.AppendEvidenceAsync("containment:late-use", summary, JsonFormatter.Default.Format(new VerificationResult
         {
             Verdict = VerificationVerdict.StillActive,
@@ -165,12 +169,13 @@ internal sealed partial class PlaybookDriver
                 UsedKeys = { used },
                 Summary = summary,
             };
-            if (PhaseMachine.IsAllowed(draft.Phase, Phase.Containing))
+            var canContain = draft.Phase == Phase.Containing || PhaseMachine.IsAllowed(draft.Phase, Phase.Containing);
+            if (canContain && draft.Phase != Phase.Containing)
             {
                 IncidentWorkflow.MoveTo(draft, Phase.Containing, "the post-containment watch found a call that succeeded after containment", now);
             }
 
-            draft.WaitingFor = waitingFor;
+            draft.WaitingFor = canContain ? waitingFor : waitingForAfterEradication;
             draft.LastError = summary;
             IncidentWorkflow.AddTimeline(draft, now, "system", summary);
             return true;
@@ -196,7 +201,9 @@ internal sealed partial class PlaybookDriver
                 RequestId = $"{session.IncidentId}/late-use/{incident.PostContainmentWatch.WatchedFrom.Seconds}",
                 IncidentId = session.IncidentId,
                 Subject = $"[CredIr] containment did not hold: {incident.Title}",
-                Body = $"Incident {session.IncidentId}: {string.Join(", ", used)} made calls that succeeded after containment. Containment is reopened. Ticket {incident.TicketReference}.",
+                Body = $"Incident {session.IncidentId}: {string.Join(", ", used)} made calls that succeeded after containment. " +
+                    (incident.Phase == Phase.Containing ? "Containment is reopened." : "The incident is past eradication: the keys must be stopped by hand.") +
+                    $" Ticket {incident.TicketReference}.",
                 Recipients = { incident.Stakeholders },
             }, Context(WatchActor, cancellationToken));
             sent.AddRange(response.Notifications);

@@ -118,6 +118,8 @@ public sealed class AthenaWatchTests : IAsyncLifetime, IDisposable
         Assert.Equal(VerificationVerdict.StillActive, incident.Verification.Verdict);
         Assert.Contains($"{LeakedKey} s3.amazonaws.com GetObject", incident.LastError, StringComparison.Ordinal);
         Assert.StartsWith($"a responder: containment did not hold, {LeakedKey} made calls that succeeded after containment", incident.WaitingFor, StringComparison.Ordinal);
+        Assert.Equal(Phase.Recovered, incident.Phase);
+        Assert.Contains("cannot contain again: stop the keys by hand", incident.WaitingFor, StringComparison.Ordinal);
     }
 
     private static OpenIncidentRequest Open(string requestId) => new()
