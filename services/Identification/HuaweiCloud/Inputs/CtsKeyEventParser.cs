@@ -68,9 +68,7 @@ internal static class CtsKeyEventParser
 
         var domain = trace.GetString("user.domain.id");
         var service = trace.GetString("service_type");
-        var (firstSeen, firstSeenField) = HuaweiTimes.Read(trace, "time", field) is { } time
-            ? (time, "CTS trace time")
-            : (HuaweiTimes.Read(trace, "record_time", field), "CTS trace record_time (no time)");
+        var (firstSeen, firstSeenField) = HuaweiTimes.FirstSeen(trace, field, "CTS trace", "time", "record_time");
         return new ParsedInput
         {
             Kind = InputKind.CtsKeyEvent,
@@ -88,7 +86,7 @@ internal static class CtsKeyEventParser
             },
             AccountId = domain,
             FirstSeen = firstSeen,
-            FirstSeenField = firstSeen is null ? null : firstSeenField,
+            FirstSeenField = firstSeenField,
             SourceIps = trace.GetString("source_ip") is { } ip ? [ip] : [],
             UserAgents = trace.GetString("user_agent") is { } agent ? [agent] : [],
             ApiCalls = name is null ? [] : [service is null ? name : $"{service}:{name}"],

@@ -38,4 +38,10 @@ internal static class HuaweiTimes
 
         throw new InputValidationException(field, $"{path} '{(text.Length <= 40 ? text : text[..40] + "...")}' is not a time (epoch milliseconds or ISO 8601, e.g. 2026-12-07T10:00:00Z)");
     }
+
+    /// <summary>The compromise-time hint: the <paramref name="primary"/> time, else the <paramref name="fallback"/> one, with the field it came from.</summary>
+    public static (DateTimeOffset? Time, string? Field) FirstSeen(JsonElement element, string field, string source, string primary, string fallback) =>
+        Read(element, primary, field) is { } first ? (first, $"{source} {primary}")
+        : Read(element, fallback, field) is { } second ? (second, $"{source} {fallback} (no {primary})")
+        : (null, null);
 }

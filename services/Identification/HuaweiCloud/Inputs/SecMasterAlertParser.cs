@@ -35,9 +35,7 @@ internal static class SecMasterAlertParser
                 "give access_key_id with provider CLOUD_PROVIDER_HUAWEI_CLOUD instead");
         }
 
-        var (firstSeen, firstSeenField) = HuaweiTimes.Read(data, "first_observed_time", field) is { } first
-            ? (first, "SecMaster alert first_observed_time")
-            : (HuaweiTimes.Read(data, "create_time", field), "SecMaster alert create_time (no first_observed_time)");
+        var (firstSeen, firstSeenField) = HuaweiTimes.FirstSeen(data, field, "SecMaster alert", "first_observed_time", "create_time");
         return new ParsedInput
         {
             Kind = InputKind.SecmasterAlert,
@@ -51,7 +49,7 @@ internal static class SecMasterAlertParser
             AccountId = domain,
             Region = data.GetString("environment.region_id") ?? data.GetString("datasource.region_id"),
             FirstSeen = firstSeen,
-            FirstSeenField = firstSeen is null ? null : firstSeenField,
+            FirstSeenField = firstSeenField,
             LastSeen = HuaweiTimes.Read(data, "last_observed_time", field),
             SourceIps = [.. data.GetArray("network_list").Select(static n => n.GetString("src_ip")).OfType<string>().Distinct(StringComparer.Ordinal)],
         };
