@@ -55,15 +55,8 @@ public sealed class IdentificationService(
             throw new InputValidationException("baseline_days", $"is {request.BaselineDays}; give 1 to {MaxBaselineDays} days, or 0 for the default ({settings.DefaultBaselineDays})");
         }
 
-        // The seam: a Huawei Cloud input is parsed and resolved against Huawei's IAM and CTS; the rest is one playbook.
-        var onHuawei = CloudProviders.Normalize(request.Input?.Provider ?? CloudProvider.Unspecified) == CloudProvider.HuaweiCloud;
-        if (onHuawei && huawei is null)
-        {
-            throw new RpcException(new Status(StatusCode.FailedPrecondition, CredIr.HuaweiCloud.Hosting.HuaweiCloudAccess.NotConfigured));
-        }
-
-        var parsed = onHuawei ? huawei!.Parse(request.Input!) : parser.Parse(request.Input);
-        var resolving = onHuawei ? huawei!.Resolver : resolver;
+        var (parsed, onHuawei) = ParseInput(request.Input);
+        var resolving = onHuawei ? Huawei().Resolver : resolver;
         var now = time.GetUtcNow();
         var evidence = new EvidenceLog(time);
         if (parsed.RawJson is not null)
@@ -114,6 +107,36 @@ public sealed class IdentificationService(
         return response;
     }
 
+    // The seam: a Huawei Cloud input is parsed and resolved against Huawei's IAM and CTS; the rest is one playbook.
+    // A finding names its cloud by its shape (a SecMaster alert or a CTS key event is Huawei Cloud's) even when
+    // provider is left unspecified; a provider that contradicts the shape is refused rather than guessed between.
+    private (ParsedInput Parsed, bool OnHuawei) ParseInput(IdentificationInput? input)
+    {
+        var requested = input?.Provider ?? CloudProvider.Unspecified;
+        if (input?.InputCase == IdentificationInput.InputOneofCase.FindingJson)
+        {
+            var finding = parser.Parse(input);
+            if (requested != CloudProvider.Unspecified && CloudProviders.Normalize(requested) != CloudProviders.Normalize(finding.Provider))
+            {
+                throw new InputValidationException("provider",
+                    $"is {CloudProviders.Name(requested)}, but finding_json is a {finding.Description} of {CloudProviders.Name(finding.Provider)}; leave provider unspecified (the shape says the cloud)");
+            }
+
+            var huaweiFinding = finding.Provider == CloudProvider.HuaweiCloud;
+            if (huaweiFinding)
+            {
+                Huawei().EnsureConfigured();
+            }
+
+            return (finding, huaweiFinding);
+        }
+
+        return CloudProviders.Normalize(requested) == CloudProvider.HuaweiCloud ? (Huawei().Parse(input!), true) : (parser.Parse(input), false);
+    }
+
+    private HuaweiIdentification Huawei() =>
+        huawei ?? throw new RpcException(new Status(StatusCode.FailedPrecondition, CredIr.HuaweiCloud.Hosting.HuaweiCloudAccess.NotConfigured));
+
     private static void AddResponderNotes(IdentifyRequest request, EvidenceLog evidence)
     {
         if (request.TicketReference.Length > 0)
@@ -145,6 +168,8 @@ public sealed class IdentificationService(
         InputKind.SecurityHubFinding => "securityhub-finding",
         InputKind.HealthEvent => "health-event",
         InputKind.QuarantinePolicyEvent => "cloudtrail-quarantine-event",
+        InputKind.SecmasterAlert => "secmaster-alert",
+        InputKind.CtsKeyEvent => "cts-key-event",
         _ => "input",
     };
 }

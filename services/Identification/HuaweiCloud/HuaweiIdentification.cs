@@ -1,5 +1,6 @@
 using CredIr.Contracts.V1;
 using CredIr.HuaweiCloud.Hosting;
+using CredIr.Identification.HuaweiCloud.Inputs;
 using CredIr.Identification.Inputs;
 using CredIr.Identification.Resolution;
 using Grpc.Core;
@@ -22,34 +23,37 @@ public sealed class HuaweiIdentification
 
     public CredentialResolver Resolver { get; }
 
-    /// <summary>The input as a Huawei AK, or INVALID_ARGUMENT saying what to give.</summary>
-    public ParsedInput Parse(IdentificationInput input)
+    /// <summary>FAILED_PRECONDITION naming the keys to set when no Huawei Cloud access is configured.</summary>
+    public void EnsureConfigured()
     {
         if (!_access.IsConfigured)
         {
             throw new RpcException(new Status(StatusCode.FailedPrecondition, HuaweiCloudAccess.NotConfigured));
         }
+    }
 
+    /// <summary>
+    /// The input as a Huawei AK, or INVALID_ARGUMENT saying what to give. A finding_json (SecMaster alert, CTS key
+    /// event) is parsed by its shape with the AWS findings (<see cref="FindingJsonParser"/>), which says its cloud.
+    /// </summary>
+    public ParsedInput Parse(IdentificationInput input)
+    {
+        EnsureConfigured();
         if (input.InputCase != IdentificationInput.InputOneofCase.AccessKeyId)
         {
-            throw new InputValidationException("input", "on Huawei Cloud, give access_key_id (the leaked AK); principal_arn and finding_json are AWS inputs");
+            throw new InputValidationException("input", "on Huawei Cloud, give access_key_id (the leaked AK) or finding_json (a SecMaster alert or CTS key-event notification); principal_arn is an AWS input");
         }
 
         var value = input.AccessKeyId.Trim();
-        if (value.Length == 40)
+        if (!HuaweiAccessKeys.IsAccessKey(value))
         {
-            // A secret pasted by mistake: never echoed.
-            throw new InputValidationException("access_key_id", "looks like a secret access key (40 characters); give the AK (the access key id), never the SK");
-        }
-
-        if (value.Length is < 16 or > 32 || !value.All(static c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c)))
-        {
-            throw new InputValidationException("access_key_id", $"'{(value.Length <= 32 ? value : value[..32] + "...")}' is not a Huawei Cloud AK: expected 16 to 32 upper-case letters or digits");
+            throw new InputValidationException("access_key_id", HuaweiAccessKeys.Problem(value));
         }
 
         return new ParsedInput
         {
             Kind = InputKind.AccessKeyId,
+            Provider = CloudProvider.HuaweiCloud,
             Description = "Huawei Cloud IAM access key (AK)",
             Credentials = [new CredentialHint { AccessKeyId = value }],
         };

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using CredIr.Identification.Evidence;
+using CredIr.Identification.HuaweiCloud.Inputs;
 using SecretScrubber = CredIr.Playbook.Trail.SecretScrubber;
 
 namespace CredIr.Identification.Inputs;
@@ -12,7 +13,8 @@ internal static class FindingJsonParser
 
     private const string Supported =
         "supported: a GuardDuty finding (resource.accessKeyDetails), a Security Hub ASFF finding, an AWS Health AWS_RISK_CREDENTIALS_EXPOSED event, " +
-        "a CloudTrail record attaching AWSCompromisedKeyQuarantine*, or an EventBridge event wrapping any of these";
+        "a CloudTrail record attaching AWSCompromisedKeyQuarantine*, or an EventBridge event wrapping any of these; " +
+        "on Huawei Cloud a SecMaster alert (data_object.resource_list[] naming the AK) or a CTS key-event notification (a trace, or the SMN message carrying it)";
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64, AllowTrailingCommas = false };
 
@@ -43,7 +45,7 @@ internal static class FindingJsonParser
         using (document)
         {
             var parsed = Detect(document.RootElement);
-            return parsed with { RawJson = SecretScrubber.Scrub(document.RootElement) };
+            return parsed with { RawJson = parsed.RawJson ?? SecretScrubber.Scrub(document.RootElement) };
         }
     }
 
@@ -52,6 +54,11 @@ internal static class FindingJsonParser
         if (root.ValueKind != JsonValueKind.Object)
         {
             throw new InputValidationException(Field, $"is a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not an object; {Supported}");
+        }
+
+        if (HuaweiShape(root) is { } huawei)
+        {
+            return huawei;
         }
 
         if (root.Has("detail-type") && root.Has("detail"))
@@ -65,6 +72,31 @@ internal static class FindingJsonParser
         }
 
         return FromItem(root, null, null);
+    }
+
+    // Huawei Cloud's shapes share no member names with AWS's, so they are told apart before the AWS ones.
+    private static ParsedInput? HuaweiShape(JsonElement root)
+    {
+        if (CtsKeyEventParser.LooksLikeSmnMessage(root))
+        {
+            return CtsKeyEventParser.ParseSmnMessage(root, Field);
+        }
+
+        if (CtsKeyEventParser.LooksLikeTrace(root))
+        {
+            return CtsKeyEventParser.ParseTrace(root, Field, "CTS key-event notification (trace)");
+        }
+
+        // SecMaster's ShowAlert answer ({"data": alert}) and its alert list ({"data": [alert]}).
+        var alert = root.Get("data") switch
+        {
+            { ValueKind: JsonValueKind.Object } one => one,
+            { ValueKind: JsonValueKind.Array } list when list.GetArrayLength() == 1 => list[0],
+            { ValueKind: JsonValueKind.Array } list when list.GetArrayLength() > 1 && list.EnumerateArray().All(SecMasterAlertParser.LooksLike) =>
+                throw new InputValidationException(Field, $"is a SecMaster alert list of {list.GetArrayLength()} alerts; send the one alert about the leaked AK"),
+            _ => root,
+        };
+        return SecMasterAlertParser.LooksLike(alert) ? SecMasterAlertParser.Parse(alert, Field, "SecMaster alert") : null;
     }
 
     private static ParsedInput FromEnvelope(JsonElement envelope)

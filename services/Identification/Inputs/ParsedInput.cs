@@ -10,6 +10,9 @@ public sealed record ParsedInput
     /// <summary>A short name of what was recognised, e.g. "GuardDuty finding in an EventBridge envelope".</summary>
     public required string Description { get; init; }
 
+    /// <summary>The cloud the input belongs to by its shape: Huawei Cloud for a SecMaster alert or a CTS key event, otherwise unspecified (AWS).</summary>
+    public CloudProvider Provider { get; init; }
+
     public IReadOnlyList<CredentialHint> Credentials { get; init; } = [];
 
     public string? FindingId { get; init; }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
 using CredIr.Contracts.V1;
 using CredIr.Identification.Tests.Support;
 using Grpc.Core;
@@ -16,6 +18,69 @@ public sealed class HuaweiIdentifyTests(SandboxHuaweiIdentification fixture) : I
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         return fixture.Service.IdentifyAsync(new IdentifyRequest { Input = new IdentificationInput { AccessKeyId = accessKeyId, Provider = provider } },
             new CallOptions(cancellationToken: timeout.Token)).ResponseAsync;
+    }
+
+    private Task<IdentifyResponse> IdentifyFindingAsync(string findingJson, CloudProvider provider = CloudProvider.Unspecified)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        return fixture.Service.IdentifyAsync(new IdentifyRequest { Input = new IdentificationInput { FindingJson = findingJson, Provider = provider } },
+            new CallOptions(cancellationToken: timeout.Token)).ResponseAsync;
+    }
+
+    // The SecMaster sample made this account's: its domain, and first observed 2h30m ago (ten minutes after the actor's first call).
+    private (string Json, DateTimeOffset FirstObserved) SecMasterAlert()
+    {
+        var alert = JsonNode.Parse(Samples.Read("secmaster-alert-aksk-leak.json"))!.AsObject();
+        var data = alert["data_object"]!.AsObject();
+        var firstObserved = Now.AddMinutes(-150);
+        data["first_observed_time"] = firstObserved.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        data["environment"]!["domain_id"] = fixture.Sandbox.Huawei!.DomainId;
+        return (alert.ToJsonString(), firstObserved);
+    }
+
+    [Fact]
+    public async Task SecMasterAlertWithoutProvider_ResolvesOwnerOnHuaweiWithAlertTimeAsCompromiseTime()
+    {
+        var (alert, firstObserved) = SecMasterAlert();
+
+        var response = await IdentifyFindingAsync(alert);
+
+        Assert.Equal((InputKind.SecmasterAlert, "AKSK Leakage"), (response.InputKind, response.FindingType));
+        var credential = Assert.Single(response.Credentials);
+        var domain = fixture.Sandbox.Huawei!.DomainId;
+        Assert.Equal((CloudProvider.HuaweiCloud, LeakedAk, "ci-deployer", domain), (credential.Provider, credential.AccessKeyId, credential.UserName, credential.AccountId));
+        Assert.Equal($"iam::{domain}:user:ci-deployer", credential.PrincipalArn);
+        // The alert's time is the hint; CTS shows an earlier use from a new address (-2h40m), which the window points out.
+        Assert.Equal(CompromiseTimeBasis.Finding, response.CompromiseWindow.Basis);
+        Assert.Equal(firstObserved.ToUnixTimeSeconds(), response.CompromiseWindow.Start.ToDateTimeOffset().ToUnixTimeSeconds());
+        Assert.Contains("SecMaster alert first_observed_time", response.CompromiseWindow.Explanation, StringComparison.Ordinal);
+        Assert.Contains("an earlier use from a new source", response.CompromiseWindow.Explanation, StringComparison.Ordinal);
+        Assert.Contains(response.Evidence, e => e.Source == "secmaster-alert");
+    }
+
+    [Fact]
+    public async Task CtsKeyEventForLeakedAk_ResolvesOwnerOnHuawei()
+    {
+        var message = JsonNode.Parse(Samples.Read("cts-key-event-smn.json"))!.AsObject();
+        var trace = JsonNode.Parse(message["message"]!.GetValue<string>())!.AsObject();
+        trace["time"] = Now.AddMinutes(-154).ToUnixTimeMilliseconds();
+        message["message"] = trace.ToJsonString();
+
+        var response = await IdentifyFindingAsync(message.ToJsonString(), CloudProvider.HuaweiCloud);
+
+        Assert.Equal(InputKind.CtsKeyEvent, response.InputKind);
+        var credential = Assert.Single(response.Credentials);
+        Assert.Equal((CloudProvider.HuaweiCloud, "ci-deployer"), (credential.Provider, credential.UserName));
+        Assert.Equal(CompromiseTimeBasis.Finding, response.CompromiseWindow.Basis);
+    }
+
+    [Fact]
+    public async Task SecMasterAlertMarkedAws_InvalidArgumentNamingProvider()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => IdentifyFindingAsync(SecMasterAlert().Json, CloudProvider.Aws));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.StartsWith("provider: is AWS, but finding_json is a SecMaster alert of Huawei Cloud", error.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
