@@ -19,7 +19,7 @@ internal static class CliApp
 
     public static RootCommand Build()
     {
-        var root = new RootCommand("credir: respond to leaked AWS credentials (identification, containment, eradication, recovery, report).");
+        var root = new RootCommand("credir: respond to leaked AWS and Huawei Cloud credentials (identification, containment, eradication, recovery, report).");
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(RespondCommand.Create());
         root.Subcommands.Add(IncidentsCommand.Create());
