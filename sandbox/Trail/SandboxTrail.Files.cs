@@ -151,7 +151,7 @@ public sealed partial class SandboxTrail
         };
     }
 
-    private static IEnumerable<JsonObject> ReadRecords(string file)
+    private static List<JsonObject> ReadRecords(string file)
     {
         using var stream = File.OpenRead(file);
         using Stream content = file.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(stream, CompressionMode.Decompress) : stream;
