@@ -10,6 +10,12 @@ namespace CredIr.Sandbox;
 public sealed partial class SandboxTrail
 {
     private const long FileWindow = 5 * TimeSpan.TicksPerMinute;
+
+    /// <summary>
+    /// A busy window is delivered as several files, as CloudTrail does, each under about 8 MB of JSON: readers such
+    /// as DuckDB's read_json (16 MB per object by default) take a file's {"Records":[...]} as one object.
+    /// </summary>
+    private const long FileChars = 8_000_000;
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>
@@ -52,24 +58,53 @@ public sealed partial class SandboxTrail
             var folder = Path.Combine(root, key.Account, "CloudTrail", key.Region, window.ToString("yyyy", CultureInfo.InvariantCulture),
                 window.ToString("MM", CultureInfo.InvariantCulture), window.ToString("dd", CultureInfo.InvariantCulture));
             Directory.CreateDirectory(folder);
-            var id = "S" + logFile.Id.ToString("D15", CultureInfo.InvariantCulture);
-            // As in AWS, the name carries the delivery time, after every event in the file: the window's end.
-            var delivered = window.AddTicks(FileWindow);
-            var file = Path.Combine(folder, $"{key.Account}_CloudTrail_{key.Region}_{delivered.ToString("yyyyMMdd'T'HHmm'Z'", CultureInfo.InvariantCulture)}_{id}.json.gz");
-            await WriteLogFileAsync(file, events, ct);
-            written.Add(file);
+            var name = $"{key.Account}_CloudTrail_{key.Region}_{window.AddTicks(FileWindow).ToString("yyyyMMdd'T'HHmm'Z'", CultureInfo.InvariantCulture)}_S{logFile.Id.ToString("D15", CultureInfo.InvariantCulture)}";
+            // As in AWS, the name carries the delivery time, after every event in the file: the window's end. Parts after
+            // the first add P1, P2...; a part left over from a split that moved is removed.
+            var part = 0;
+            foreach (var (start, count) in Parts(events))
+            {
+                var file = Path.Combine(folder, (part == 0 ? name : name + "P" + part.ToString(CultureInfo.InvariantCulture)) + ".json.gz");
+                await WriteLogFileAsync(file, new ArraySegment<RecordedEvent>(events, start, count), ct);
+                written.Add(file);
+                part++;
+            }
+
+            for (; File.Exists(Path.Combine(folder, name + "P" + part.ToString(CultureInfo.InvariantCulture) + ".json.gz")); part++)
+            {
+                File.Delete(Path.Combine(folder, name + "P" + part.ToString(CultureInfo.InvariantCulture) + ".json.gz"));
+            }
         }
 
         return (version, written);
     }
 
-    private static async Task WriteLogFileAsync(string file, RecordedEvent[] events, CancellationToken ct)
+    private static IEnumerable<(int Start, int Count)> Parts(RecordedEvent[] events)
+    {
+        var start = 0;
+        long chars = 0;
+        for (var i = 0; i < events.Length; i++)
+        {
+            if (i > start && chars + events[i].Json.Length > FileChars)
+            {
+                yield return (start, i - start);
+                start = i;
+                chars = 0;
+            }
+
+            chars += events[i].Json.Length;
+        }
+
+        yield return (start, events.Length - start);
+    }
+
+    private static async Task WriteLogFileAsync(string file, ArraySegment<RecordedEvent> events, CancellationToken ct)
     {
         await using var stream = File.Create(file);
         await using var gzip = new GZipStream(stream, CompressionLevel.Fastest);
         await using var writer = new StreamWriter(gzip, Utf8, 1 << 16);
         await writer.WriteAsync("{\"Records\":[".AsMemory(), ct);
-        for (var i = 0; i < events.Length; i++)
+        for (var i = 0; i < events.Count; i++)
         {
             if (i > 0)
             {

@@ -83,16 +83,30 @@ public sealed partial class SandboxTrail
         }
     }
 
-    // Kept sorted by (time, sequence): scenario steps and imports may arrive out of order.
+    // Kept sorted by (time, sequence): scenario steps and imports (a replicated dataset repeats its times) may arrive out of order.
     private static void InsertSorted(List<RecordedEvent> list, RecordedEvent recorded)
     {
-        var index = list.Count;
-        while (index > 0 && Compare(list[index - 1], recorded) > 0)
+        int lo = 0, hi = list.Count;
+        if (hi > 0 && Compare(list[hi - 1], recorded) <= 0)
         {
-            index--;
+            list.Add(recorded);
+            return;
         }
 
-        list.Insert(index, recorded);
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (Compare(list[mid], recorded) <= 0)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        list.Insert(lo, recorded);
     }
 
     /// <summary>Events of one account-region older than the cursor, newest first, that pass the filter.</summary>

@@ -88,7 +88,8 @@ public static class AthenaBenchmark
     }
 
     private static string Describe(ClosureSummary s) =>
-        $"{s.EventsAttributed:N0} events, {s.CredentialsDerived} derived credentials, {s.Rounds} rounds, {s.Queries} queries, {s.BytesScanned / 1e6:F1} MB scanned, complete: {s.Complete}";
+        $"{s.EventsAttributed:N0} events, {s.CredentialsDerived} derived credentials, {s.Rounds} rounds, {s.Queries} queries, {s.BytesScanned / 1e6:F1} MB scanned, complete: {s.Complete}" +
+        string.Concat(s.Gaps.Where(g => g.UnitFailed).Select(g => $"; gap: {g.ErrorCode} {g.Reason}"));
 
     private static async Task<ClosureSummary> RunAsync(ITrailSource source, ClosureRequest request)
     {

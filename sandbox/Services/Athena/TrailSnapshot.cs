@@ -30,6 +30,12 @@ internal sealed class TrailSnapshot(SandboxTrail trail, string organizationId, s
 
         if (written.Count > 0)
         {
+            // A busy window's parts may have moved: a part the export removed is no longer read.
+            foreach (var gone in _byPath.Keys.Where(path => !File.Exists(path)).ToList())
+            {
+                _byPath.Remove(gone);
+            }
+
             // Oldest delivery first, as the trail's files arrive.
             _files = [.. _byPath.Values.OrderBy(f => Path.GetFileName(f.Path).Split('_')[3], StringComparer.Ordinal).ThenBy(f => f.OrganizationKey, StringComparer.Ordinal)];
         }
