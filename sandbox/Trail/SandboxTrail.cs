@@ -9,7 +9,9 @@ public sealed partial class SandboxTrail
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Account, string Region), List<RecordedEvent>> _history = [];
     private readonly List<RecordedEvent> _dataEvents = [];
+    private readonly Dictionary<LogFileKey, LogFile> _logFiles = [];
     private long _sequence;
+    private long _changes;
 
     internal TimeSpan DeliveryDelay { get; set; }
 
@@ -35,35 +37,76 @@ public sealed partial class SandboxTrail
 
     internal long NextSequence() => Interlocked.Increment(ref _sequence);
 
-    /// <summary>Changes whenever an event is added: a copy of the files made at one version is current while it holds.</summary>
-    internal long Version => Interlocked.Read(ref _sequence);
+    /// <summary>
+    /// Changes whenever an event is added: a copy of the files made at one version is current while it holds, and
+    /// <see cref="ExportAsync(string, string?, long, CancellationToken)"/> since that version writes only the files changed after it.
+    /// </summary>
+    internal long Version => Interlocked.Read(ref _changes);
 
     internal void Add(RecordedEvent recorded)
     {
         lock (_gate)
         {
-            if (!recorded.ManagementEvent)
+            if (recorded.ManagementEvent)
+            {
+                var key = (recorded.AccountId, recorded.Region);
+                if (!_history.TryGetValue(key, out var list))
+                {
+                    list = [];
+                    _history[key] = list;
+                }
+
+                InsertSorted(list, recorded);
+            }
+            else
             {
                 _dataEvents.Add(recorded);
-                return;
             }
 
-            var key = (recorded.AccountId, recorded.Region);
-            if (!_history.TryGetValue(key, out var list))
+            if (recorded.Delivered || !recorded.ManagementEvent)
             {
-                list = [];
-                _history[key] = list;
-            }
+                var fileKey = new LogFileKey(recorded.AccountId, recorded.Region, recorded.EventTime.UtcTicks - (recorded.EventTime.UtcTicks % FileWindow));
+                if (!_logFiles.TryGetValue(fileKey, out var file))
+                {
+                    // Named once by its first event's sequence: a rewrite replaces the same file.
+                    file = new LogFile(recorded.Sequence);
+                    _logFiles[fileKey] = file;
+                }
 
-            // Kept sorted by (time, sequence): scenario steps and imports may arrive out of order.
-            var index = list.Count;
-            while (index > 0 && Compare(list[index - 1], recorded) > 0)
+                InsertSorted(file.Events, recorded);
+                file.Changed = Interlocked.Increment(ref _changes);
+            }
+            else
             {
-                index--;
+                Interlocked.Increment(ref _changes);
             }
-
-            list.Insert(index, recorded);
         }
+    }
+
+    // Kept sorted by (time, sequence): scenario steps and imports (a replicated dataset repeats its times) may arrive out of order.
+    private static void InsertSorted(List<RecordedEvent> list, RecordedEvent recorded)
+    {
+        int lo = 0, hi = list.Count;
+        if (hi > 0 && Compare(list[hi - 1], recorded) <= 0)
+        {
+            list.Add(recorded);
+            return;
+        }
+
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (Compare(list[mid], recorded) <= 0)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        list.Insert(lo, recorded);
     }
 
     /// <summary>Events of one account-region older than the cursor, newest first, that pass the filter.</summary>
@@ -133,5 +176,18 @@ public sealed partial class SandboxTrail
     {
         var byTime = a.EventTime.CompareTo(b.EventTime);
         return byTime != 0 ? byTime : a.Sequence.CompareTo(b.Sequence);
+    }
+
+    /// <summary>One log file: an account, a region and a 5-minute window (its start, in ticks).</summary>
+    private readonly record struct LogFileKey(string Account, string Region, long Window);
+
+    /// <summary>A log file's events, sorted, the <see cref="Version"/> it last changed at and the sequence that names it.</summary>
+    private sealed class LogFile(long id)
+    {
+        public long Id { get; } = id;
+
+        public List<RecordedEvent> Events { get; } = [];
+
+        public long Changed { get; set; }
     }
 }

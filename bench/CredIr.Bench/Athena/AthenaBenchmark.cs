@@ -72,7 +72,7 @@ public static class AthenaBenchmark
             var agree = athena.EventsAttributed == files2.EventsAttributed && athena.CredentialsDerived == files2.CredentialsDerived;
             Console.WriteLine($"ratio (athena wall / log files wall): {athenaWall / filesWall:F2}x; results agree: {(agree ? "yes" : "NO")}");
             using var self = Process.GetCurrentProcess();
-            Console.WriteLine($"peak working set: {self.PeakWorkingSet64 / 1e6:F0} MB");
+            Console.WriteLine($"peak working set: {self.PeakWorkingSet64 / 1e6:F0} MB; live managed heap at the end (sandbox, its trail, results and CSVs): {GC.GetTotalMemory(forceFullCollection: true) / 1e6:F0} MB");
             return agree ? 0 : 2;
         }
         finally
@@ -88,7 +88,8 @@ public static class AthenaBenchmark
     }
 
     private static string Describe(ClosureSummary s) =>
-        $"{s.EventsAttributed:N0} events, {s.CredentialsDerived} derived credentials, {s.Rounds} rounds, {s.Queries} queries, {s.BytesScanned / 1e6:F1} MB scanned, complete: {s.Complete}";
+        $"{s.EventsAttributed:N0} events, {s.CredentialsDerived} derived credentials, {s.Rounds} rounds, {s.Queries} queries, {s.BytesScanned / 1e6:F1} MB scanned, complete: {s.Complete}" +
+        string.Concat(s.Gaps.Where(g => g.UnitFailed).Select(g => $"; gap: {g.ErrorCode} {g.Reason}"));
 
     private static async Task<ClosureSummary> RunAsync(ITrailSource source, ClosureRequest request)
     {

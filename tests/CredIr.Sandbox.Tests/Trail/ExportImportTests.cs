@@ -76,6 +76,28 @@ public sealed partial class ExportImportTests : IDisposable
         Assert.Equal(("ListUsers", "zed", "AKIAZEDZEDZEDZEDZED1"), (e.EventName, e.Username, e.AccessKeyId));
     }
 
+    [Fact]
+    public async Task Export_BusyFiveMinutes_IsSplitIntoFilesUnder8MBOfJson_WithEveryRecordOnce()
+    {
+        await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { Port = 0 }, CancellationToken.None);
+        var account = sandbox.Accounts[0].AccountId;
+        var padding = new string('x', 10_000);
+        var ids = Enumerable.Range(0, 1_200).Select(i => $"00000000-0000-0000-0000-{i:D12}").ToList();
+        Directory.CreateDirectory(_directory);
+        var input = Path.Combine(_directory, "busy.json");
+        await File.WriteAllTextAsync(input, "[" + string.Join(',', ids.Select(id =>
+            $$$"""{"eventTime":"2023-07-10T12:01:00Z","eventSource":"s3.amazonaws.com","eventName":"ListBuckets","awsRegion":"us-east-1","eventID":"{{{id}}}","userAgent":"{{{padding}}}","userIdentity":{"type":"IAMUser","userName":"zed","accessKeyId":"AKIAZEDZEDZEDZEDZED1"}}""")) + "]");
+        sandbox.Trail.Import(account, input);
+        var output = Path.Combine(_directory, "export");
+
+        var files = await sandbox.ExportTrailAsync(output, CancellationToken.None);
+
+        Assert.True(files.Count >= 2, $"{files.Count} file(s) for 12 MB of JSON in one 5 minutes");
+        Assert.All(files, f => Assert.Matches(LogPath(), Path.GetRelativePath(output, f).Replace('\\', '/')));
+        Assert.All(files, f => Assert.InRange(Records(f).Sum(r => r.GetRawText().Length), 1, 8_000_000));
+        Assert.Equal(ids, files.SelectMany(Records).Select(r => r.Str("eventID")).Order(StringComparer.Ordinal));
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_directory))

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
 using CredIr.Eradication.Closure;
 using CredIr.Eradication.Trails;
 using CredIr.Eradication.Trails.Athena;
@@ -44,6 +46,43 @@ public sealed class AthenaTrailSourceTests : IAsyncLifetime
         Assert.Equal(2, summary.Queries);
         Assert.Equal(4, _sandbox.Sandbox.Athena.QueriesStarted - started);
         Assert.True(summary.BytesScanned > 0, "the scan reported no bytes scanned");
+    }
+
+    [Fact]
+    public async Task ASecondScan_AfterNewEventsOfTheKey_FindsThemToo()
+    {
+        var first = (await AthenaSandbox.RunAsync(_sandbox.Source(_sandbox.Target()), Request)).OfType<ClosureCompleted>().Single().Summary;
+        // Two new calls of the seed key: one in a 5-minute log file the first scan already read, one in a file of its own.
+        var account = _sandbox.Sandbox.Accounts[0].AccountId;
+        var call = _sandbox.Sandbox.Trail.All(account).First(e => e.AccessKeyId == SeedKey && e.ReadOnly && e.EventTime > Since);
+        var later = new[] { (Id: Guid.NewGuid().ToString(), Time: call.EventTime), (Id: Guid.NewGuid().ToString(), Time: call.EventTime.AddHours(20)) };
+        var file = Path.Combine(Path.GetTempPath(), "credir-athena-new-events-" + Guid.NewGuid().ToString("N") + ".json");
+        try
+        {
+            var records = new JsonArray();
+            foreach (var (id, time) in later)
+            {
+                var record = JsonNode.Parse(call.Json)!.AsObject();
+                record["eventID"] = id;
+                record["eventTime"] = time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+                records.Add(record);
+            }
+
+            await File.WriteAllTextAsync(file, records.ToJsonString());
+            Assert.Equal(2, _sandbox.Sandbox.Trail.Import(account, file));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+
+        var second = await AthenaSandbox.RunAsync(_sandbox.Source(_sandbox.Target(createTable: false)), Request);
+
+        var summary = second.OfType<ClosureCompleted>().Single().Summary;
+        Assert.True(summary.Complete, string.Join("; ", summary.Gaps.Select(g => g.Reason)));
+        Assert.Equal(first.EventsAttributed + 2, summary.EventsAttributed);
+        var found = second.OfType<EventFound>().Select(e => e.Event.Record.EventId).ToHashSet(StringComparer.Ordinal);
+        Assert.All(later, e => Assert.Contains(e.Id, found));
     }
 
     [Fact]
