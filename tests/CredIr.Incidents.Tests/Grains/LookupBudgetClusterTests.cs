@@ -19,6 +19,7 @@ namespace CredIr.Incidents.Tests.Grains;
 /// scanning one organization at once (two incidents) share that budget through the account-region grains: the
 /// sandbox, which enforces AWS's rate, throttles none of their calls, and each scan still reads every event.
 /// </summary>
+[Collection(ArrivalRateCollection.Name)]
 public sealed class LookupBudgetClusterTests : IDisposable
 {
     private const int EventsPerAccountRegion = 250;
